@@ -1,0 +1,137 @@
+'use strict';
+// useapi.net MiniMax API v1 simulator. See README.md in this folder.
+const http = require('http');
+const { State } = require('./state');
+const { handle } = require('./server');
+const { mulberry32 } = require('./util');
+const { videoRecord, imageRecord, agentRecord, recordOf } = require('./records');
+
+const DEFAULT_TOKEN = 'user:1234-simtoken0123456789';
+const DEFAULT_FAULTS = { rate: 0, seed: 1, kinds: ['429', '429queue', '502', '504', 'resetBefore', 'resetAfter', 'slow'], slowMs: 300, paths: undefined };
+const FAULT_KINDS = new Set(DEFAULT_FAULTS.kinds);
+
+class Simulator {
+	constructor(options = {}) {
+		this.options = {
+			port: 0, token: DEFAULT_TOKEN, jobMs: 800, mediaBytes: undefined, callbackShape: 'record',
+			callbackProgress: true, agentCreateMode: 'sse', filesListing: 'empty', publicUrl: undefined,
+			...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+		};
+		const o = this.options;
+		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape)) throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
+		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode)) throw new Error(`agentCreateMode must be sse, json or sse-no-final, not ${o.agentCreateMode}`);
+		if (!['empty', 'uploaded'].includes(o.filesListing)) throw new Error(`filesListing must be empty or uploaded, not ${o.filesListing}`);
+		this.state = new State({
+			token: o.token,
+			accounts: o.accounts && o.accounts.length ? o.accounts : [{ account: '987654321', maxJobs: 3, paid: true }],
+		});
+		this.token = o.token;
+		this.log = [];
+		this.callbacks = [];
+		this.timers = new Set();
+		this.outgoing = new Set();
+		this.streams = new Set();
+		this.faults = { ...DEFAULT_FAULTS };
+		this.setFaults(options.faults || {});
+		this.server = http.createServer((req, res) => {
+			handle(this, req, res).catch((e) => {
+				if (!res.headersSent) res.writeHead(500).end(String(e && e.message));
+			});
+		});
+		this.server.keepAliveTimeout = 5000;
+	}
+
+	get jobs() {
+		return this.state.jobs;
+	}
+
+	listen() {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.options.port, '127.0.0.1', () => {
+				this.server.off('error', reject);
+				this.port = this.server.address().port;
+				this.url = `http://127.0.0.1:${this.port}`;
+				this.apiUrl = `${this.url}/v1/minimax`;
+				// Media URLs may need another host (e.g. n8n in a container): publicUrl overrides it.
+				this.state.base = (this.options.publicUrl || this.url).replace(/\/+$/, '');
+				resolve(this);
+			});
+		});
+	}
+
+	decideFault(op) {
+		const f = this.faults;
+		if (!(f.rate > 0) || !f.kinds.length) return undefined;
+		if (f.paths && !f.paths.includes(op)) return undefined;
+		if (this.rng() >= f.rate) return undefined;
+		return f.kinds[Math.floor(this.rng() * f.kinds.length)];
+	}
+
+	delay(ms) {
+		return new Promise((resolve) => {
+			const t = setTimeout(() => {
+				this.timers.delete(t);
+				resolve();
+			}, ms);
+			this.timers.add(t);
+		});
+	}
+
+	stats() {
+		const s = this.state.stats;
+		return JSON.parse(JSON.stringify({ ...s, callbacksRecorded: this.callbacks.length, logEntries: this.log.length }));
+	}
+
+	/** Current GET record of a job (same JSON the API would return). */
+	record(id) {
+		const job = this.state.jobs.get(id);
+		return job ? recordOf(this, job) : undefined;
+	}
+
+	setAccount(account, patch = {}) {
+		const acct = this.state.accounts.get(String(account)) || this.state.addAccount({ account: String(account) });
+		for (const [k, v] of Object.entries(patch)) {
+			if (k === 'account' || k === 'creates') continue;
+			if (k === 'paid' || k === 'onHold' || k === 'outOfCredits') acct[k] = !!v;
+			else acct[k] = v === undefined || v === null ? undefined : Number(v);
+		}
+		return { ...acct };
+	}
+
+	setFaults(patch = {}) {
+		const next = { ...this.faults, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined || patch === null)) };
+		if ('paths' in patch) next.paths = patch.paths;
+		for (const k of next.kinds) if (!FAULT_KINDS.has(k)) throw new Error(`Unknown fault kind ${k}`);
+		const reseed = !this.rng || patch.seed !== undefined;
+		this.faults = next;
+		if (reseed) this.rng = mulberry32(Number(next.seed) || 0);
+		return { ...this.faults };
+	}
+
+	reset() {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+		this.state.resetJobs();
+		this.log.length = 0;
+		this.callbacks.length = 0;
+		this.rng = mulberry32(Number(this.faults.seed) || 0);
+	}
+
+	async close() {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+		for (const r of this.outgoing) r.destroy();
+		for (const s of this.streams) s.destroy();
+		const closed = new Promise((resolve) => this.server.close(() => resolve()));
+		this.server.closeAllConnections();
+		await closed;
+	}
+}
+
+async function createSimulator(options) {
+	const sim = new Simulator(options);
+	return sim.listen();
+}
+
+module.exports = { createSimulator, Simulator, DEFAULT_TOKEN, videoRecord, imageRecord, agentRecord };
