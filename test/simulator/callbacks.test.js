@@ -1,0 +1,91 @@
+'use strict';
+const { start, waitFor, receiver, sleep } = require('./test-helpers');
+
+describe('replyUrl callbacks', () => {
+	let hook;
+	beforeAll(async () => (hook = await receiver()));
+	afterAll(() => hook.close());
+	beforeEach(() => (hook.hits.length = 0));
+
+	const forJob = (key, id) => hook.hits.filter((h) => JSON.stringify(h.body).includes(id) && (key ? h.body[key] !== undefined || (h.body.data && h.body.data[key] !== undefined) : true));
+
+	test('record shape: progress updates, then the final GET record with replyUrl/replyRef', async () => {
+		const { sim, api } = await start({ jobMs: 300 });
+		try {
+			const c = await api('POST', '/videos/create', { json: { prompt: 'cb', replyUrl: hook.url, replyRef: 'cb-1' } });
+			await waitFor(() => hook.hits.some((h) => h.body.statusFinal));
+			const hits = forJob('videoId', c.body.videoId);
+			expect(hits.length).toBe(3);
+			expect(hits.slice(0, -1).every((h) => h.body.statusFinal === false)).toBe(true);
+			const final = hits[hits.length - 1];
+			expect(final.headers['content-type']).toBe('application/json');
+			expect(final.headers).not.toHaveProperty('authorization');
+			const rec = (await api('GET', `/videos/${c.body.videoId}`)).body;
+			expect(final.body).toEqual({ ...rec, replyUrl: hook.url, replyRef: 'cb-1' });
+			expect(sim.callbacks.map((x) => x.final)).toEqual([false, false, true]);
+			expect(sim.callbacks[2]).toMatchObject({ url: hook.url, jobId: c.body.videoId, status: 2 });
+			expect(sim.stats().callbacksSent).toBe(3);
+
+			// Images and agent jobs call back too (agent: on completion only).
+			const img = await api('POST', '/images/create', { json: { prompt: 'cb img', replyUrl: hook.url, replyRef: 'cb-img' } });
+			const fd = new FormData();
+			fd.append('prompt', 'cb agent');
+			fd.append('models', 'nano-banana-2');
+			fd.append('async', 'true');
+			fd.append('replyUrl', hook.url);
+			fd.append('replyRef', 'cb-agent');
+			const ag = await api('POST', '/agent', { body: fd });
+			await waitFor(() => hook.hits.some((h) => h.body.imageId && h.body.statusFinal) && hook.hits.some((h) => h.body.jobId));
+			const imgFinal = hook.hits.find((h) => h.body.imageId === img.body.imageIds[0] && h.body.statusFinal);
+			expect(imgFinal.body).toMatchObject({ status: 2, replyRef: 'cb-img', fileID: expect.stringContaining('-file:') });
+			const agentHits = hook.hits.filter((h) => h.body.jobId === ag.body.jobId);
+			expect(agentHits).toHaveLength(1);
+			expect(agentHits[0].body).toMatchObject({ status: 'completed', request: { replyRef: 'cb-agent' } });
+		} finally {
+			await sim.close();
+		}
+	});
+
+	test('wrapped and partial shapes; callbackProgress false sends only the final', async () => {
+		const w = await start({ jobMs: 150, callbackShape: 'wrapped' });
+		const p = await start({ jobMs: 150, callbackShape: 'partial', callbackProgress: false });
+		try {
+			const a = await w.api('POST', '/videos/create', { json: { prompt: 'w', replyUrl: hook.url, replyRef: 'w-1' } });
+			const b = await p.api('POST', '/videos/create', { json: { prompt: 'p [fail]', replyUrl: hook.url, replyRef: 'p-1' } });
+			await waitFor(() => hook.hits.filter((h) => (h.body.data || h.body).statusFinal).length === 2);
+			const wrapped = hook.hits.filter((h) => h.body.data && h.body.data.videoId === a.body.videoId);
+			expect(wrapped.length).toBe(3);
+			expect(wrapped[2].body.data).toMatchObject({ status: 2, statusFinal: true, replyRef: 'w-1', videoURL: expect.stringContaining('/cdn/') });
+			const partial = hook.hits.filter((h) => h.body.videoId === b.body.videoId);
+			expect(partial).toHaveLength(1);
+			expect(partial[0].body).toEqual({ videoId: b.body.videoId, status: 3, statusLabel: 'failed', statusFinal: true, replyRef: 'p-1' });
+		} finally {
+			await w.sim.close();
+			await p.sim.close();
+		}
+	});
+
+	test('cancel sends the final at once; scheduler DELETE stops callbacks; failures are counted', async () => {
+		const { sim, api } = await start({ jobMs: 300 });
+		try {
+			const c = await api('POST', '/videos/create', { json: { prompt: 'c [ms=5000]', replyUrl: hook.url, replyRef: 'c-1' } });
+			await api('POST', '/videos/cancel', { json: { videoId: c.body.videoId } });
+			await waitFor(() => hook.hits.some((h) => h.body.videoId === c.body.videoId));
+			expect(hook.hits.find((h) => h.body.videoId === c.body.videoId).body).toMatchObject({ status: 3, statusFinal: true });
+
+			const d = await api('POST', '/videos/create', { json: { prompt: 'd [ms=200]', replyUrl: hook.url, replyRef: 'd-1' } });
+			expect((await api('DELETE', `/scheduler/${d.body.videoId}`)).status).toBe(204);
+			await sleep(350);
+			expect(hook.hits.filter((h) => h.body.videoId === d.body.videoId)).toHaveLength(0);
+
+			const dead = await receiver();
+			const deadUrl = dead.url;
+			await dead.close();
+			await api('POST', '/videos/create', { json: { prompt: 'e [ms=50]', replyUrl: deadUrl, maxJobs: 5 } });
+			await waitFor(() => sim.stats().callbacksFailed >= 1);
+			expect(sim.callbacks.some((x) => x.url === deadUrl && x.error)).toBe(true);
+		} finally {
+			await sim.close();
+		}
+	});
+});
