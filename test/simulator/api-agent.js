@@ -55,9 +55,11 @@ function run(ctx) {
 	};
 	let t = setTimeout(wait, job.ms + 1);
 	ctx.sim.timers.add(t);
+	ctx.sim.streams.add(ctx.res); // reset()/close() drop held responses
 	ctx.res.on('close', () => {
 		clearTimeout(t);
 		ctx.sim.timers.delete(t);
+		ctx.sim.streams.delete(ctx.res);
 	});
 }
 

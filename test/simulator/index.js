@@ -100,8 +100,8 @@ class Simulator {
 	}
 
 	setFaults(patch = {}) {
-		const next = { ...this.faults, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined || patch === null)) };
-		if ('paths' in patch) next.paths = patch.paths;
+		const next = { ...this.faults, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+		if ('paths' in patch) next.paths = patch.paths; // explicit undefined clears the filter
 		for (const k of next.kinds) if (!FAULT_KINDS.has(k)) throw new Error(`Unknown fault kind ${k}`);
 		const reseed = !this.rng || patch.seed !== undefined;
 		this.faults = next;
@@ -112,6 +112,8 @@ class Simulator {
 	reset() {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+		for (const s of this.streams) s.destroy();
+		this.streams.clear();
 		this.state.resetJobs();
 		this.log.length = 0;
 		this.callbacks.length = 0;

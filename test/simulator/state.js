@@ -43,6 +43,15 @@ class Job {
 		return typeof s === 'string' ? s : FINAL_LABEL[s] || RUN_LABEL[s];
 	}
 
+	/** Plain snapshot (getters included) for JSON.stringify / spreading by callers. */
+	toJSON() {
+		const { timers, request, refs, ...own } = this;
+		return {
+			...own, request, refs: refs && refs.map((r) => r.fileID), timerCount: timers ? timers.length : 0,
+			status: this.status, statusLabel: this.statusLabel, finalAt: this.finalAt, final: this.final,
+		};
+	}
+
 	get percent() {
 		if (this.final) return this.status === 2 ? 100 : 0;
 		const f = this.fraction;
