@@ -81,7 +81,7 @@ function filesList(ctx) {
 	const limit = intField(ctx.query, 'limit', 1, 1000) || 10;
 	if (ctx.sim.options.filesListing !== 'uploaded') return ctx.json(200, []);
 	const files = [...ctx.state.files.values()]
-		.filter((f) => f.account === acct.account && !f.sourceJob)
+		.filter((f) => f.account === acct.account && !f.sourceJob && !f.character)
 		.sort((a, b) => b.createdAt - a.createdAt)
 		.slice(0, limit)
 		.map((f) => {

@@ -111,7 +111,7 @@ class State {
 		for (let i = 1; i <= 2; i++) {
 			const raw = `77${acct.padStart(9, '0').slice(-9)}000000${i}`.slice(0, 18);
 			const fileID = makeId(this.uid, acct, 'file', raw);
-			this.files.set(fileID, { fileID, account: acct, mime: 'image/png', ext: 'png', data: IMAGE_PNG, name: `character${i}.png`, createdAt: Date.now() });
+			this.files.set(fileID, { fileID, account: acct, mime: 'image/png', ext: 'png', data: IMAGE_PNG, name: `character${i}.png`, createdAt: Date.now(), character: true });
 			list.push({ characterID: `12345678${i}${acct.slice(-1)}`, characterType: 1, fileID });
 		}
 		this.characters.set(acct, list);

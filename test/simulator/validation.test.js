@@ -50,6 +50,20 @@ describe('per-model validation and files', () => {
 		expect((await fetch(up.body.ossPath)).status).toBe(404);
 	});
 
+	test("filesListing 'uploaded' lists uploads in the §8.2 shape", async () => {
+		const other = await start({ filesListing: 'uploaded', accounts: [{ account: '111', maxJobs: 1 }, { account: '222', maxJobs: 1 }] });
+		try {
+			const up = await other.api('POST', '/files?account=222', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/jpeg' } });
+			expect(up.body.fileID).toContain('-minimax:222-file:');
+			expect((await other.api('POST', '/files', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/png' } })).status).toBe(400);
+			const list = await other.api('GET', '/files?account=222');
+			expect(list.body).toEqual([expect.objectContaining({ file_id: up.body.fileID, file_type: 'jpeg', cdn_url: up.body.ossPath, file_status: 1 })]);
+			expect((await other.api('GET', '/files?account=111')).body).toEqual([]);
+		} finally {
+			await other.sim.close();
+		}
+	});
+
 	test('model, options and aspectRatio per model', async () => {
 		await expect400({ prompt: 'x', model: 'Hailuo-3.0' }, 'model');
 		await expect400({ prompt: 'x', model: 'T2V-01', options: '768p-6sec' }, 'options');
