@@ -1,0 +1,12 @@
+'use strict';
+/** Unit and integration tests. Real-n8n e2e and the reliability run have their own runners. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts', '**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'es2021', isolatedModules: true } }],
+	},
+	testTimeout: 30000,
+};

@@ -1,0 +1,165 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { API_PREFIX, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from './constants';
+import { apiError, networkError, type FailureContext } from './errors';
+
+export type ApiContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions
+	| IHookFunctions;
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Relative to /v1/minimax, ids raw (never URL-encoded). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | Buffer | string;
+	headers?: IDataObject;
+	/** false for raw uploads and streams. */
+	json?: boolean;
+	encoding?: IHttpRequestOptions['encoding'];
+	timeoutMs?: number;
+}
+
+/** A failure with no HTTP answer (reset, timeout, refused). `ambiguous`: the server may have acted on it. */
+export interface NetworkFailure {
+	code: string;
+	ambiguous: boolean;
+	message: string;
+}
+
+export interface ApiResponse<T = unknown> {
+	/** 0 when no HTTP answer arrived; `network` then says why. */
+	statusCode: number;
+	body: T;
+	headers: IDataObject;
+	network?: NetworkFailure;
+}
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ERR_CANCELED',
+];
+
+function codeOf(error: unknown): string {
+	const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+	for (const candidate of [e?.code, e?.cause?.code]) {
+		if (typeof candidate === 'string' && NETWORK_CODES.includes(candidate)) return candidate;
+	}
+	const text = `${String(e?.message ?? '')} ${String((e?.cause as { message?: unknown })?.message ?? '')}`;
+	if (/socket hang up|aborted/i.test(text)) return 'ECONNRESET';
+	if (/timeout/i.test(text)) return 'ETIMEDOUT';
+	if (/cancel/i.test(text)) return 'ERR_CANCELED';
+	return NETWORK_CODES.find((code) => text.includes(code)) ?? 'UNKNOWN';
+}
+
+export async function getBaseUrl(ctx: ApiContext): Promise<string> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const base = String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
+	return base.replace(/\/+$/, '');
+}
+
+function parseBody(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	const text = body.trim();
+	if (!text) return undefined;
+	if (text.startsWith('{') || text.startsWith('[')) {
+		try {
+			return JSON.parse(text);
+		} catch {
+			return body;
+		}
+	}
+	return body;
+}
+
+/**
+ * One authenticated request. Never throws on an HTTP status: the caller decides what a status
+ * means. A network failure comes back as statusCode 0 with `network`, carrying no request data
+ * (and so no token).
+ */
+export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequest): Promise<ApiResponse<T>> {
+	const baseUrl = await getBaseUrl(this);
+	const signal = (this as IExecuteFunctions).getExecutionCancelSignal?.();
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${API_PREFIX}${request.path}`,
+		qs: compact(request.qs),
+		headers: { Accept: 'application/json', ...request.headers },
+		json: request.json ?? true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? 120_000,
+	};
+	if (request.body !== undefined) options.body = request.body;
+	if (request.encoding) options.encoding = request.encoding;
+	if (signal) options.abortSignal = signal;
+	let response: { statusCode: number; body: unknown; headers: IDataObject };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as typeof response;
+	} catch (error) {
+		const code = codeOf(error);
+		const network = { code, ambiguous: !NOT_SENT.has(code), message: `No answer from ${baseUrl} (${code})` };
+		return { statusCode: 0, body: undefined as T, headers: {}, network };
+	}
+	const body = request.encoding === 'stream' ? response.body : parseBody(response.body);
+	return { statusCode: response.statusCode, body: body as T, headers: response.headers ?? {} };
+}
+
+/** apiRequest, then any non-2xx becomes the mapped NodeApiError. */
+export async function callApi<T = unknown>(
+	this: ApiContext,
+	request: ApiRequest,
+	failure: FailureContext = {},
+): Promise<T> {
+	const response = await apiRequest.call<ApiContext, [ApiRequest], Promise<ApiResponse<T>>>(this, request);
+	if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
+	if (response.network) throw networkError(this.getNode(), response.network, failure);
+	throw apiError(this.getNode(), response.statusCode, response.body, failure);
+}
+
+/** Statuses worth another try: busy (429), upstream (502/503/504) and other 5xx except 596 (account on hold). */
+export function isRetryableStatus(statusCode: number): boolean {
+	return statusCode === 429 || (statusCode >= 500 && statusCode !== 596 && statusCode !== 501);
+}
+
+/** Backoff with full jitter: base·2^attempt, capped. `random` is injectable for tests. */
+export function backoffMs(attempt: number, baseMs = 2_000, capMs = 30_000, random = Math.random): number {
+	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function compact(qs?: IDataObject): IDataObject | undefined {
+	if (!qs) return undefined;
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(qs)) {
+		if (value !== undefined && value !== null && value !== '') out[key] = value;
+	}
+	return out;
+}
