@@ -14,6 +14,7 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-harness-'));
 }
 process.env.N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES = 'false';
+process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow, ICredentialsHelper, NodeHelpers, createDeferredPromise } = require('n8n-workflow');
