@@ -1,0 +1,219 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Fields shared by every create operation of "MiniMax Generate". Operation files spread
+ * `createCommonFields(displayOptions)` (or the single pieces) into their description and read
+ * account and callback with `readAccount` / `readCallback`. The engine reads the wait, download and
+ * output fields itself by these names, so keep the names stable.
+ */
+
+/** Merges extra `show` conditions into an operation's displayOptions. */
+function withShow(displayOptions: IDisplayOptions, extra: IDataObject): IDisplayOptions {
+	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...extra } } as IDisplayOptions;
+}
+
+export function accountField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Account',
+		name: 'account',
+		type: 'string',
+		default: '',
+		placeholder: '987654321',
+		description:
+			'The hailuoai.video account to run on. Leave empty to spread the jobs over every account with free capacity.',
+		displayOptions,
+	};
+}
+
+export function callbackFields(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Callback',
+		name: 'callback',
+		type: 'collection',
+		placeholder: 'Add Callback Field',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Reply URL',
+				name: 'replyUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://your-n8n.example.com/webhook/…',
+				description:
+					"URL useapi.net calls with the job's progress and result. Paste the production URL of a MiniMax Trigger node.",
+			},
+			{
+				displayName: 'Reply Ref',
+				name: 'replyRef',
+				type: 'string',
+				default: '',
+				description: 'Your own reference, echoed back in the result and in callbacks (for example an order ID)',
+			},
+		],
+	};
+}
+
+/** Wait Mode is left out on purpose: "Until Callback" will be added next to Poll later. */
+export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Wait for Completion',
+			name: 'waitForCompletion',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait until the job is finished and return its result. When off, the create response (IDs, replyRef) is returned at once.',
+			displayOptions,
+		},
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add Wait Option',
+			default: {},
+			displayOptions: withShow(displayOptions, { waitForCompletion: [true] }),
+			options: [
+				{
+					displayName: 'Cancel Job on Stop',
+					name: 'cancelOnStop',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to ask useapi.net to cancel running videos when the workflow is stopped. Only videos can be cancelled; jobs that time out keep running.',
+				},
+				{
+					displayName: 'On Failure',
+					name: 'onFailure',
+					type: 'options',
+					default: 'error',
+					description: 'What to do when a job ends failed or moderated',
+					options: [
+						{ name: 'Error', value: 'error', description: 'Fail the item (or the node)' },
+						{
+							name: 'Return Item With Status',
+							value: 'returnItem',
+							description: 'Output the item with its status and outcome, so the workflow can branch on it',
+						},
+					],
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					default: 10,
+					typeOptions: { minValue: 1 },
+					description: 'How often to check running jobs. One status call covers the whole batch.',
+				},
+				{
+					displayName: 'Timeout (Minutes)',
+					name: 'timeout',
+					type: 'number',
+					default: 30,
+					typeOptions: { minValue: 1, maxValue: 1440 },
+					description:
+						'How long to wait for each job after it is first submitted. The job keeps running on the server after a timeout.',
+				},
+			],
+		},
+	];
+}
+
+export function downloadFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Download Result',
+			name: 'downloadResult',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to download the finished file(s) into the item',
+			displayOptions: withShow(displayOptions, { waitForCompletion: [true] }),
+		},
+		{
+			displayName: 'Download Options',
+			name: 'downloadOptions',
+			type: 'collection',
+			placeholder: 'Add Download Option',
+			default: {},
+			displayOptions: withShow(displayOptions, { waitForCompletion: [true], downloadResult: [true] }),
+			options: [
+				{
+					displayName: 'Binary Property',
+					name: 'binaryProperty',
+					type: 'string',
+					default: 'data',
+					description:
+						'Name of the binary property to write the file to. Further files go to data_1, data_2, … (with your name instead of data).',
+				},
+				{
+					displayName: 'Return As',
+					name: 'returnAs',
+					type: 'options',
+					default: 'binary',
+					options: [
+						{ name: 'Binary', value: 'binary', description: 'Download the file into the item' },
+						{ name: 'URL Only', value: 'url', description: 'Return only the result URLs' },
+					],
+				},
+			],
+		},
+	];
+}
+
+export function outputFields(displayOptions: IDisplayOptions, withSplit = false): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Include Raw Response',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the raw API record under "raw"',
+		},
+	];
+	if (withSplit) {
+		options.push({
+			displayName: 'Split Into Items',
+			name: 'splitIntoItems',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output one item per result file instead of one item with data, data_1, …',
+		});
+	}
+	return {
+		displayName: 'Output Options',
+		name: 'outputOptions',
+		type: 'collection',
+		placeholder: 'Add Output Option',
+		default: {},
+		displayOptions,
+		options,
+	};
+}
+
+/** Every shared field of a create operation, in display order. */
+export function createCommonFields(displayOptions: IDisplayOptions, withSplit = false): INodeProperties[] {
+	return [
+		accountField(displayOptions),
+		...waitFields(displayOptions),
+		...downloadFields(displayOptions),
+		callbackFields(displayOptions),
+		outputFields(displayOptions, withSplit),
+	];
+}
+
+/** The account the user fixed for this item, or undefined to let the engine pick. */
+export function readAccount(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const value = String(this.getNodeParameter('account', itemIndex, '') ?? '').trim();
+	return value || undefined;
+}
+
+export function readCallback(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { replyUrl?: string; replyRef?: string } {
+	const callback = this.getNodeParameter('callback', itemIndex, {}) as IDataObject;
+	const replyUrl = String(callback.replyUrl ?? '').trim();
+	const replyRef = String(callback.replyRef ?? '').trim();
+	return { replyUrl: replyUrl || undefined, replyRef: replyRef || undefined };
+}
