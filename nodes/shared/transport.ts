@@ -30,6 +30,8 @@ export interface ApiRequest {
 	json?: boolean;
 	encoding?: IHttpRequestOptions['encoding'];
 	timeoutMs?: number;
+	/** Send even after the execution was stopped (the optional cancel calls on stop). */
+	ignoreCancel?: boolean;
 }
 
 /** A failure with no HTTP answer (reset, timeout, refused). `ambiguous`: the server may have acted on it. */
@@ -102,7 +104,7 @@ function parseBody(body: unknown): unknown {
  */
 export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequest): Promise<ApiResponse<T>> {
 	const baseUrl = await getBaseUrl(this);
-	const signal = (this as IExecuteFunctions).getExecutionCancelSignal?.();
+	const signal = request.ignoreCancel ? undefined : (this as IExecuteFunctions).getExecutionCancelSignal?.();
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${API_PREFIX}${request.path}`,
