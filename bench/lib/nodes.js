@@ -1,0 +1,44 @@
+'use strict';
+// Loads the BUILT package through test/harness and knows the parameters of the nodes under test.
+const fs = require('fs');
+const path = require('path');
+const { ROOT } = require('./util');
+
+let cached;
+/** loadPackage() from the harness, or undefined (with the reason) when a node is not built yet. */
+function loadBuilt() {
+	if (cached) return cached;
+	const { loadPackage, PACKAGE_NAME } = require(path.join(ROOT, 'test', 'harness'));
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	const missing = pkg.n8n.nodes.concat(pkg.n8n.credentials).filter((f) => !fs.existsSync(path.join(ROOT, f)));
+	if (missing.length) {
+		cached = { missing };
+		return cached;
+	}
+	const loaded = loadPackage(ROOT);
+	cached = { ...loaded, missing: [], type: (name) => `${PACKAGE_NAME}.${name}` };
+	return cached;
+}
+
+function credentialsFor(sim) {
+	return { useApiMinimaxApi: { apiToken: sim.token, baseUrl: sim.url } };
+}
+
+/**
+ * "MiniMax Generate" parameters for one text-to-video job per item. The prompt comes from the item
+ * (`{{$json.prompt}}`) so one node run covers the batch. Filled in against the node's description.
+ */
+function videoParams({ pollSeconds, download = false, replyUrl, waitForCompletion = true }) {
+	return {
+		resource: 'video',
+		operation: 'create',
+		model: 'T2V-01',
+		prompt: '={{ $json.prompt }}',
+		waitForCompletion,
+		waitOptions: { pollInterval: pollSeconds, timeout: 30 },
+		downloadResult: download,
+		callback: replyUrl ? { replyUrl } : {},
+	};
+}
+
+module.exports = { loadBuilt, credentialsFor, videoParams, GENERATE: 'minimaxGenerate', TRIGGER: 'minimaxTrigger' };
