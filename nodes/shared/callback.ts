@@ -1,0 +1,206 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { splitReplyRef } from './replyRef';
+import {
+	accountOfId,
+	isFinal,
+	kindOfId,
+	outcomeOf,
+	statusLabelOf,
+	type JobKind,
+	type Outcome,
+} from './status';
+
+/**
+ * Parser for the POSTs useapi sends to a `replyUrl`. The reference does not print the body
+ * ([inferred]: the poll endpoint's record plus replyUrl/replyRef), so this accepts the record
+ * itself, the record wrapped one or two levels deep, a partial record, and a JSON string.
+ * Pure: no n8n context, so the trigger and the "Until Callback" wait mode share it.
+ */
+export type CallbackKind = Exclude<JobKind, 'file' | 'unknown'>;
+
+export interface ParsedCallback {
+	id: string;
+	kind: CallbackKind;
+	status: number | string | null;
+	statusLabel: string;
+	outcome: Outcome;
+	final: boolean;
+	percent: number | null;
+	/** Best first: video downloadURL then videoURL; agent: one per attachment. */
+	resultUrls: string[];
+	coverURL: string | null;
+	/** The user's own replyRef, without the tag the generation node appends. */
+	replyRef: string;
+	replyRefTag: string | null;
+	account: string | null;
+	message: string | null;
+	/** The unwrapped record. */
+	record: IDataObject;
+}
+
+export type CallbackParseResult = ParsedCallback | { error: string };
+
+const ID_FIELDS = ['videoId', 'imageId', 'audioId', 'audio_id', 'jobId'] as const;
+const WRAPPERS = ['data', 'video', 'image', 'job', 'result', 'payload', 'record', 'body', 'callback', 'audio', 'speech'];
+const MAX_DEPTH = 2;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() ? value.trim() : undefined;
+
+/** A useapi job id: `user:…-video:…`, `…-bot:minimax`, … (never the raw MiniMax number). */
+const looksLikeJobId = (value: unknown): value is string =>
+	typeof value === 'string' && (kindOfId(value) !== 'unknown' || /^user:\d+-minimax:/.test(value));
+
+function idOf(record: IDataObject): string | undefined {
+	for (const field of ID_FIELDS) {
+		const value = text(record[field]);
+		if (value) return value;
+	}
+	const id = text(record.id);
+	return looksLikeJobId(id) ? id : undefined;
+}
+
+/** Strings inside wrappers may be JSON too (e.g. `{payload: "{…}"}`). */
+function decode(value: unknown): unknown {
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (typeof value !== 'string') return value;
+	const body = value.trim();
+	if (!body.startsWith('{') && !body.startsWith('[')) return value;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return value;
+	}
+}
+
+interface Found {
+	record: IDataObject;
+	/** Outer objects, nearest first: they may carry replyRef next to the record. */
+	wrappers: IDataObject[];
+}
+
+function find(value: unknown, depth: number, wrappers: IDataObject[]): Found | undefined {
+	value = decode(value);
+	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth, wrappers) : undefined;
+	if (!isObject(value)) return undefined;
+	if (idOf(value)) return { record: value, wrappers };
+	if (depth >= MAX_DEPTH) return undefined;
+	const keys = [...WRAPPERS.filter((key) => key in value), ...Object.keys(value).filter((key) => !WRAPPERS.includes(key))];
+	for (const key of keys) {
+		const found = find(value[key], depth + 1, [value, ...wrappers]);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function kindOf(id: string, record: IDataObject): CallbackKind | undefined {
+	const byId = kindOfId(id);
+	if (byId !== 'unknown' && byId !== 'file') return byId;
+	if (text(record.jobId) === id || isObject(record.response) || isObject(record.request)) return 'agent';
+	if (text(record.videoId) === id) return 'video';
+	if (text(record.imageId) === id) return 'image';
+	if (text(record.audioId) === id || text(record.audio_id) === id || text(record.audio_url)) return 'speech';
+	return undefined;
+}
+
+const url = (value: unknown): string | undefined => {
+	const candidate = text(value);
+	return candidate && /^https?:\/\//i.test(candidate) ? candidate : undefined;
+};
+
+function attachmentsOf(record: IDataObject): IDataObject[] {
+	const response = isObject(record.response) ? record.response : record;
+	return Array.isArray(response.attachments) ? response.attachments.filter(isObject) : [];
+}
+
+function resultUrlsOf(kind: CallbackKind, record: IDataObject): string[] {
+	let urls: Array<string | undefined>;
+	if (kind === 'agent') {
+		urls = attachmentsOf(record).map((attachment) => {
+			const file = isObject(attachment.file) ? attachment.file : {};
+			const extra = isObject(file.extra) ? file.extra : {};
+			return url(extra.no_watermark_url) ?? url(file.fileUrl);
+		});
+	} else if (kind === 'speech') {
+		urls = [url(record.audio_url), url(record.audioURL), url(record.downloadURL)];
+	} else {
+		urls = [url(record.downloadURL), url(record.videoURL)];
+	}
+	return [...new Set(urls.filter((u): u is string => u !== undefined))];
+}
+
+function messageOf(record: IDataObject): string | undefined {
+	const error = record.error;
+	if (typeof error === 'string' && error.trim()) return error.trim();
+	if (isObject(error) && text(error.message)) return text(error.message);
+	const info = record.statusInfo;
+	if (isObject(info) && text(info.message)) return text(info.message);
+	if (text(record.message)) return text(record.message);
+	const response = record.response;
+	return isObject(response) ? text(response.msg_content) : undefined;
+}
+
+function replyRefOf(record: IDataObject, wrappers: IDataObject[]): string | undefined {
+	const request = isObject(record.request) ? record.request : {};
+	for (const source of [record, request, ...wrappers]) {
+		if (typeof source.replyRef === 'string') return source.replyRef;
+	}
+	return undefined;
+}
+
+function percentOf(record: IDataObject, outcome: Outcome): number | null {
+	const percent = typeof record.percent === 'string' ? Number(record.percent) : record.percent;
+	if (typeof percent === 'number' && Number.isFinite(percent)) return percent;
+	return outcome === 'completed' ? 100 : null;
+}
+
+/** A numeric string status ("2") counts as the number, so the status table applies. */
+function normalised(record: IDataObject): IDataObject {
+	const status = record.status;
+	if (typeof status === 'string' && /^\d+$/.test(status.trim())) return { ...record, status: Number(status) };
+	return record;
+}
+
+export function parseCallback(body: unknown): CallbackParseResult {
+	const decoded = decode(body);
+	if (typeof decoded === 'string') return { error: 'body is not JSON' };
+	if (!isObject(decoded) && !Array.isArray(decoded)) return { error: 'body is not a JSON object' };
+	const found = find(decoded, 0, []);
+	if (!found) {
+		return {
+			error:
+				'no job id (videoId, imageId, audioId or jobId) found in the callback body, nor in data/video/image/job/result/payload inside it',
+		};
+	}
+	const record = normalised(found.record);
+	const id = idOf(record) as string;
+	const kind = kindOf(id, record);
+	if (!kind) return { error: `job id "${id}" is not a video, image, speech or agent id` };
+	const outcome = outcomeOf(record);
+	const { ref, tag } = splitReplyRef(replyRefOf(record, found.wrappers));
+	const status = typeof record.status === 'number' || typeof record.status === 'string' ? record.status : null;
+	return {
+		id,
+		kind,
+		status,
+		statusLabel: status === null && record.statusLabel === undefined ? 'unknown' : statusLabelOf(record),
+		outcome,
+		final: isFinal(record),
+		percent: percentOf(record, outcome),
+		resultUrls: resultUrlsOf(kind, record),
+		coverURL: url(record.coverURL) ?? null,
+		replyRef: ref,
+		replyRefTag: tag ?? null,
+		account: accountOfId(id) ?? null,
+		message: messageOf(record) ?? null,
+		record: found.record,
+	};
+}
+
+export function isParseError(result: CallbackParseResult): result is { error: string } {
+	return 'error' in result;
+}
