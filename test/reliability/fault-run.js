@@ -1,0 +1,113 @@
+'use strict';
+// Section 1: 100 video jobs through the generation node against a simulator injecting 20 % faults.
+const { createSimulator } = require('../simulator');
+const { TOKEN, check, run, hasNode, keep } = require('./lib');
+const { duplicatesByTag, retries, afterFirst, countBy } = require('./log-figures');
+
+const JOBS = 100;
+const HEALTHY = '100000001';
+const HELD = '100000002'; // goes on hold (596) after HOLD_AFTER accepted creates
+const BROKE = '100000003'; // out of credits (412) from the start
+const HOLD_AFTER = 8;
+const FAULTS = { rate: 0.2, seed: 20261122, slowMs: 250 };
+
+function parameters() {
+	return {
+		resource: 'video',
+		operation: 'create',
+		model: 'T2V-01',
+		prompt: '={{ $json.prompt }}',
+		waitForCompletion: true,
+		waitOptions: { pollInterval: 1, timeout: 10, onFailure: 'returnItem' },
+		downloadResult: false,
+	};
+}
+
+/** Outcome of one output item: its final status label, or "error: <first words>" under continueOnFail. */
+function outcome(item) {
+	const j = (item && item.json) || {};
+	if (j.error) {
+		const text = typeof j.error === 'string' ? j.error : j.error.message || JSON.stringify(j.error);
+		return { final: false, error: text, label: `error ${(/\((\d{3})\)/.exec(text) || [])[1] || text.slice(0, 40)}` };
+	}
+	const label = j.statusLabel || j.outcome || j.status;
+	return { final: ['completed', 'failed', 'moderated'].includes(label), label: String(label) };
+}
+
+async function faultRun(figures) {
+	const section = 'fault run';
+	if (!hasNode('generate')) {
+		check(section, 'generation node is built (dist/nodes/MinimaxGenerate)', false, 'not found in dist/');
+		return;
+	}
+	const sim = await createSimulator({
+		port: 0,
+		token: TOKEN,
+		jobMs: 400,
+		accounts: [
+			{ account: HEALTHY, maxJobs: 5, paid: true },
+			{ account: HELD, maxJobs: 3, paid: true, onHoldAfterCreates: HOLD_AFTER },
+			{ account: BROKE, maxJobs: 3, paid: true, outOfCredits: true },
+		],
+		faults: FAULTS,
+	});
+	try {
+		const items = Array.from({ length: JOBS }, (_, i) => ({ json: { n: i, prompt: `Reliability job ${i}: a red robot waves` } }));
+		const started = Date.now();
+		const result = await run(sim, { parameters: parameters(), items, continueOnFail: true });
+		const wallMs = Date.now() - started;
+		const log = sim.log;
+		const stats = sim.stats();
+		keep('simulator log', log);
+		keep('simulator stats', stats);
+
+		const outs = result.items;
+		const outcomes = outs.map(outcome);
+		const dup = duplicatesByTag(log);
+		const re = retries(log);
+		const pairs = outs.map((it) => (Array.isArray(it.pairedItem) ? it.pairedItem[0] : it.pairedItem)?.item);
+		const lost = Array.from({ length: JOBS }, (_, i) => i).filter((i) => !pairs.includes(i)).length;
+		const misPaired = pairs.filter((p, i) => p !== i).length;
+		const unclear = outcomes.filter((o) => !o.final && !(o.error && o.error.length > 20));
+
+		check(section, 'run finished (continueOnFail: no node-level error)', result.status === 'success' && !result.error, `${result.status} ${result.error ? result.error.message : ''}`);
+		check(section, `${JOBS} output items`, outs.length === JOBS, `${outs.length}`);
+		check(section, 'pairedItem i -> input i for every item', misPaired === 0 && lost === 0, `lost ${lost}, mis-paired ${misPaired}`);
+		check(section, 'every item final or a clear per-item error', unclear.length === 0, unclear.slice(0, 3).map((o) => o.label).join('; '));
+		check(section, '0 duplicate creates (sim.stats)', stats.duplicateCreates === 0, stats.duplicateCreates);
+		check(section, '0 duplicate creates (own check: accepted creates per replyRef tag)', dup.duplicates === 0 && dup.untagged === 0, `accepted ${dup.accepted}, tags ${dup.tags}, duplicates ${dup.duplicates}, untagged ${dup.untagged}`);
+		check(section, 'no account over capacity', stats.overCapacity === 0, `overCapacity ${stats.overCapacity}, max concurrent ${JSON.stringify(stats.maxConcurrentByAccount)}`);
+		check(section, 'faults were injected (>= 10 % of API requests)', Object.values(stats.faults).reduce((a, b) => a + b, 0) >= stats.requests * 0.1, JSON.stringify(stats.faults));
+		const after412 = afterFirst(log, 412);
+		const after596 = afterFirst(log, 596);
+		const answers = countBy(log, (e) => e.status);
+		check(section, `account ${HELD} went on hold mid-run (596 answered)`, answers[596] > 0, `596 answers ${answers[596] || 0}`);
+		check(section, `account ${BROKE} answered 412`, answers[412] > 0, `412 answers ${answers[412] || 0}`);
+		check(section, `no create sent to ${HELD} after its first 596`, !after596[HELD], `${after596[HELD] || 0} creates`);
+		check(section, `no create sent to ${BROKE} after its first 412`, !after412[BROKE], `${after412[BROKE] || 0} creates`);
+
+		figures.push(
+			['jobs', JOBS],
+			['API requests', stats.requests],
+			['faults injected', Object.entries(stats.faults).map(([k, v]) => `${k} ${v}`).join(', ')],
+			['create requests / accepted / distinct items', `${re.createRequests} / ${dup.accepted} / ${dup.tags}`],
+			['create faults (untagged: reset before body)', `${re.createFaults} (${re.createFaultsUntagged})`],
+			['create re-submissions', re.createResubmissions],
+			['create faults retried with same tag', re.createRetried],
+			['resetAfter creates found again without re-submitting', re.resetAfterFoundByLookup],
+			['GET faults / retried', `${re.getFaults} / ${re.getRetried}`],
+			['rejected by the API (real)', JSON.stringify(stats.rejected)],
+			['duplicates (sim / own)', `${stats.duplicateCreates} / ${dup.duplicates}`],
+			['lost / mis-paired items', `${lost} / ${misPaired}`],
+			['max concurrent per account', JSON.stringify(stats.maxConcurrentByAccount)],
+			['over capacity', stats.overCapacity],
+			['creates per account', JSON.stringify(countBy(log.filter((e) => e.op === 'videos.create' && e.jobId), (e) => e.account))],
+			['wall time', `${(wallMs / 1000).toFixed(1)} s`],
+			['outcomes', JSON.stringify(countBy(outcomes, (o) => o.label))],
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+module.exports = { faultRun, parameters };

@@ -1,0 +1,88 @@
+'use strict';
+/**
+ * Reliability run (`npm run test:reliability`): the built package through n8n's real engine against
+ * the simulator. 1 fault run, 2 bad-input table, 3 token safety, 4 cancellation. Prints figures and
+ * `N passed, N failed`; exits 1 on any failure. See README.md in this folder.
+ */
+const lib = require('./lib');
+
+lib.captureOutput();
+const { check, checks, nodes, produced, written, findSecrets, TYPES } = lib;
+
+function table(rows, headers) {
+	const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+	const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+	return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function section(name, fn, figures) {
+	const started = Date.now();
+	process.stdout.write(`\n== ${name}\n`);
+	try {
+		await fn(figures);
+	} catch (error) {
+		check(name, 'section ran without throwing', false, error && error.stack ? error.stack.split('\n').slice(0, 4).join(' | ') : error);
+	}
+	figures.push([`${name}: time`, `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+	for (const c of checks.filter((x) => x.section === name)) {
+		process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`);
+	}
+}
+
+function tokenSafety() {
+	const name = 'token safety';
+	process.stdout.write(`\n== ${name}\n`);
+	// Sources: run results (items, errors, whole execution data), simulator logs, own stdout/stderr.
+	const sources = [...produced, { source: 'stdout/stderr', text: written.join('') }];
+	const hits = [];
+	let chars = 0;
+	for (const s of sources) {
+		chars += s.text.length;
+		for (const secret of findSecrets(s.text)) hits.push(`${s.source}: ${secret.slice(0, 14)}…`);
+	}
+	// The simulator replaces the token by "[redacted]" wherever a request carried it outside the
+	// Authorization header (path, query, body, other headers): that would be a leak to the API.
+	const redacted = produced.filter((p) => p.source.startsWith('simulator log') && p.text.includes('[redacted]')).length;
+	check(name, `token absent from ${sources.length} outputs (${(chars / 1e6).toFixed(1)} MB scanned)`, hits.length === 0, hits.slice(0, 5).join('; '));
+	check(name, 'token never sent outside the Authorization header (no "[redacted]" in simulator logs)', redacted === 0, `${redacted} logs`);
+	check(name, 'scan has material (runs and logs were captured)', produced.length > 10 && chars > 10_000, `${produced.length} sources`);
+	for (const c of checks.filter((x) => x.section === name)) {
+		process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`);
+	}
+}
+
+async function main() {
+	const started = Date.now();
+	const figures = [];
+	const pkg = nodes();
+	check('package', 'all nodes load from dist/ through package.json (loadPackage)', !pkg.error, pkg.error ? pkg.error.message.split('\n')[0] : Object.keys(pkg.nodeTypes).join(', '));
+	for (const type of Object.values(TYPES)) check('package', `${type} is built`, Boolean(pkg.nodeTypes[type]));
+
+	const only = process.argv.slice(2);
+	const want = (s) => !only.length || only.includes(s);
+	if (want('faults')) await section('fault run', require('./fault-run').faultRun, figures);
+	if (want('inputs')) await section('bad input', require('./bad-input').badInput, figures);
+	if (want('cancel')) await section('cancellation', require('./cancel').cancellation, figures);
+	tokenSafety();
+
+	figures.push(['total wall time', `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+	process.stdout.write(`\n== figures\n${table(figures, ['figure', 'value'])}\n`);
+	const failed = checks.filter((c) => !c.ok);
+	if (failed.length) {
+		process.stdout.write(`\n== failed checks\n${table(failed.map((c) => [c.section, c.name, c.detail.slice(0, 160)]), ['section', 'check', 'detail'])}\n`);
+	}
+	process.stdout.write(`\n${checks.length - failed.length} passed, ${failed.length} failed\n`);
+	return failed.length ? 1 : 0;
+}
+
+main().then(
+	(code) => {
+		// Give stdout a moment to drain, then leave even if a stopped node left a timer behind.
+		process.exitCode = code;
+		setTimeout(() => process.exit(code), 100);
+	},
+	(error) => {
+		process.stderr.write(`${error && error.stack}\n`);
+		process.exit(1);
+	},
+);
