@@ -1,0 +1,182 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { operationError } from '../../shared/errors';
+import type { MediaKind, MediaRef, MediaSlot, Problem } from '../models/common';
+import type { MediaInput } from '../types';
+
+/** Helpers the video and image create operations share: media source fields, their readers, problems → error. */
+
+export type Show = Record<string, Array<string | number | boolean>>;
+
+export const displayWith = (base: Show, extra: Show = {}): IDisplayOptions => ({ show: { ...base, ...extra } });
+
+const FILE_ID_PLACEHOLDER = 'user:1234-minimax:987654321-file:335577991133557799';
+const KIND_TYPES: Record<MediaKind, string> = {
+	image: 'PNG, JPEG or WebP',
+	video: 'MP4, 2–15 seconds',
+	audio: 'MP3 or WAV, 2–15 seconds',
+};
+
+/**
+ * One media input as three fields: `<prefix>Source` (None | File ID | Binary Property), `<prefix>FileId`
+ * and `<prefix>BinaryProperty`. `show` covers every model that takes the input; `sources` splits the
+ * Source field where some models need the input (no "None") or show it only under extra conditions.
+ */
+export function mediaSourceFields(o: {
+	prefix: string;
+	displayName: string;
+	description: string;
+	show: Show;
+	sources?: Array<{ show: Show; required: boolean }>;
+	binaryDefault?: string;
+}): INodeProperties[] {
+	const choices = [
+		{ name: 'Binary Property', value: 'binary', description: 'Upload a file from the input item' },
+		{ name: 'File ID', value: 'fileId', description: 'A fileID from Upload File, Get Image (fileID) or List Characters' },
+	];
+	const binaryDefault = o.binaryDefault ?? 'data';
+	const sourceFields = (o.sources ?? [{ show: o.show, required: false }]).map(({ show, required }): INodeProperties => {
+		const sourceDefault = required ? 'binary' : 'none';
+		return {
+			displayName: o.displayName,
+			name: `${o.prefix}Source`,
+			type: 'options',
+			options: required ? choices : [{ name: 'None', value: 'none' }, ...choices],
+			default: sourceDefault,
+			description: o.description,
+			displayOptions: { show },
+		};
+	});
+	return [
+		...sourceFields,
+		{
+			displayName: `${o.displayName} File ID`,
+			name: `${o.prefix}FileId`,
+			type: 'string',
+			default: '',
+			placeholder: FILE_ID_PLACEHOLDER,
+			description: 'Full fileID including the "user:" prefix, uploaded to the same account the job runs on',
+			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['fileId'] } },
+		},
+		{
+			displayName: `${o.displayName} Binary Property`,
+			name: `${o.prefix}BinaryProperty`,
+			type: 'string',
+			default: binaryDefault,
+			description: `Name of the input item's binary property holding the image (${KIND_TYPES.image}). It is uploaded to the job's account first.`,
+			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['binary'] } },
+		},
+	];
+}
+
+/** A list of media inputs (fixedCollection) filling numbered request slots in order. */
+export function mediaListField(o: {
+	name: string;
+	displayName: string;
+	itemName: string;
+	description: string;
+	kind: MediaKind;
+	max: number;
+	show: Show;
+}): INodeProperties {
+	return {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true, multipleValueButtonText: `Add ${o.itemName}` },
+		placeholder: `Add ${o.itemName}`,
+		default: {},
+		description: `${o.description} At most ${o.max}`,
+		displayOptions: { show: o.show },
+		options: [
+			{
+				displayName: o.itemName,
+				name: 'items',
+				values: [
+					{
+						displayName: 'Source',
+						name: 'source',
+						type: 'options',
+						options: [
+							{ name: 'Binary Property', value: 'binary' },
+							{ name: 'File ID', value: 'fileId' },
+						],
+						default: 'binary',
+					},
+					{
+						displayName: 'File ID',
+						name: 'fileId',
+						type: 'string',
+						default: '',
+						placeholder: FILE_ID_PLACEHOLDER,
+						displayOptions: { show: { source: ['fileId'] } },
+					},
+					{
+						displayName: 'Binary Property',
+						name: 'binaryProperty',
+						type: 'string',
+						default: 'data',
+						description: `Name of the input item's binary property (${KIND_TYPES[o.kind]})`,
+						displayOptions: { show: { source: ['binary'] } },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** For a binary ref, what the item holds: the MIME type, or null (and the names present) when missing. */
+function withBinaryInfo(this: IExecuteFunctions, itemIndex: number, ref: MediaRef): MediaRef {
+	if (ref.binaryProperty === undefined) return ref;
+	const binary = this.getInputData()[itemIndex]?.binary ?? {};
+	const data = binary[ref.binaryProperty.trim()];
+	if (!data) return { ...ref, mimeType: null, present: Object.keys(binary) };
+	return { ...ref, mimeType: String(data.mimeType ?? '') };
+}
+
+function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown): MediaRef | undefined {
+	if (source === 'fileId') return { fileId: String(fileId ?? '').trim() };
+	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: String(binary ?? '').trim() });
+	return undefined;
+}
+
+/** Reads the three fields of `mediaSourceFields`; undefined when the source is None. */
+export function readMediaSource(this: IExecuteFunctions, itemIndex: number, prefix: string, fallbackSource = 'none'): MediaRef | undefined {
+	const source = this.getNodeParameter(`${prefix}Source`, itemIndex, fallbackSource);
+	if (source === 'none') return undefined;
+	return refFrom.call(
+		this,
+		itemIndex,
+		source,
+		source === 'fileId' ? this.getNodeParameter(`${prefix}FileId`, itemIndex, '') : undefined,
+		source === 'binary' ? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, '') : undefined,
+	);
+}
+
+/** Reads a `mediaListField`, in order. */
+export function readMediaList(this: IExecuteFunctions, itemIndex: number, name: string): MediaRef[] {
+	const items = this.getNodeParameter(`${name}.items`, itemIndex, []) as IDataObject[];
+	return (Array.isArray(items) ? items : [])
+		.map((entry) => refFrom.call(this, itemIndex, entry.source ?? 'binary', entry.fileId, entry.binaryProperty ?? 'data'))
+		.filter((ref): ref is MediaRef => ref !== undefined);
+}
+
+/** Throws one NodeOperationError naming the first problem's parameter and listing the rest. */
+export function throwIfProblems(this: IExecuteFunctions, itemIndex: number, problems: Problem[]): void {
+	if (!problems.length) return;
+	const [first, ...rest] = problems;
+	throw operationError(this.getNode(), `${first.field}: ${first.message}`, {
+		itemIndex,
+		field: first.field,
+		description: rest.length ? `Also: ${rest.map((p) => `${p.field}: ${p.message}`).join(' ')}` : undefined,
+	});
+}
+
+/** Media slots → the engine's MediaInput list (file ids trimmed, binaries by property name). */
+export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
+	return slots.map(({ ref, bodyField }) =>
+		ref.binaryProperty !== undefined
+			? { field: bodyField, binaryProperty: ref.binaryProperty.trim() }
+			: { field: bodyField, fileId: String(ref.fileId ?? '').trim() },
+	);
+}

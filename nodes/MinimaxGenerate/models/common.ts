@@ -1,0 +1,135 @@
+import { checkId } from '../../shared/ids';
+import { kindOfId } from '../../shared/status';
+
+/** One thing wrong with a create request: the n8n parameter (display name) and what to do about it. */
+export interface Problem {
+	field: string;
+	message: string;
+}
+
+export type MediaKind = 'image' | 'video' | 'audio';
+
+/**
+ * One media input as the user gave it. `mimeType` is filled by the reader from the item:
+ * undefined = not looked up (pure tests), null = the binary property is missing on the item.
+ */
+export interface MediaRef {
+	fileId?: string;
+	binaryProperty?: string;
+	mimeType?: string | null;
+	/** Binary properties the item does have, for the "missing" message. */
+	present?: string[];
+}
+
+/** A media input placed in its request slot, with the parameter names used in problems. */
+export interface MediaSlot {
+	ref: MediaRef;
+	kind: MediaKind;
+	/** Request field, e.g. fileID2, videoFileID1, referenceFileId3. */
+	bodyField: string;
+	/** Parameter names to report against, e.g. "Image File ID" or "Reference Videos (#2)". */
+	fileIdField: string;
+	binaryField: string;
+}
+
+/** MIME types POST /files accepts per kind (§8.1), plus common aliases; value = Content-Type to upload with. */
+const UPLOAD_TYPES: Record<MediaKind, Record<string, string>> = {
+	image: { 'image/png': 'image/png', 'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/webp': 'image/jpeg' },
+	video: { 'video/mp4': 'video/mp4' },
+	audio: {
+		'audio/mpeg': 'audio/mpeg',
+		'audio/mp3': 'audio/mpeg',
+		'audio/wav': 'audio/wav',
+		'audio/x-wav': 'audio/wav',
+		'audio/wave': 'audio/wav',
+	},
+};
+
+const ACCEPTED_TEXT: Record<MediaKind, string> = {
+	image: 'PNG, JPEG or WebP (image/png, image/jpeg, image/webp)',
+	video: 'MP4 (video/mp4)',
+	audio: 'MP3 or WAV (audio/mpeg, audio/wav)',
+};
+
+function bareMime(mimeType: string): string {
+	return mimeType.split(';')[0].trim().toLowerCase();
+}
+
+/** Content-Type to send to POST /files for a binary of this MIME type, or undefined when the API refuses it. */
+export function uploadContentType(mimeType: string | undefined, kind?: MediaKind): string | undefined {
+	if (!mimeType) return undefined;
+	const mime = bareMime(mimeType);
+	const kinds = kind ? [kind] : (Object.keys(UPLOAD_TYPES) as MediaKind[]);
+	for (const k of kinds) if (UPLOAD_TYPES[k][mime]) return UPLOAD_TYPES[k][mime];
+	return undefined;
+}
+
+/** Id format, binary presence and MIME type of one slot. */
+export function checkMediaSlot(slot: MediaSlot): Problem[] {
+	const { ref } = slot;
+	if (ref.binaryProperty !== undefined) {
+		const name = ref.binaryProperty.trim();
+		const field = slot.binaryField;
+		if (!name) return [{ field, message: `"${field}" is empty. Enter the name of the input item's binary property that holds the ${slot.kind} (often "data").` }];
+		if (ref.mimeType === null) {
+			const present = ref.present?.length ? ` It has: ${ref.present.join(', ')}.` : ' It has no binary data at all.';
+			return [{ field, message: `The input item has no binary property "${name}" (set in "${field}").${present} Use one of those names, or switch the source to File ID.` }];
+		}
+		if (ref.mimeType !== undefined && !uploadContentType(ref.mimeType, slot.kind)) {
+			return [{ field, message: `Binary property "${name}" (set in "${field}") is ${ref.mimeType || 'of unknown type'}, but ${slot.bodyField} needs ${ACCEPTED_TEXT[slot.kind]}. Convert the file first.` }];
+		}
+		return [];
+	}
+	const field = slot.fileIdField;
+	try {
+		checkId(ref.fileId, field, 'file');
+	} catch (error) {
+		const id = String(ref.fileId ?? '').trim();
+		const hint = kindOfId(id) === 'image'
+			? ' For a generated image use its "fileID" field (from Get Image), not the imageId.'
+			: kindOfId(id) === 'video'
+				? ' A video id cannot be used as a file; upload the media with POST /files instead.'
+				: '';
+		return [{ field, message: `${(error as Error).message}${hint}` }];
+	}
+	return [];
+}
+
+export function checkPrompt(prompt: string, max: number, model: string): Problem[] {
+	if (prompt.length <= max) return [];
+	return [{ field: 'Prompt', message: `The prompt is ${prompt.length} characters; model ${model} allows at most ${max}. Shorten it by ${prompt.length - max} characters.` }];
+}
+
+export function checkIntRange(value: number | undefined, field: string, min: number, max: number): Problem[] {
+	if (value === undefined) return [];
+	if (!Number.isInteger(value) || value < min || value > max) {
+		return [{ field, message: `"${field}" is ${value}; it must be a whole number from ${min} to ${max}.` }];
+	}
+	return [];
+}
+
+/** An enum value checked against a model's list; `what` names the parameter. */
+export function checkChoice(
+	value: string | undefined,
+	allowed: readonly string[] | undefined,
+	field: string,
+	model: string,
+): Problem[] {
+	if (value === undefined || value === '') return [];
+	if (!allowed) return [{ field, message: `Model ${model} does not take "${field}". Remove it or pick another model.` }];
+	if (!allowed.includes(value)) {
+		return [{ field, message: `"${field}" ${value} is not available for model ${model}. Choose one of: ${allowed.join(', ')}.` }];
+	}
+	return [];
+}
+
+/** No more refs in one slot family than the model takes (gaps cannot occur: lists fill slots in order). */
+export function checkCount(count: number, max: number, field: string, model: string, what: string): Problem[] {
+	if (count <= max) return [];
+	return [{
+		field,
+		message: max === 0
+			? `Model ${model} does not take ${what}. Remove them or pick another model.`
+			: `${count} ${what} given; model ${model} takes at most ${max}. Remove ${count - max}.`,
+	}];
+}
