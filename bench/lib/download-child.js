@@ -1,6 +1,8 @@
 'use strict';
 // Child process: downloads one large simulator result into n8n binary data and prints its peak RSS.
-// argv: <mode default|filesystem> <via generate|helper>; env SIM_URL, SIM_TOKEN, (helper) RESULT_URL.
+// argv: <mode default|filesystem> <via generate|helper>; env SIM_URL, SIM_TOKEN, RESULT_URL, WARMUP_URL.
+// A small download through the same helper runs first, so the baseline includes every module the
+// download path loads and the figure is what the file itself adds.
 // The mode must be set before n8n-core is loaded, because its config reads the environment then.
 const path = require('path');
 const fs = require('fs');
@@ -34,9 +36,17 @@ async function main() {
 	const service = Container.get(BinaryDataService);
 	await service.init();
 	const sim = { url: process.env.SIM_URL, token: process.env.SIM_TOKEN };
-	const built = loadBuilt();
+	const { UseApiMinimaxApi } = require(path.join(ROOT, 'dist', 'credentials', 'UseApiMinimaxApi.credentials.js'));
+	const helperOptions = (url) => ({
+		nodeTypes: { 'bench.download': helperNode(url) },
+		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
+		node: { type: 'bench.download', parameters: {} },
+	});
+	const warmup = await runNode({ ...helperOptions(process.env.WARMUP_URL), credentials: credentialsFor(sim) });
+	if (warmup.status !== 'success') throw new Error(`warm-up download failed: ${warmup.error?.message}`);
 	let options;
 	if (via === 'generate') {
+		const built = loadBuilt();
 		options = {
 			nodeTypes: built.nodeTypes,
 			credentialTypes: built.credentialTypes,
@@ -44,12 +54,7 @@ async function main() {
 			items: [{ json: { prompt: 'bench 200 MB download' } }],
 		};
 	} else {
-		const { UseApiMinimaxApi } = require(path.join(ROOT, 'dist', 'credentials', 'UseApiMinimaxApi.credentials.js'));
-		options = {
-			nodeTypes: { 'bench.download': helperNode(process.env.RESULT_URL) },
-			credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
-			node: { type: 'bench.download', parameters: {} },
-		};
+		options = helperOptions(process.env.RESULT_URL);
 	}
 	global.gc?.();
 	const baselineRss = process.memoryUsage().rss;

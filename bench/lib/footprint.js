@@ -51,23 +51,23 @@ async function requireTime(files, runs) {
 }
 
 /** Peak RSS of a child that downloads a `bytes`-sized result into binary data, per n8n binary mode. */
-async function downloadMemory({ bytes, via }) {
+async function downloadMemory({ bytes, via, modes = ['default', 'filesystem'] }) {
 	const sim = await createSimulator({ port: 0, jobMs: 300, mediaBytes: bytes });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'minimax-bench-'));
 	const results = {};
+	let urls;
 	try {
-		let resultUrl;
-		if (via === 'helper') {
-			// No generation node yet: create a job over HTTP and hand its result URL to the package's download helper.
+		// One job made over HTTP: its cover PNG is the warm-up download, its video the helper's target.
+		{
 			const headers = { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'application/json' };
 			const created = await (await fetch(`${sim.apiUrl}/videos/create`, { method: 'POST', headers, body: JSON.stringify({ prompt: 'bench [ms=10]' }) })).json();
 			await new Promise((r) => setTimeout(r, 50));
 			const record = await (await fetch(`${sim.apiUrl}/videos/${created.videoId}`, { headers })).json();
-			resultUrl = record.downloadURL ?? record.videoURL;
+			urls = { RESULT_URL: record.downloadURL ?? record.videoURL, WARMUP_URL: record.coverURL };
 		}
-		for (const mode of ['default', 'filesystem']) {
+		for (const mode of modes) {
 			log(`download ${bytes / MB} MB via ${via}, binary mode ${mode}`);
-			const env = { ...process.env, SIM_URL: sim.url, SIM_TOKEN: sim.token, RESULT_URL: resultUrl ?? '', N8N_USER_FOLDER: userFolder };
+			const env = { ...process.env, SIM_URL: sim.url, SIM_TOKEN: sim.token, ...urls, N8N_USER_FOLDER: userFolder };
 			delete env.N8N_DEFAULT_BINARY_DATA_MODE;
 			const { stdout, stderr } = await run(process.execPath, ['--expose-gc', path.join(__dirname, 'download-child.js'), mode, via], { env });
 			const r = lastJson(stdout) ?? { error: stderr.trim().split('\n').slice(-3).join(' ') };
@@ -92,7 +92,15 @@ async function footprint({ requireRuns = 11, downloadBytes = 200 * MB, via }) {
 	log(`footprint: require time, ${requireRuns} fresh processes each`);
 	const requireMs = await requireTime(deps.files, requireRuns);
 	const memory = await downloadMemory({ bytes: downloadBytes, via });
+	// Streaming shows as RSS that does not grow with the file: repeat filesystem mode at a tenth of the size.
+	const small = await downloadMemory({ bytes: Math.round(downloadBytes / 10), via, modes: ['filesystem'] });
+	const a = small.filesystem;
+	const b = memory.filesystem;
+	if (a?.peakRss && b?.peakRss) {
+		memory.filesystemSmall = a;
+		memory.filesystemGrowthPerFileByte = round((b.peakRss - b.baselineRss - (a.peakRss - a.baselineRss)) / (downloadBytes - small.fileBytes), 3);
+	}
 	return { pack, runtimeDependencies: deps.dependencies, bundledDependencies: deps.bundledDependencies, peerDependencies: deps.peerDependencies, requireMs, memory };
 }
 
-module.exports = { footprint };
+module.exports = { footprint, downloadMemory };
