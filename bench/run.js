@@ -5,7 +5,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { log } = require('./lib/util');
 const { loadBuilt } = require('./lib/nodes');
 const { footprint } = require('./lib/footprint');
 const { batchRun, serialRun } = require('./lib/batch');
