@@ -20,6 +20,17 @@ function fileNameFrom(url: string, fallback: string): string {
 	}
 }
 
+/** Without a credential (optional on the trigger) there is no token to send, so every URL is plain. */
+async function isApiOrigin(ctx: DownloadContext, url: string): Promise<boolean> {
+	let base: string;
+	try {
+		base = await getBaseUrl(ctx);
+	} catch {
+		return false;
+	}
+	return new URL(url).origin === new URL(base).origin;
+}
+
 /**
  * Downloads a result URL into n8n binary data, as a stream so hosts with filesystem or S3 binary
  * mode never hold the file in memory. The token is only sent to the API's own origin; result
@@ -38,7 +49,7 @@ export async function downloadToBinary(
 		returnFullResponse: true,
 		timeout: options.timeoutMs ?? 600_000,
 	};
-	const sameOrigin = new URL(url).origin === new URL(await getBaseUrl(this)).origin;
+	const sameOrigin = await isApiOrigin(this, url);
 	const response = (sameOrigin
 		? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request)
 		: await this.helpers.httpRequest(request)) as { body: Buffer; headers: Record<string, string> };

@@ -1,0 +1,136 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { triggerProperties } from './description';
+import { givenSecret, isDuplicateFinal, secretMatches } from './guard';
+import { simplified, withDownloads } from './output';
+
+type Reply = IDataObject;
+
+/** 4xx answers are written directly: webhookResponse always goes out with the description's 200. */
+function refuse(ctx: IWebhookFunctions, statusCode: number, error: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.writeHead(statusCode, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify({ received: false, error }));
+	return { noWebhookResponse: true };
+}
+
+/** Answered 200 so useapi does not retry, but no execution starts. */
+const ignore = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, ignored: reason } });
+
+const EVENT_OF = { running: 'progress', completed: 'completed', failed: 'failed', moderated: 'moderated' } as const;
+
+function filteredOut(ctx: IWebhookFunctions, parsed: ParsedCallback): string | undefined {
+	const events = ctx.getNodeParameter('events', ['completed']) as string[];
+	if (!events.includes(EVENT_OF[parsed.outcome])) return `event "${EVENT_OF[parsed.outcome]}" not selected`;
+	const kinds = ctx.getNodeParameter('kinds', []) as string[];
+	if (!kinds.includes(parsed.kind)) return `kind "${parsed.kind}" not selected`;
+	const mode = ctx.getNodeParameter('replyRefFilter', 'any') as string;
+	const wanted = String(ctx.getNodeParameter('replyRefValue', '') ?? '');
+	if (mode === 'equals' && parsed.replyRef !== wanted) return 'replyRef does not match';
+	if (mode === 'startsWith' && !parsed.replyRef.startsWith(wanted)) return 'replyRef does not match';
+	return undefined;
+}
+
+/** n8n parses JSON bodies; other content types may arrive as a string, a Buffer or only as rawBody. */
+function bodyOf(ctx: IWebhookFunctions): unknown {
+	const body = ctx.getBodyData() as unknown;
+	const empty = body === undefined || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && Object.keys(body).length === 0);
+	if (!empty) return body;
+	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
+	return Buffer.isBuffer(raw) && raw.length ? raw : body;
+}
+
+export class MinimaxTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiniMax (useapi.net) Trigger',
+		name: 'minimaxTrigger',
+		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when useapi.net calls back (replyUrl) about a MiniMax job',
+		defaults: { name: 'MiniMax Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		// Only needed to download results from the API's own origin; CDN downloads need none.
+		credentials: [{ name: CREDENTIAL_TYPE, required: false }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'minimax',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	/**
+	 * useapi has no API to register a callback URL: the URL goes into each create request
+	 * (replyUrl). So there is nothing to check, create or delete remotely; these are no-ops.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(): Promise<boolean> {
+				return true;
+			},
+			async create(): Promise<boolean> {
+				return true;
+			},
+			async delete(): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const receivedAt = new Date().toISOString();
+		if (this.getNodeParameter('requireSecret', true) as boolean) {
+			const expected = String(this.getNodeParameter('secret', '') ?? '');
+			if (!expected) return refuse(this, 403, 'The trigger has no Secret set. Set "Secret" in the MiniMax Trigger node.');
+			if (!secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
+				return refuse(this, 403, 'Missing or wrong secret. Add "?secret=<Secret>" to the replyUrl.');
+			}
+		}
+
+		const body = bodyOf(this);
+		const parsed = parseCallback(body);
+		if (isParseError(parsed)) return refuse(this, 400, `Not a useapi callback: ${parsed.error}.`);
+
+		const reason = filteredOut(this, parsed);
+		if (reason) return ignore(reason);
+
+		// Test URLs receive hand-made repeats on purpose; only production calls are deduplicated.
+		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (parsed.final && this.getMode() !== 'manual' && isDuplicateFinal(this.getWorkflowStaticData('node'), scope, parsed.id)) {
+			return ignore('duplicate final callback');
+		}
+
+		const raw: unknown = typeof body === 'string' || Buffer.isBuffer(body) ? JSON.parse(String(body)) : body;
+		const json: Reply = this.getNodeParameter('simplify', true)
+			? simplified(parsed, receivedAt)
+			: ((raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { body: raw }) as Reply);
+		let item: INodeExecutionData = { json };
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.downloadResult && parsed.outcome === 'completed') {
+			// Answer first: useapi must not wait for a download of several megabytes.
+			const res = this.getResponseObject();
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify({ received: true }));
+			item = await withDownloads.call(this, parsed, item);
+			return { noWebhookResponse: true, workflowData: [[item]] };
+		}
+		return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item.json])] };
+	}
+}

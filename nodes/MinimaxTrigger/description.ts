@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Paste into "replyUrl" (or the "Callback URL" of MiniMax Generate): the <b>Production URL</b> shown above, followed by <code>?secret=</code> and your Secret, e.g. <code>https://n8n.example.com/webhook/…/minimax?secret=Your-Secret</code>. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
+		name: 'replyUrlNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Require Secret',
+		name: 'requireSecret',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether calls must carry the secret as "?secret=…" in the URL or in the "x-useapi-secret" header. useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
+		description:
+			'Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). Add it to the replyUrl as "?secret=…". Calls without it, or with another value, get 403 and start nothing.',
+		displayOptions: { show: { requireSecret: [true] } },
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Completed', value: 'completed', description: 'The job finished with a result' },
+			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3, agent "failed")' },
+			{ name: 'Moderated', value: 'moderated', description: 'MiniMax moderated the result (status 5, 7 or 14)' },
+			{ name: 'Progress', value: 'progress', description: 'Progress updates before the final call' },
+		],
+		default: ['completed'],
+		description: 'Which callbacks start the workflow. Others are answered 200 and ignored.',
+	},
+	{
+		displayName: 'Job Kinds',
+		name: 'kinds',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Speech', value: 'speech' },
+			{ name: 'Video', value: 'video' },
+		],
+		default: ['video', 'image', 'agent', 'speech'],
+		description: 'Which kinds of jobs start the workflow, told apart by the job ID',
+	},
+	{
+		displayName: 'Reply Ref Filter',
+		name: 'replyRefFilter',
+		type: 'options',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Equals', value: 'equals' },
+			{ name: 'Starts With', value: 'startsWith' },
+		],
+		default: 'any',
+		description:
+			'Start the workflow only for jobs created with a matching "replyRef" (the part you set, without the tag MiniMax Generate appends)',
+	},
+	{
+		displayName: 'Reply Ref',
+		name: 'replyRefValue',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. order-42',
+		displayOptions: { show: { replyRefFilter: ['equals', 'startsWith'] } },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a flat summary (ID, kind, outcome, result URLs, replyRef…) instead of the raw callback body',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Download Result',
+				name: 'downloadResult',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to download the result (videos and images: the first result URL; agent: every attachment) into binary property "data" ("data_1", … for more). The call is answered before the download starts. A failed download still emits the item, with "downloadError".',
+			},
+		],
+	},
+];

@@ -1,0 +1,31 @@
+import type { ICredentialType, IDataObject, INodeExecutionData, INodeType, IWebhookResponseData } from 'n8n-workflow';
+
+export interface FakeResponse {
+	statusCode?: number;
+	headers: IDataObject;
+	body?: string;
+	ended: boolean;
+}
+
+export interface CallWebhookOptions {
+	nodeType: INodeType;
+	credentialType?: ICredentialType;
+	parameters?: IDataObject;
+	body?: unknown;
+	rawBody?: Buffer;
+	query?: IDataObject;
+	headers?: IDataObject;
+	staticData?: IDataObject;
+	mode?: 'webhook' | 'manual';
+	credentials?: Record<string, IDataObject>;
+	workflowId?: string;
+}
+
+export function callWebhook(options: CallWebhookOptions): Promise<{
+	result: IWebhookResponseData;
+	res: FakeResponse;
+	staticData: IDataObject;
+	items: INodeExecutionData[];
+	json?: IDataObject;
+}>;
+export const TYPE: string;
