@@ -17,30 +17,74 @@ function video(extra) {
 	return {
 		resource: 'video',
 		operation: 'create',
-		model: 'T2V-01',
+		videoModel: 'T2V-01',
 		prompt: 'A red robot waves',
 		waitForCompletion: false,
 		...extra,
 	};
 }
 
-function generateCases() {
+function image(extra) {
+	return { resource: 'image', operation: 'create', imageModel: 'image-01', prompt: 'A red robot', waitForCompletion: false, ...extra };
+}
+
+const refs = (ids) => ({ items: ids.map((fileId) => ({ source: 'fileId', fileId })) });
+// A model set by expression shows every model-dependent field, as a workflow built from data would.
+const byExpression = (model) => `={{ ${JSON.stringify(model)} }}`;
+
+function generateCases(account) {
+	const F1 = fileId(account, 1);
+	const F2 = fileId(account, 2);
+	const withPng = [{ json: {}, binary: { data: PNG } }];
+	const withPdf = [{ json: {}, binary: { data: PDF } }];
 	const g = (name, parameters, expect, more = {}) => ({ node: 'generate', name, parameters, expect, http: 0, ...more });
 	return [
-		g('empty prompt, no image', video({ prompt: '' }), /prompt is empty/i),
-		g('option not valid for the model (02 + 720p-4sec)', video({ model: '02', options: '720p-4sec' }), /720p-4sec.*not available for model 02/i),
+		g('empty prompt, no image', video({ prompt: '' }), /Prompt: The prompt is empty/),
+		g('option not valid for the model (02 + 720p-4sec)', video({ videoModel: '02', hailuo02Options: byExpression('720p-4sec') }), /720p-4sec is not available for model 02/),
+		g('Seedance duration 20 s (4–15)', video({ videoModel: 'Seedance-2.0', seedanceDuration: 20 }), /"Duration \(Seconds\)" is 20; it must be a whole number from 4 to 15/),
+		g('Seedance duration 3 s (4–15)', video({ videoModel: 'Seedance-2.0', seedanceDuration: 3 }), /"Duration \(Seconds\)" is 3/),
+		g('same file as first and last frame', video({ videoModel: 'Veo-3.1', imageSource: 'fileId', imageFileId: F1, endFrameSource: 'fileId', endFrameFileId: F1 }), /end frame must not be the same fileID as the first frame/),
+		g('file id without its "user:" prefix', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: F1.slice('user:'.length) }), /must start with "user:"/),
+		g('URL-encoded file id', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: F1.replace(/:/g, '%3A') }), /looks URL-encoded/),
+		g('bare numeric file id', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: '335577991133557799' }), /is a bare number/),
+		g('video id where a file id belongs', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: videoId(account) }), /is not a file id/),
+		g('binary property that does not exist', video({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'photo' }), /no binary property "photo"/, { items: withPng }),
+		g('wrong MIME type (PDF as image)', video({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'data' }), /application\/pdf, but fileID needs PNG, JPEG or WebP/, { items: withPdf }),
+		g('Max Jobs 11', video({ maxJobs: 11 }), /"Max Jobs" is 11; it must be a whole number from 1 to 10/),
+		g('Max Jobs -1', video({ maxJobs: -1 }), /"Max Jobs" is -1/),
+		g('timeout shorter than the poll interval', video({ waitForCompletion: true, waitOptions: { pollInterval: 120, timeout: 1 } }), /"Timeout \(Minutes\)" \(1 min\) is shorter than "Poll Interval \(Seconds\)" \(120 s\)/),
+		g('too many reference images (Seedance: 9 in total)', video({ videoModel: 'Seedance-2.0', imageSource: 'fileId', imageFileId: F1, referenceImages: refs(Array.from({ length: 9 }, (_, i) => fileId(account, 10 + i))) }), /10 reference images in total.*takes at most 9/),
+		g('Seedance 4K on Seedance-2.0-Fast', video({ videoModel: 'Seedance-2.0-Fast', seedanceResolution: byExpression('4K') }), /"Resolution" 4K is not available for model Seedance-2.0-Fast/),
+		g('T2V-2.3 with an image (model by expression)', video({ videoModel: byExpression('T2V-2.3'), imageSource: 'fileId', imageFileId: F1 }), /T2V-2.3 is text-to-video only and takes no image/),
+		g('end frame on a model without one (I2V-01, by expression)', video({ videoModel: byExpression('I2V-01'), imageSource: 'fileId', imageFileId: F1, endFrameSource: 'fileId', endFrameFileId: F2 }), /I2V-01 takes no end frame/),
+		g('unknown model name (wrong case)', video({ videoModel: byExpression('t2v-01') }), /Model "t2v-01" is not supported/),
+		g('image: quality on a model other than gpt-image-2', image({ imageModel: byExpression('nano-banana-2'), quality: 'high' }), /"Quality" is for GPT Image 2 only/),
+		g('image: empty prompt', image({ prompt: '' }), /prompt/i),
+		g('401: wrong API token names the credential', video({}), /token was rejected \(401.*"useapi\.net MiniMax API" credential/s, { http: 'any', token: WRONG_TOKEN }),
 	];
 }
 
 function declarativeCases() {
 	const d = (name, parameters, expect, more = {}) => ({ node: 'declarative', name, parameters, expect, http: 0, ...more });
+	const vid = videoId('300000001');
 	return [
 		d('account: Max Jobs 0', { resource: 'account', operation: 'upsert', url: 'https://hailuoai.video/x', token: 'jwt', maxJobs: 0 }, /"Max Jobs" must be a whole number from 1 to 10 \(got 0\)/),
 		d('account: Max Jobs 11', { resource: 'account', operation: 'upsert', url: 'https://hailuoai.video/x', token: 'jwt', maxJobs: 11 }, /"Max Jobs" must be a whole number from 1 to 10 \(got 11\)/),
 		d('account: Hailuoai URL not a URL', { resource: 'account', operation: 'upsert', url: 'hailuoai.video', token: 'jwt', maxJobs: 3 }, /"Hailuoai URL" must be the full https/),
 		// An expression that resolves to nothing: the editor's required-field check cannot see it.
 		d('account: account expression resolves empty', { resource: 'account', operation: 'get', account: { __rl: true, mode: 'id', value: '={{ $json.missing ?? "" }}' } }, /"Account" is empty/),
-		d('account: account id with a space', { resource: 'account', operation: 'get', account: { mode: 'id', value: '98 76' } }, /not a valid account id/),
+		d('account: account id with a space', { resource: 'account', operation: 'get', account: { __rl: true, mode: 'id', value: '98 76' } }, /not a valid account id/),
+		d('video get: id without "user:" prefix', { resource: 'video', operation: 'get', videoId: vid.slice('user:'.length) }, /must start with "user:"/),
+		d('video get: URL-encoded id', { resource: 'video', operation: 'get', videoId: vid.replace(/:/g, '%3A') }, /looks URL-encoded/),
+		d('video get: bare numeric id', { resource: 'video', operation: 'get', videoId: '998877665544332211' }, /is a bare number/),
+		d('video cancel: image id', { resource: 'video', operation: 'cancel', videoId: vid.replace('-video:', '-image:') }, /is not a video id/),
+		d('image get: video id', { resource: 'image', operation: 'get', imageId: vid }, /is not an? image id/),
+		d('agent job get: video id', { resource: 'agentJob', operation: 'get', jobId: vid }, /is not an agent job id/),
+		d('scheduler delete: file id', { resource: 'scheduler', operation: 'delete', schedulerId: fileId('300000001', 1) }, /must be a video or image id/),
+		d('file delete: id with a "/"', { resource: 'file', operation: 'delete', fileId: `${fileId('300000001', 1)}/x` }, /contains spaces or "\/"/),
+		d('template: id with spaces', { resource: 'video', operation: 'getTemplate', templateId: '11 22' }, /"Template ID" is not valid/),
+		d('video Get Many: limit -1', { resource: 'video', operation: 'getAll', returnAll: false, limit: -1 }, /"Limit" must be a whole number from 1 to 1000 \(got -1\)/),
+		d('video Get Many: limit 100000', { resource: 'video', operation: 'getAll', returnAll: false, limit: 100000 }, /"Limit" must be a whole number from 1 to 1000 \(got 100000\)/),
 		d('401: wrong API token names the credential', { resource: 'account', operation: 'getAll' }, /token was rejected \(401.*"useapi\.net MiniMax API" credential/s, { http: 'any', token: WRONG_TOKEN }),
 	];
 }
@@ -70,7 +114,7 @@ function controls(account) {
 }
 
 function all({ account }) {
-	return [...generateCases(account), ...declarativeCases(account), ...triggerCases(account)];
+	return [...generateCases(account), ...declarativeCases(), ...triggerCases()];
 }
 
 module.exports = { all, controls, video, fileId, videoId, PNG, PDF };
