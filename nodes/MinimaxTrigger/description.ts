@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Paste into "replyUrl" (or the "Callback URL" of MiniMax Generate): the <b>Production URL</b> shown above, followed by <code>?secret=</code> and your Secret, e.g. <code>https://n8n.example.com/webhook/…/minimax?secret=Your-Secret</code>. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
+			'Paste into "replyUrl" (in MiniMax Generate: Callback → Reply URL): the <b>Production URL</b> shown above, followed by <code>?secret=</code> and your Secret, e.g. <code>https://n8n.example.com/webhook/…/minimax?secret=Your-Secret</code>. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
 		name: 'replyUrlNotice',
 		type: 'notice',
 		default: '',
