@@ -149,7 +149,7 @@ export function readMediaSource(this: IExecuteFunctions, itemIndex: number, pref
 		itemIndex,
 		source,
 		source === 'fileId' ? this.getNodeParameter(`${prefix}FileId`, itemIndex, '') : undefined,
-		source === 'binary' ? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, '') : undefined,
+		source === 'binary' ? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, 'data') : undefined,
 	);
 }
 
@@ -164,11 +164,13 @@ export function readMediaList(this: IExecuteFunctions, itemIndex: number, name: 
 /** Throws one NodeOperationError naming the first problem's parameter and listing the rest. */
 export function throwIfProblems(this: IExecuteFunctions, itemIndex: number, problems: Problem[]): void {
 	if (!problems.length) return;
+	// Prefix the parameter name unless the message already quotes it.
+	const text = (p: Problem) => (p.message.includes(`"${p.field}"`) ? p.message : `${p.field}: ${p.message}`);
 	const [first, ...rest] = problems;
-	throw operationError(this.getNode(), `${first.field}: ${first.message}`, {
+	throw operationError(this.getNode(), text(first), {
 		itemIndex,
 		field: first.field,
-		description: rest.length ? `Also: ${rest.map((p) => `${p.field}: ${p.message}`).join(' ')}` : undefined,
+		description: rest.length ? `Also: ${rest.map(text).join(' ')}` : undefined,
 	});
 }
 
