@@ -26,9 +26,10 @@ function runGenerate(sim, inputItems, pollSeconds) {
 }
 
 /**
- * API calls from sim.log. Status calls are split into single-job GETs and listings (one call for
- * many jobs). `perJobInterval` divides by the poll intervals each job spent running, so one GET
- * per job per interval is 1.0 and one listing per account per interval for 6 running jobs is ~0.33.
+ * API calls from sim.log. Status calls are split into listings (one call covering many jobs:
+ * `scheduler.list`, `videos.list`) and single-job GETs; `scheduler.available` is a capacity check.
+ * `perJobInterval` divides by the poll intervals each job spent running, so one GET per job per
+ * interval is 1.0 and one listing per interval for 6 running jobs is ~0.17.
  */
 function countCalls(sim, pollMs) {
 	const api = sim.log.filter((e) => e.kind === 'api');
@@ -36,27 +37,35 @@ function countCalls(sim, pollMs) {
 	for (const e of api) byOp[e.op] = (byOp[e.op] ?? 0) + 1;
 	const videoJobs = [...sim.jobs.values()].filter((j) => j.kind === 'video');
 	const jobs = videoJobs.length;
+	const count = (re) => api.filter((e) => re.test(e.op)).length;
 	const createRequests = api.filter((e) => e.op === 'videos.create');
 	const accepted = createRequests.filter((e) => e.status === 200).length;
-	const singleGets = api.filter((e) => /^(videos|images)\.get$/.test(e.op)).length;
-	const listings = api.filter((e) => /^(videos|images)\.list$|^scheduler\.(list|available)$/.test(e.op)).length;
+	const singleGets = count(/^(videos|images)\.get$/);
+	const listings = count(/^(videos|images)\.list$|^scheduler\.list$/);
+	const capacityChecks = count(/^scheduler\.available$/);
 	const jobIntervals = videoJobs.reduce((sum, j) => sum + ((j.finalAt ?? Date.now()) - j.createdAt) / pollMs, 0);
 	const first = api[0]?.t ?? 0;
 	const last = api.reduce((max, e) => Math.max(max, e.t), first);
 	const intervals = Math.max(1, (last - first) / pollMs);
+	const per = (value, by) => (by ? round(value / by, 3) : undefined);
 	return {
 		jobs,
 		byOp,
+		requests: api.length,
+		requestsPerJob: per(api.length, jobs),
 		createRequests: createRequests.length,
 		acceptedCreates: accepted,
-		createsPerJob: jobs ? round(accepted / jobs, 3) : undefined,
-		createRequestsPerJob: jobs ? round(createRequests.length / jobs, 3) : undefined,
+		createsPerJob: per(accepted, jobs),
+		createRequestsPerJob: per(createRequests.length, jobs),
 		duplicateCreates: sim.stats().duplicateCreates,
-		singleGets,
 		listings,
-		statusCallsPerJobInterval: jobIntervals ? round((singleGets + listings) / jobIntervals, 3) : undefined,
-		singleGetsPerJobInterval: jobIntervals ? round(singleGets / jobIntervals, 3) : undefined,
+		singleGets,
+		capacityChecks,
 		listingsPerInterval: round(listings / intervals, 3),
+		listingsPerJobInterval: per(listings, jobIntervals),
+		singleGetsPerJob: per(singleGets, jobs),
+		singleGetsPerJobInterval: per(singleGets, jobIntervals),
+		statusCallsPerJobInterval: per(listings + singleGets, jobIntervals),
 		overCapacity: sim.stats().overCapacity,
 		maxConcurrentByAccount: sim.stats().maxConcurrentByAccount,
 	};

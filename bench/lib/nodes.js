@@ -46,7 +46,7 @@ function videoParams({ pollSeconds, download = false, replyUrl, waitForCompletio
 	return {
 		resource: 'video',
 		operation: 'create',
-		model: 'T2V-01',
+		videoModel: 'T2V-01',
 		prompt: '={{ $json.prompt }}',
 		waitForCompletion,
 		waitOptions: { pollInterval: pollSeconds, timeout: 30 },

@@ -43,13 +43,22 @@ function rowsOf(r) {
 	if (first) {
 		const c = first.calls;
 		add('Creates per job, batch (accepted / all create requests)', `${c.createsPerJob} / ${c.createRequestsPerJob} (${c.createRequests - c.acceptedCreates} rejected, ${c.duplicateCreates} duplicates)`, 'exactly 1', c.createsPerJob === 1 && c.duplicateCreates === 0);
-		add('Status calls per job per poll interval, batch', `${c.statusCallsPerJobInterval} (listings ${c.listings}, single GETs ${c.singleGets}; ${c.listingsPerInterval} listings/interval)`, '< 1 (one call covers the batch)', c.statusCallsPerJobInterval < 1);
+		add(
+			'Status calls per job per poll interval, batch',
+			`${c.statusCallsPerJobInterval}: listings ${c.listingsPerJobInterval} (${c.listings} calls, ${c.listingsPerInterval} per interval for the whole batch) + single GETs ${c.singleGetsPerJobInterval} (${c.singleGetsPerJob} per job); ${c.capacityChecks} capacity checks`,
+			'< 1 (one call covers the batch)',
+			c.statusCallsPerJobInterval < 1,
+		);
 		add('Over-capacity creates accepted, batch', String(c.overCapacity), '0', c.overCapacity === 0);
 	}
 	if (r.serial && !r.serial.skipped) {
 		const c = r.serial.calls;
 		add('Creates per job, single job (accepted / all)', `${c.createsPerJob} / ${c.createRequestsPerJob}`, 'exactly 1', c.createsPerJob === 1 && c.duplicateCreates === 0);
-		add('Status calls per job per poll interval, single job', `${c.statusCallsPerJobInterval} (listings ${c.listings}, single GETs ${c.singleGets})`, '≤ 1');
+		add(
+			'Status calls per job per poll interval, single job',
+			`${c.statusCallsPerJobInterval}: listings ${c.listingsPerJobInterval} + single GETs ${c.singleGetsPerJobInterval} (${c.singleGetsPerJob} per job); ${c.capacityChecks / c.jobs} capacity checks per job`,
+			'≈ 1',
+		);
 	}
 	if (r.pollLatency?.skipped) skipped('Detection latency, poll', r.pollLatency.skipped);
 	else if (r.pollLatency) {
