@@ -1,0 +1,117 @@
+import {
+	NodeConnectionTypes,
+	type IDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { agentRunDescription } from './actions/agent/run';
+import { fileUploadDescription } from './actions/file/upload';
+import { imageCreateDescription } from './actions/image/create';
+import { videoCreateDescription } from './actions/video/create';
+import { createFromTemplateDescription } from './actions/video/createFromTemplate';
+import { createCommonFields } from './descriptions/common';
+import { route } from './router';
+
+/** An operation's own fields, then every shared create field it does not define itself. */
+function withCommon(own: INodeProperties[], displayOptions: IDisplayOptions, withSplit = false): INodeProperties[] {
+	const names = new Set(own.map((p) => p.name));
+	return [...own, ...createCommonFields(displayOptions, withSplit).filter((p) => !names.has(p.name))];
+}
+
+const on = (resource: string, operation: string): IDisplayOptions => ({
+	show: { resource: [resource], operation: [operation] },
+});
+
+export class MinimaxGenerate implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiniMax Generate (useapi.net)',
+		name: 'minimaxGenerate',
+		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Generate MiniMax (Hailuo, Veo, Sora, Seedance) videos, images and agent results through useapi.net, wait for them and download the files. Many items run in parallel across your accounts.',
+		defaults: { name: 'MiniMax Generate' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'useApiMinimaxApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'video',
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'File', value: 'file' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Video', value: 'video' },
+				],
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'create',
+				displayOptions: { show: { resource: ['video'] } },
+				options: [
+					{ name: 'Create', value: 'create', action: 'Create a video', description: 'Generate a video from a prompt and/or images' },
+					{
+						name: 'Create From Template',
+						value: 'createFromTemplate',
+						action: 'Create a video from a template',
+						description: 'Generate a video from a MiniMax agent template',
+					},
+				],
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'create',
+				displayOptions: { show: { resource: ['image'] } },
+				options: [{ name: 'Create', value: 'create', action: 'Create an image', description: 'Generate images from a prompt' }],
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'run',
+				displayOptions: { show: { resource: ['agent'] } },
+				options: [
+					{ name: 'Run', value: 'run', action: 'Run the agent', description: 'Let the multi-model agent make videos, images or audio' },
+				],
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'upload',
+				displayOptions: { show: { resource: ['file'] } },
+				options: [
+					{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload an image, audio or video file for use in jobs' },
+				],
+			},
+			...withCommon(videoCreateDescription, on('video', 'create')),
+			...withCommon(createFromTemplateDescription, on('video', 'createFromTemplate')),
+			...withCommon(imageCreateDescription, on('image', 'create'), true),
+			...withCommon(agentRunDescription, on('agent', 'run'), true),
+			...fileUploadDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

@@ -1,0 +1,184 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { operationError } from '../../../shared/errors';
+import { apiRequest } from '../../../shared/transport';
+import { readAccount, readCallback } from '../../descriptions/common';
+import { buildMultipart } from '../../engine/media';
+import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
+import type { PreparedCreate } from '../../types';
+
+const show = { resource: ['agent'], operation: ['run'] };
+
+export const agentRunDescription: INodeProperties[] = [
+	{
+		displayName: 'Prompt',
+		name: 'agentPrompt',
+		type: 'string',
+		required: true,
+		typeOptions: { rows: 4 },
+		default: '',
+		placeholder: 'Generate a 16:9 video of a cat playing piano and a matching cover image',
+		description: 'Say explicitly what to make (a video, an image, a song from my lyrics); aspect ratio and resolution may go here too',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Models',
+		name: 'agentModels',
+		type: 'multiOptions',
+		default: ['hailuo-2.3'],
+		description: 'Models the agent may use. Add other model IDs below.',
+		options: [
+			{ name: 'Hailuo 2.3 (Video)', value: 'hailuo-2.3' },
+			{ name: 'Nano Banana 2 (Image)', value: 'nano-banana-2' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Model IDs',
+		name: 'agentExtraModels',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. nano-banana-pro, seedream-4.5',
+		description: 'Comma-separated model IDs not in the list above, as the agent names them',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Reference Files (Binary Properties)',
+		name: 'agentFiles',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, image2',
+		description: 'Comma-separated names of binary properties to send as reference files. Leave empty for none.',
+		displayOptions: { show },
+	},
+];
+
+export function readAgentRun(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
+	const node = this.getNode();
+	const prompt = String(this.getNodeParameter('agentPrompt', itemIndex, '') ?? '').trim();
+	if (!prompt) throw operationError(node, '"Prompt" is empty', { itemIndex, field: 'Prompt', description: 'Say what the agent should make.' });
+	const picked = (this.getNodeParameter('agentModels', itemIndex, []) as string[]) ?? [];
+	const extra = String(this.getNodeParameter('agentExtraModels', itemIndex, '') ?? '')
+		.split(',')
+		.map((m) => m.trim())
+		.filter(Boolean);
+	const models = [...new Set([...picked, ...extra])];
+	if (!models.length) {
+		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model or type one in "Additional Model IDs".' });
+	}
+	const files = String(this.getNodeParameter('agentFiles', itemIndex, '') ?? '')
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean);
+	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
+	return {
+		kind: 'agent',
+		path: '/agent',
+		account: readAccount.call(this, itemIndex),
+		body: { prompt, models: models.join(',') },
+		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
+		...(replyUrl ? { replyUrl } : {}),
+		...(replyRef ? { replyRef } : {}),
+	};
+}
+
+/** The job in a 200/201 answer, wherever it sits: `jobId`, `job.jobId`, `data.jobId`, or `id`. */
+export function agentJobOf(body: unknown): IDataObject | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const b = body as IDataObject;
+	for (const candidate of [b, b.job, b.data] as unknown[]) {
+		const c = candidate as IDataObject | undefined;
+		if (c && typeof c === 'object' && typeof c.jobId === 'string') return c;
+	}
+	return typeof b.id === 'string' ? { ...b, jobId: b.id } : undefined;
+}
+
+export function parseAgentCreate(body: unknown): CreateOutcome {
+	const job = agentJobOf(body);
+	if (!job) return { ids: [], finals: {} };
+	const id = job.jobId as string;
+	const done = job.status === 'completed' || job.status === 'failed';
+	return { ids: [id], finals: done ? { [id]: job } : {} };
+}
+
+function attachmentsOf(record: IDataObject): IDataObject[] {
+	const list = (record.response as IDataObject | undefined)?.attachments;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}
+
+/** Prefer the no-watermark URL, then the file URL. */
+function attachmentFile(attachment: IDataObject): ResultFile | undefined {
+	const file = (attachment.file ?? {}) as IDataObject;
+	const extra = (file.extra ?? {}) as IDataObject;
+	const url = [extra.no_watermark_url, file.fileUrl].find((u) => typeof u === 'string' && u) as string | undefined;
+	if (!url) return undefined;
+	return {
+		url,
+		fileName: typeof file.fileName === 'string' ? file.fileName : undefined,
+		mimeType: typeof file.type === 'string' && file.type.includes('/') ? file.type : undefined,
+	};
+}
+
+export function summarizeAgent(record: IDataObject): IDataObject {
+	const status = String(record.status ?? '');
+	const error = record.error as IDataObject | string | undefined;
+	const failure = typeof error === 'string' ? error : error?.message;
+	const outcome =
+		status === 'completed'
+			? 'completed'
+			: status === 'failed'
+				? Number((error as IDataObject | undefined)?.status) === 422
+					? 'moderated'
+					: 'failed'
+				: 'running';
+	const attachments = attachmentsOf(record).map((a) => {
+		const file = (a.file ?? {}) as IDataObject;
+		return {
+			attachmentID: a.attachmentID,
+			type: a.type,
+			fileName: file.fileName,
+			mimeType: file.type,
+			url: attachmentFile(a)?.url,
+			fileUrl: file.fileUrl,
+		};
+	});
+	const response = (record.response ?? {}) as IDataObject;
+	return {
+		jobId: record.jobId,
+		status,
+		statusLabel: status,
+		outcome,
+		message: failure ?? response.msg_content,
+		url: attachments[0]?.url,
+		attachments,
+	};
+}
+
+export const agentAdapter: KindAdapter = {
+	kind: 'agent',
+	label: 'agent job',
+	videoSlots: false,
+	cancellable: false,
+	mediaAsParts: true,
+	listing: 'agent',
+	async create(body, files) {
+		// async=true always: the engine polls, so no HTTP request is held open for minutes.
+		const { body: data, contentType } = buildMultipart({ ...body, async: 'true' }, files);
+		return await apiRequest.call(this, {
+			method: 'POST',
+			path: '/agent',
+			body: data,
+			json: false,
+			headers: { 'Content-Type': contentType },
+		});
+	},
+	parseCreate: parseAgentCreate,
+	getPath: (id) => `/agent/${id}`,
+	resultFiles: (record) =>
+		record.status === 'completed'
+			? attachmentsOf(record)
+					.map(attachmentFile)
+					.filter((f): f is ResultFile => !!f)
+			: [],
+	summarize: summarizeAgent,
+};

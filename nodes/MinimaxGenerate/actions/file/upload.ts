@@ -1,0 +1,88 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { apiError, networkError } from '../../../shared/errors';
+import { accountOfId } from '../../../shared/status';
+import { backoffMs, type ApiResponse } from '../../../shared/transport';
+import { sleepCancellable } from '../../../shared/wait';
+import { accountField } from '../../descriptions/common';
+import { asNodeError } from '../../engine/nodeError';
+import { checkBinary, uploadBinary, type BinaryInput } from '../../engine/media';
+
+const show = { resource: ['file'], operation: ['upload'] };
+
+export const fileUploadDescription: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Property',
+		name: 'binaryProperty',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description:
+			'Binary property holding the file: PNG, JPEG (WebP is sent as JPEG), MP3, WAV or MP4',
+		displayOptions: { show },
+	},
+	{
+		...accountField({ show }),
+		description:
+			'The hailuoai.video account to upload to. Use the same account for the job that uses the file. Required when several accounts are configured.',
+	},
+];
+
+const TRIES = 4;
+const CONCURRENCY = 4;
+
+/** POST /files for every item: raw bytes with the file's MIME type; returns fileID, ossPath, account. */
+export async function runFileUpload(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	// Validate every item first, so a bad one costs nothing.
+	const inputs: Array<BinaryInput | Error> = items.map((_, i) => {
+		try {
+			return checkBinary.call(this, i, String(this.getNodeParameter('binaryProperty', i, 'data')).trim());
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
+			return error as Error;
+		}
+	});
+	const out: INodeExecutionData[][] = items.map(() => []);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			const input = inputs[i];
+			try {
+				if (input instanceof Error) throw input;
+				out[i] = [{ json: await uploadOne.call(this, i, input), pairedItem: { item: i } }];
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
+				out[i] = [{ json: { error: (error as Error).message }, pairedItem: { item: i } }];
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+	return out.flat();
+}
+
+async function uploadOne(this: IExecuteFunctions, i: number, input: BinaryInput): Promise<IDataObject> {
+	const account = String(this.getNodeParameter('account', i, '') ?? '').trim() || undefined;
+	let response: ApiResponse<IDataObject> = { statusCode: 0, body: {}, headers: {} };
+	for (let attempt = 0; attempt < TRIES; attempt++) {
+		if (attempt > 0 && !(await sleepCancellable(this, backoffMs(attempt - 1, 1_000, 8_000)))) break;
+		response = await uploadBinary.call(this, i, input, account);
+		const code = response.statusCode;
+		if (code >= 200 && code < 300) {
+			const fileID = String(response.body?.fileID ?? '');
+			return {
+				fileID,
+				ossPath: response.body?.ossPath,
+				account: accountOfId(fileID) ?? account,
+				mimeType: input.mimeType,
+				binaryProperty: input.property,
+			};
+		}
+		// A repeated upload costs nothing, so transient failures are simply tried again.
+		if (!(code === 0 || code === 429 || (code >= 500 && code !== 596))) break;
+	}
+	const failure = { itemIndex: i, account, resource: 'file', field: input.property };
+	if (response.statusCode === 0 && response.network) throw networkError(this.getNode(), response.network, failure);
+	throw apiError(this.getNode(), response.statusCode, response.body, failure);
+}

@@ -1,0 +1,173 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { operationError } from '../../../shared/errors';
+import { isFinal } from '../../../shared/status';
+import { apiRequest } from '../../../shared/transport';
+import { readAccount, readCallback } from '../../descriptions/common';
+import { summarizeMedia } from '../../engine/kinds';
+import type { CreateOutcome, KindAdapter } from '../../engine/task';
+import type { MediaInput, PreparedCreate } from '../../types';
+
+const show = { resource: ['video'], operation: ['createFromTemplate'] };
+
+export const createFromTemplateDescription: INodeProperties[] = [
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1122334455667788',
+		description: 'ID of the video template, from MiniMax (useapi.net) → Video → List Agent Templates',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Prompt',
+		name: 'templatePrompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Text for templates that need it (see the template details)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Image Source',
+		name: 'templateImageSource',
+		type: 'options',
+		default: 'none',
+		description: 'Image for templates that need one',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Binary Property (Upload First)', value: 'binary' },
+			{ name: 'File ID and OSS Path', value: 'fileId' },
+		],
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Input Binary Property',
+		name: 'templateImageBinaryProperty',
+		type: 'string',
+		default: 'data',
+		description: 'Binary property holding the image (PNG or JPEG); it is uploaded to the same account first',
+		displayOptions: { show: { ...show, templateImageSource: ['binary'] } },
+	},
+	{
+		displayName: 'File ID',
+		name: 'templateImageFileId',
+		type: 'string',
+		default: '',
+		placeholder: 'user:1234-minimax:987654321-file:335577991133557799',
+		description: 'A fileID from File → Upload (on the same account as the job)',
+		displayOptions: { show: { ...show, templateImageSource: ['fileId'] } },
+	},
+	{
+		displayName: 'OSS Path',
+		name: 'templateImageOssPath',
+		type: 'string',
+		default: '',
+		description: 'The ossPath File → Upload returned with that fileID',
+		displayOptions: { show: { ...show, templateImageSource: ['fileId'] } },
+	},
+];
+
+export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
+	const node = this.getNode();
+	const templateId = String(this.getNodeParameter('templateId', itemIndex, '') ?? '').trim();
+	if (!templateId) {
+		throw operationError(node, '"Template ID" is empty', { itemIndex, field: 'Template ID', description: 'Pick a template from List Agent Templates.' });
+	}
+	const body: IDataObject = { templateId };
+	const prompt = String(this.getNodeParameter('templatePrompt', itemIndex, '') ?? '').trim();
+	if (prompt) body.prompt = prompt;
+	const media: MediaInput[] = [];
+	const source = this.getNodeParameter('templateImageSource', itemIndex, 'none') as string;
+	if (source === 'binary') {
+		const property = String(this.getNodeParameter('templateImageBinaryProperty', itemIndex, 'data')).trim();
+		media.push({ field: 'fileID', binaryProperty: property });
+	} else if (source === 'fileId') {
+		const fileId = String(this.getNodeParameter('templateImageFileId', itemIndex, '')).trim();
+		const ossPath = String(this.getNodeParameter('templateImageOssPath', itemIndex, '')).trim();
+		if (!fileId || !ossPath) {
+			throw operationError(node, `"${fileId ? 'OSS Path' : 'File ID'}" is empty`, {
+				itemIndex,
+				description: 'A template image needs both the fileID and the ossPath that File → Upload returned.',
+			});
+		}
+		media.push({ field: 'fileID', fileId });
+		body.ossPath = ossPath;
+	}
+	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
+	return {
+		kind: 'template',
+		path: '/videos/agent-create',
+		account: readAccount.call(this, itemIndex),
+		body,
+		media,
+		...(replyUrl ? { replyUrl } : {}),
+		...(replyRef ? { replyRef } : {}),
+	};
+}
+
+/** `data:` lines of a text/event-stream body, parsed as JSON (others skipped). */
+export function parseEventStream(text: string): IDataObject[] {
+	const events: IDataObject[] = [];
+	for (const block of text.split(/\r?\n\r?\n/)) {
+		const data = block
+			.split(/\r?\n/)
+			.filter((line) => line.startsWith('data:'))
+			.map((line) => line.slice(5).trimStart())
+			.join('\n');
+		if (!data) continue;
+		try {
+			const parsed = JSON.parse(data) as unknown;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) events.push(parsed as IDataObject);
+		} catch {
+			// a keep-alive or plain-text event
+		}
+	}
+	return events;
+}
+
+/**
+ * The answer is JSON (older API) or an event stream [gap in the reference]. Its final event
+ * (statusFinal, or a final status) ends the job; otherwise the videoId from any event is polled.
+ */
+export function parseTemplateCreate(body: unknown): CreateOutcome {
+	const events =
+		typeof body === 'string' ? parseEventStream(body) : body && typeof body === 'object' ? [body as IDataObject] : [];
+	let videoId: string | undefined;
+	let final: IDataObject | undefined;
+	for (const event of events) {
+		const record = (event.data && typeof event.data === 'object' && (event.data as IDataObject).videoId ? event.data : event) as IDataObject;
+		if (typeof record.videoId === 'string') videoId = record.videoId;
+		const hasStatus = typeof record.statusFinal === 'boolean' || typeof record.status === 'number';
+		if (hasStatus && isFinal(record) && typeof record.videoId === 'string') final = record;
+	}
+	if (!videoId) return { ids: [], finals: {} };
+	return { ids: [videoId], finals: final ? { [videoId]: final } : {} };
+}
+
+export const templateAdapter: KindAdapter = {
+	kind: 'template',
+	label: 'video',
+	videoSlots: true,
+	cancellable: true,
+	wantsOssPath: true,
+	listing: 'scheduler',
+	async create(body, _files, timeoutMs) {
+		return await apiRequest.call(this, {
+			method: 'POST',
+			path: '/videos/agent-create',
+			body,
+			headers: { Accept: 'text/event-stream, application/json' },
+			timeoutMs,
+		});
+	},
+	parseCreate: parseTemplateCreate,
+	getPath: (id) => `/videos/${id}`,
+	resultFiles(record) {
+		const url = summarizeMedia(record, 'videoId');
+		return url.url && url.outcome === 'completed' ? [{ url: url.url as string }] : [];
+	},
+	summarize: (record) => summarizeMedia(record, 'videoId'),
+};

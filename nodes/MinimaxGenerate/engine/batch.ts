@@ -1,0 +1,277 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { apiError, operationError } from '../../shared/errors';
+import { apiRequest } from '../../shared/transport';
+import { isCancelled, sleepCancellable } from '../../shared/wait';
+import type { PreparedCreate } from '../types';
+import { AccountPool } from './capacity';
+import { finishTask, submittedItem } from './finish';
+import { checkBinary } from './media';
+import { asNodeError } from './nodeError';
+import { pollOnce, releaseSlot } from './poll';
+import { readSettings } from './settings';
+import { submitTask } from './submit';
+import type { Engine, KindAdapter, Task } from './task';
+
+export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCreate;
+
+// The loop wakes at least this often to start queued items and notice a stop.
+const TICK_MS = 200;
+
+let tagCounter = 0;
+function newTag(index: number): string {
+	tagCounter = (tagCounter + 1) % 1_000_000;
+	return `${Date.now().toString(36)}${tagCounter.toString(36)}i${index}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Reads and validates every item before any HTTP call. */
+function prepare(ctx: IExecuteFunctions, read: Reader, adapter: KindAdapter): Task[] {
+	const items = ctx.getInputData();
+	const tasks: Task[] = [];
+	for (let index = 0; index < items.length; index++) {
+		const task: Task = {
+			index,
+			prepared: undefined as unknown as PreparedCreate,
+			settings: undefined as unknown as Task['settings'],
+			tag: newTag(index),
+			state: 'pending',
+			holdsSlot: false,
+			attempts: 0,
+			nextAttemptAt: 0,
+			ambiguous: false,
+			ids: [],
+			pending: new Set(),
+			records: {},
+			uploads: new Map(),
+		};
+		try {
+			task.settings = readSettings.call(ctx, index);
+			task.prepared = read.call(ctx, index);
+			for (const media of task.prepared.media) {
+				if (!media.fileId && media.binaryProperty) {
+					checkBinary.call(ctx, index, media.binaryProperty, adapter.mediaAsParts === true);
+				}
+			}
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, index);
+			task.state = 'invalid';
+			task.error = error as Error;
+		}
+		tasks.push(task);
+	}
+	return tasks;
+}
+
+/**
+ * Runs one create operation for all items: validate everything, then submit up to the free
+ * capacity, poll the whole batch with one listing call per interval, start the next item as soon
+ * as a slot frees, and return the items in input order.
+ */
+export async function runBatch(
+	this: IExecuteFunctions,
+	adapter: KindAdapter,
+	read: Reader,
+): Promise<INodeExecutionData[]> {
+	const tasks = prepare(this, read, adapter);
+	const engine = new BatchEngine(this, adapter, tasks);
+	await engine.run();
+	return engine.collect();
+}
+
+class BatchEngine implements Engine {
+	pool = new AccountPool();
+	fatal?: Error;
+	backoffBaseMs: number;
+	private inFlight = new Set<Promise<void>>();
+	private nextPollAt = 0;
+	private polling = false;
+	private pollMs: number;
+
+	constructor(
+		public ctx: IExecuteFunctions,
+		public adapter: KindAdapter,
+		public tasks: Task[],
+	) {
+		const valid = tasks.filter((t) => t.state !== 'invalid');
+		this.pollMs = Math.min(...valid.map((t) => t.settings.pollMs), 10_000);
+		// The API asks for 10-30 s after a 429; a short poll interval (tests) shortens the first step.
+		this.backoffBaseMs = Math.min(2_000, this.pollMs * 2);
+	}
+
+	fail(task: Task, error: Error): void {
+		if (task.state === 'done') return;
+		task.error = error;
+		task.state = 'done';
+		task.finishedAt ??= Date.now();
+		// A job that exists keeps its slot until the scheduler drops it; a rejected create gives it back.
+		if (!task.ids.length) releaseSlot(this, task);
+		if (!this.ctx.continueOnFail() && !this.fatal) this.fatal = error;
+	}
+
+	accept(task: Task, ids: string[], finals: Record<string, IDataObject>, body: IDataObject): void {
+		task.ids = ids;
+		task.ambiguous = false;
+		task.createBody = body;
+		task.submittedAt ??= Date.now();
+		task.pending = new Set(ids.filter((id) => !finals[id]));
+		Object.assign(task.records, finals);
+		if (!task.settings.wait) {
+			task.output = submittedItem(this, task);
+			task.state = 'done';
+			return;
+		}
+		task.state = 'running';
+		// Give the job time to show up before its first check.
+		this.nextPollAt = Math.max(this.nextPollAt, Date.now() + Math.min(this.pollMs, 1000));
+	}
+
+	private launch(work: Promise<void>): void {
+		const tracked = work.catch((error: Error) => {
+			this.fatal ??= error;
+		});
+		const done = tracked.finally(() => this.inFlight.delete(done));
+		this.inFlight.add(done);
+	}
+
+	async run(): Promise<void> {
+		const active = this.tasks.filter((t) => t.state === 'pending');
+		if (!active.length) return;
+		const init = await this.pool.init(this.ctx, active, this.adapter);
+		if (init) this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, { resource: 'account' });
+		while (!this.fatal) {
+			if (isCancelled(this.ctx)) return await this.stop();
+			const now = Date.now();
+			this.checkTimeouts(now);
+			this.startSubmits(now);
+			this.startFinishes();
+			if (!this.polling && now >= this.nextPollAt && this.hasWatched()) {
+				this.polling = true;
+				this.nextPollAt = now + this.pollMs;
+				this.launch(pollOnce(this).finally(() => (this.polling = false)));
+			}
+			if (this.tasks.every((t) => t.state === 'done' || t.state === 'invalid') && !this.inFlight.size) return;
+			await this.idle();
+		}
+		// Fatal: stop starting work; let in-flight requests settle so nothing runs detached.
+		await Promise.all([...this.inFlight]);
+	}
+
+	private hasWatched(): boolean {
+		const queued = this.tasks.some((t) => t.state === 'pending');
+		return this.tasks.some((t) => (t.state === 'running' && t.pending.size > 0) || (t.holdsSlot && queued));
+	}
+
+	private async idle(): Promise<void> {
+		const sleep = sleepCancellable(this.ctx, TICK_MS);
+		await Promise.race([sleep, ...this.inFlight]);
+	}
+
+	private checkTimeouts(now: number): void {
+		for (const task of this.tasks) {
+			if (task.state !== 'running' || task.deadline === undefined || now < task.deadline) continue;
+			const minutes = Math.round((task.settings.timeoutMs / 60_000) * 100) / 100;
+			const ids = [...task.pending].join(', ');
+			this.fail(
+				task,
+				operationError(this.ctx.getNode(), `Timed out after ${minutes} min waiting for ${this.adapter.label} ${ids}`, {
+					itemIndex: task.index,
+					jobId: task.ids[0],
+					account: task.account || undefined,
+					description: `The job may still be running on the server; get it later by its ID, or raise "Timeout (Minutes)".`,
+				}),
+			);
+		}
+	}
+
+	/** Fills every free slot, in input order; items whose account is gone fail here. */
+	private startSubmits(now: number): void {
+		for (const task of this.tasks) {
+			if (task.state !== 'pending' || task.nextAttemptAt > now) continue;
+			if (task.deadline !== undefined && now > task.deadline && task.attempts > 0) {
+				this.fail(task, operationError(this.ctx.getNode(), `Could not submit the ${this.adapter.label} within "Timeout (Minutes)"`, { itemIndex: task.index }));
+				continue;
+			}
+			const pick = this.pool.pick(task, now);
+			if (!pick) continue;
+			if ('trouble' in pick) {
+				const { statusCode, body, account } = pick.trouble;
+				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource: this.adapter.label }));
+				continue;
+			}
+			this.pool.reserve(pick.account);
+			task.holdsSlot = true;
+			task.state = 'submitting';
+			this.launch(
+				submitTask(this, task, pick.account)
+					.catch((error: Error) => this.fail(task, error))
+					.then(() => {
+						if (task.state === 'submitting' && !isCancelled(this.ctx)) {
+							this.fail(task, operationError(this.ctx.getNode(), 'The create was interrupted', { itemIndex: task.index }));
+						}
+					}),
+			);
+		}
+	}
+
+	private startFinishes(): void {
+		for (const task of this.tasks) {
+			if (task.state !== 'running' || task.pending.size > 0) continue;
+			task.state = 'finishing';
+			task.finishedAt = Date.now();
+			this.launch(finishTask(this, task));
+		}
+	}
+
+	/** The workflow was stopped: no more requests, except the optional cancel calls. */
+	private async stop(): Promise<never> {
+		const running = this.tasks.filter((t) => t.ids.length && (t.state === 'running' || t.state === 'submitting' || t.state === 'finishing'));
+		if (this.adapter.cancellable) {
+			const cancel = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
+			await Promise.all(
+				cancel.map(async (videoId) =>
+					await apiRequest.call(this.ctx, { method: 'POST', path: '/videos/cancel', body: { videoId }, ignoreCancel: true, timeoutMs: 15_000 }),
+				),
+			);
+		}
+		const ids = running.flatMap((t) => [...t.pending]);
+		throw operationError(this.ctx.getNode(), 'The workflow was stopped while waiting for MiniMax jobs', {
+			description: ids.length ? `These jobs may still be running on the server: ${ids.join(', ')}` : undefined,
+		});
+	}
+
+	/** Output in input order; errors as items with continueOnFail, otherwise the first error is thrown. */
+	collect(): INodeExecutionData[] {
+		const continueOnFail = this.ctx.continueOnFail();
+		if (this.fatal && !continueOnFail) throw this.withOthers(this.fatal);
+		const out: INodeExecutionData[] = [];
+		for (const task of this.tasks) {
+			const error = task.error ?? (task.state !== 'done' ? this.fatal : undefined);
+			if (error) {
+				if (!continueOnFail) throw this.withOthers(error);
+				out.push({ json: errorJson(error, task), pairedItem: { item: task.index } });
+			} else out.push(...(task.output ?? []));
+		}
+		return out;
+	}
+
+	/** Names the other jobs of the batch that keep running, so nothing paid is lost silently. */
+	private withOthers(error: Error): Error {
+		const others = this.tasks.filter((t) => t.ids.length && t.state !== 'done').flatMap((t) => t.ids);
+		if (others.length) {
+			const err = error as Error & { description?: string };
+			err.description = `${err.description ?? ''} Other jobs of this run keep running on the server: ${others.join(', ')}`.trim();
+		}
+		return error;
+	}
+}
+
+function errorJson(error: Error, task: Task): IDataObject {
+	const e = error as Error & { description?: string; httpCode?: string };
+	return {
+		error: e.message,
+		...(e.description ? { description: e.description } : {}),
+		...(e.httpCode ? { httpCode: e.httpCode } : {}),
+		...(task.ids.length ? { id: task.ids[0], ids: task.ids } : {}),
+		itemIndex: task.index,
+	};
+}

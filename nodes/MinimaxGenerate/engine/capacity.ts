@@ -1,0 +1,153 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { apiRequest, type ApiResponse } from '../../shared/transport';
+import { sleepCancellable } from '../../shared/wait';
+import type { KindAdapter, Task } from './task';
+
+interface Slot {
+	/** Jobs we may run there (free capacity at start plus our own running jobs). */
+	limit: number;
+	/** Our jobs currently holding a slot there. */
+	used: number;
+	/** After a 429: no new job there before this time (or before one of ours finishes). */
+	blockedUntil: number;
+	/** 412 / 596 / 404: the account is out for the rest of the batch. */
+	trouble?: { statusCode: number; body: unknown };
+}
+
+export type Pick = { account: string } | { trouble: { statusCode: number; body: unknown; account: string } };
+
+/** "" stands for "let the API pick" when the account list could not be read. */
+export const API_PICKS = '';
+
+/**
+ * Free capacity per account for one batch. Unfixed items are spread over the accounts with the
+ * most free slots; a fixed account only runs its own items.
+ */
+export class AccountPool {
+	private slots = new Map<string, Slot>();
+	private auto: string[] = [];
+
+	/** Reads capacity once: /scheduler/available for the free slots, /accounts/{a} for fixed accounts. */
+	async init(ctx: IExecuteFunctions, tasks: Task[], adapter: KindAdapter): Promise<ApiResponse | undefined> {
+		const fixed = [...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a))];
+		const available = await getWithRetry(ctx, '/scheduler/available');
+		if (available.statusCode === 401) return available;
+		const rows = ((available.body as IDataObject)?.available ?? []) as IDataObject[];
+		const executing = new Map<string, number>();
+		for (const row of Array.isArray(rows) ? rows : []) {
+			const account = String(row.account ?? '');
+			if (!account) continue;
+			const maxJobs = Number(row.maxJobs ?? 0);
+			const free = adapter.videoSlots ? Number(row.available ?? maxJobs) : maxJobs;
+			executing.set(account, Number(row.executing ?? 0));
+			this.slots.set(account, { limit: Math.max(0, free), used: 0, blockedUntil: 0 });
+			this.auto.push(account);
+		}
+		for (const account of fixed) {
+			const response = await getWithRetry(ctx, `/accounts/${account}`);
+			if (response.statusCode === 401) return response;
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				const maxJobs = Number((response.body as IDataObject)?.maxJobs ?? 1);
+				const busy = adapter.videoSlots ? (executing.get(account) ?? 0) : 0;
+				this.slots.set(account, { limit: Math.max(0, maxJobs - busy), used: 0, blockedUntil: 0 });
+			} else if (response.statusCode === 404 || response.statusCode === 596) {
+				this.slots.set(account, { limit: 0, used: 0, blockedUntil: 0, trouble: { statusCode: response.statusCode, body: response.body } });
+			} else {
+				// Unknown capacity: run one at a time, 429s tell the rest.
+				this.slots.set(account, { limit: 1, used: 0, blockedUntil: 0 });
+			}
+		}
+		if (!this.auto.length) {
+			this.auto.push(API_PICKS);
+			this.slots.set(API_PICKS, { limit: 1, used: 0, blockedUntil: 0 });
+		}
+		return undefined;
+	}
+
+	private free(slot: Slot, now: number): number {
+		if (slot.trouble || now < slot.blockedUntil) return 0;
+		const free = slot.limit - slot.used;
+		// Nothing of ours runs there, so only a try tells whether a slot is free.
+		return free <= 0 && slot.used === 0 ? 1 : free;
+	}
+
+	/** An account for this task now, a reason it can never run, or undefined to wait. */
+	pick(task: Task, now: number): Pick | undefined {
+		const fixed = task.prepared.account;
+		if (fixed) {
+			const slot = this.slots.get(fixed);
+			if (!slot) return { account: fixed };
+			if (slot.trouble) return { trouble: { ...slot.trouble, account: fixed } };
+			return this.free(slot, now) > 0 ? { account: fixed } : undefined;
+		}
+		let best: string | undefined;
+		let bestFree = 0;
+		let lastTrouble: Pick | undefined;
+		for (const account of this.auto) {
+			const slot = this.slots.get(account)!;
+			if (slot.trouble) {
+				lastTrouble = { trouble: { ...slot.trouble, account } };
+				continue;
+			}
+			const free = this.free(slot, now);
+			if (free > bestFree) [best, bestFree] = [account, free];
+		}
+		if (best !== undefined) return { account: best };
+		return this.auto.every((a) => this.slots.get(a)!.trouble) ? lastTrouble : undefined;
+	}
+
+	reserve(account: string): void {
+		const slot = this.slots.get(account);
+		if (slot) slot.used += 1;
+	}
+
+	/** One of our jobs left the account: a slot is free again and a 429 block ends. */
+	release(account: string): void {
+		const slot = this.slots.get(account);
+		if (!slot) return;
+		slot.used = Math.max(0, slot.used - 1);
+		slot.blockedUntil = 0;
+	}
+
+	/** A 429: the account is full until one of our jobs there finishes, or `until`. */
+	markFull(account: string, until: number): void {
+		const slot = this.slots.get(account);
+		if (!slot) return;
+		slot.limit = slot.used;
+		slot.blockedUntil = until;
+	}
+
+	remove(account: string, statusCode: number, body: unknown): void {
+		const slot = this.slots.get(account);
+		if (slot) slot.trouble = { statusCode, body };
+		else this.slots.set(account, { limit: 0, used: 0, blockedUntil: 0, trouble: { statusCode, body } });
+	}
+
+	/** Earliest time a blocked account opens again (for the loop's sleep). */
+	nextUnblock(now: number): number | undefined {
+		let next: number | undefined;
+		for (const slot of this.slots.values()) {
+			if (!slot.trouble && slot.blockedUntil > now) next = Math.min(next ?? Infinity, slot.blockedUntil);
+		}
+		return next;
+	}
+}
+
+const TRANSIENT = (code: number) => code === 0 || code === 429 || (code >= 500 && code !== 596);
+
+/** A GET retried a few times on transient failures (429, 5xx, network). */
+export async function getWithRetry(
+	ctx: IExecuteFunctions,
+	path: string,
+	qs?: IDataObject,
+	tries = 3,
+): Promise<ApiResponse> {
+	let response: ApiResponse = { statusCode: 0, body: undefined, headers: {} };
+	for (let attempt = 0; attempt < tries; attempt++) {
+		if (attempt > 0 && !(await sleepCancellable(ctx, 500 * attempt))) return response;
+		response = await apiRequest.call(ctx, { method: 'GET', path, qs });
+		if (!TRANSIENT(response.statusCode)) return response;
+	}
+	return response;
+}

@@ -1,0 +1,154 @@
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { downloadToBinary } from '../../shared/download';
+import { operationError } from '../../shared/errors';
+import { splitReplyRef } from '../../shared/replyRef';
+import { accountOfId, type Outcome } from '../../shared/status';
+import { isCancelled } from '../../shared/wait';
+import { asNodeError } from './nodeError';
+import type { Engine, ResultFile, Task } from './task';
+
+const iso = (ms?: number) => (ms ? new Date(ms).toISOString() : undefined);
+
+/** Fields every output item has: account, timings, attempts, the user's replyRef. */
+function common(engine: Engine, task: Task): IDataObject {
+	const id = task.ids[0];
+	const finishedAt = task.finishedAt ?? Date.now();
+	const started = task.submittedAt ?? task.firstAttemptAt;
+	return {
+		kind: engine.adapter.kind,
+		account: (id && accountOfId(id)) || task.account || undefined,
+		submittedAt: iso(task.submittedAt),
+		finishedAt: iso(finishedAt),
+		elapsedSeconds: started ? Math.round((finishedAt - started) / 100) / 10 : undefined,
+		attempts: task.attempts,
+		replyUrl: task.prepared.replyUrl,
+		replyRef: task.prepared.replyRef,
+	};
+}
+
+const binaryName = (base: string, n: number) => (n === 0 ? base : `${base}_${n}`);
+
+/** The create response when not waiting: ids, replyUrl and the user's replyRef (tag removed). */
+export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] {
+	const body = { ...(task.createBody ?? {}) };
+	if (typeof body.replyRef === 'string') body.replyRef = splitReplyRef(body.replyRef).ref || undefined;
+	const json: IDataObject = {
+		id: task.ids[0],
+		...(task.ids.length > 1 || engine.adapter.kind === 'image' ? { ids: task.ids } : {}),
+		status: 'submitted',
+		statusLabel: 'submitted',
+		outcome: 'running',
+		...common(engine, task),
+		finishedAt: undefined,
+		elapsedSeconds: undefined,
+	};
+	for (const key of ['videoId', 'imageIds', 'jobId']) if (body[key] !== undefined) json[key] = body[key];
+	if (task.settings.includeRaw) json.raw = body;
+	return [{ json, pairedItem: { item: task.index } }];
+}
+
+function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
+	const bad = summaries.find((s) => s.outcome !== 'completed') ?? summaries[0];
+	const id = String(bad?.id ?? task.ids[0]);
+	const label = engine.adapter.label;
+	const outcome = bad?.outcome as Outcome;
+	const said = bad?.message ? `: ${String(bad.message)}` : '';
+	const status = bad?.status !== undefined ? ` (status ${String(bad.status)})` : '';
+	const message =
+		outcome === 'moderated'
+			? `MiniMax moderated the ${label}${status}${said}`
+			: `The ${label} failed${status}${said}`;
+	return operationError(engine.ctx.getNode(), message, {
+		itemIndex: task.index,
+		jobId: id,
+		description:
+			outcome === 'moderated'
+				? 'Change the prompt or the images; the same input is likely to be moderated again. Set "On Failure" to "Return Item With Status" to branch on it instead.'
+				: 'Try again; failed jobs are usually refunded. Set "On Failure" to "Return Item With Status" to branch on it instead.',
+	});
+}
+
+async function download(engine: Engine, file: ResultFile) {
+	const ctx = engine.ctx;
+	try {
+		return await downloadToBinary.call(ctx, file.url, { fileName: file.fileName, mimeType: file.mimeType });
+	} catch (error) {
+		if (isCancelled(ctx)) throw asNodeError(ctx.getNode(), error);
+		return await downloadToBinary.call(ctx, file.url, { fileName: file.fileName, mimeType: file.mimeType });
+	}
+}
+
+/** A finished task: check outcomes, download results, build its output item(s). */
+export async function finishTask(engine: Engine, task: Task): Promise<void> {
+	const { adapter, ctx } = engine;
+	const settings = task.settings;
+	task.finishedAt ??= Date.now();
+	const records = task.ids.map((id) => task.records[id] ?? { id });
+	const summaries: IDataObject[] = records.map((record, i) => ({ id: task.ids[i], ...adapter.summarize(record) }));
+	const completed = summaries.filter((s) => s.outcome === 'completed').length;
+	if (completed === 0 && settings.onFailure === 'error') return engine.fail(task, failureError(engine, task, summaries));
+
+	// Per record: its files, downloaded when asked for.
+	const perRecord: Array<Array<{ file: ResultFile; binary?: IBinaryKeyData[string] }>> = [];
+	for (const record of records) {
+		const files = adapter.resultFiles(record).map((file) => ({ file }) as { file: ResultFile; binary?: IBinaryKeyData[string] });
+		perRecord.push(files);
+	}
+	if (settings.download) {
+		try {
+			await Promise.all(
+				perRecord.flat().map(async (entry) => {
+					entry.binary = await download(engine, entry.file);
+				}),
+			);
+		} catch (error) {
+			if (isCancelled(ctx)) return;
+			return engine.fail(
+				task,
+				operationError(ctx.getNode(), `Downloading the result failed: ${(error as Error).message}`, {
+					itemIndex: task.index,
+					jobId: task.ids[0],
+					description: `The job finished; its result URL is ${perRecord.flat()[0]?.file.url ?? 'unknown'}. Turn off "Download Result" to get URLs only.`,
+				}),
+			);
+		}
+	}
+	const raw = (i: number) => (settings.includeRaw ? { raw: records[i] } : {});
+	const base = common(engine, task);
+	const prop = settings.binaryProperty;
+
+	if (settings.splitIntoItems && records.length > 1) {
+		task.output = summaries.map((summary, i) => {
+			const binary: IBinaryKeyData = {};
+			perRecord[i].forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
+			return {
+				json: { ...summary, ...base, ids: task.ids, position: i, ...raw(i) },
+				...(Object.keys(binary).length ? { binary } : {}),
+				pairedItem: { item: task.index },
+			};
+		});
+	} else {
+		const binary: IBinaryKeyData = {};
+		perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
+		const overall = summaries.find((s) => s.outcome !== 'completed') ?? summaries[0];
+		const json: IDataObject =
+			records.length > 1
+				? {
+						id: task.ids[0],
+						ids: task.ids,
+						status: overall.status,
+						statusLabel: overall.statusLabel,
+						outcome: overall.outcome,
+						url: summaries.find((s) => s.url)?.url,
+						urls: summaries.map((s) => s.url).filter(Boolean),
+						...base,
+						items: summaries,
+						...(settings.includeRaw ? { raw: records } : {}),
+					}
+				: { ...summaries[0], ...base, ...raw(0) };
+		if (engine.adapter.kind === 'image' && records.length > 1) json.imageIds = task.ids;
+		task.output = [{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } }];
+	}
+	task.state = 'done';
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { operationError } from '../../shared/errors';
+
+/** Wait modes; "callback" (putExecutionToWait + webhook) is planned next to "poll". */
+export type WaitMode = 'poll';
+
+export interface JobSettings {
+	wait: boolean;
+	waitMode: WaitMode;
+	pollMs: number;
+	timeoutMs: number;
+	onFailure: 'error' | 'returnItem';
+	cancelOnStop: boolean;
+	download: boolean;
+	binaryProperty: string;
+	includeRaw: boolean;
+	splitIntoItems: boolean;
+}
+
+// The UI minimum is 1 s; hand-written workflows (and tests) may go lower, never below this floor.
+const MIN_POLL_MS = 100;
+
+/** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
+export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
+	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	const waitOptions = (wait ? this.getNodeParameter('waitOptions', itemIndex, {}) : {}) as IDataObject;
+	const download = wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
+	const downloadOptions = (download
+		? this.getNodeParameter('downloadOptions', itemIndex, {})
+		: {}) as IDataObject;
+	const output = this.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;
+
+	const pollSeconds = Number(waitOptions.pollInterval ?? 10);
+	const timeoutMinutes = Number(waitOptions.timeout ?? 30);
+	if (!Number.isFinite(pollSeconds) || pollSeconds <= 0) {
+		throw operationError(this.getNode(), `"Poll Interval (Seconds)" must be a positive number (got ${String(waitOptions.pollInterval)})`, { itemIndex });
+	}
+	if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > 1440) {
+		throw operationError(this.getNode(), `"Timeout (Minutes)" must be between 1 and 1440 (got ${String(waitOptions.timeout)})`, { itemIndex });
+	}
+	const pollMs = Math.max(MIN_POLL_MS, pollSeconds * 1000);
+	const timeoutMs = timeoutMinutes * 60_000;
+	if (wait && timeoutMs < pollMs) {
+		throw operationError(
+			this.getNode(),
+			`"Timeout (Minutes)" (${timeoutMinutes} min) is shorter than "Poll Interval (Seconds)" (${pollSeconds} s)`,
+			{ itemIndex, description: 'Raise the timeout or lower the poll interval in Wait Options.' },
+		);
+	}
+	const binaryProperty = String(downloadOptions.binaryProperty ?? 'data').trim() || 'data';
+	return {
+		wait,
+		waitMode: 'poll',
+		pollMs,
+		timeoutMs,
+		onFailure: waitOptions.onFailure === 'returnItem' ? 'returnItem' : 'error',
+		cancelOnStop: waitOptions.cancelOnStop === true,
+		download: download && downloadOptions.returnAs !== 'url',
+		binaryProperty,
+		includeRaw: output.includeRaw === true,
+		splitIntoItems: output.splitIntoItems === true,
+	};
+}

@@ -1,0 +1,229 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { apiError, networkError, operationError } from '../../shared/errors';
+import { splitReplyRef, tagReplyRef } from '../../shared/replyRef';
+import { apiRequest, backoffMs, type ApiResponse } from '../../shared/transport';
+import { isCancelled } from '../../shared/wait';
+import { API_PICKS } from './capacity';
+import { checkBinary, uploadBinary, type MultipartFile } from './media';
+import type { Engine, Task } from './task';
+
+const ok = (code: number) => code >= 200 && code < 300;
+/** No answer that proves the job was not created: look for it before sending again. */
+const ambiguous = (r: ApiResponse) =>
+	(r.statusCode === 0 && r.network?.ambiguous === true) ||
+	(r.statusCode >= 500 && r.statusCode !== 596 && r.statusCode !== 501);
+
+/**
+ * One create attempt for a task on `account` (its slot is already reserved): look up an earlier
+ * ambiguous attempt, upload binary inputs to that account, send the create, then map the answer.
+ */
+export async function submitTask(engine: Engine, task: Task, account: string): Promise<void> {
+	const { ctx } = engine;
+	const now = Date.now();
+	task.account = account;
+	task.firstAttemptAt ??= now;
+	task.deadline ??= now + task.settings.timeoutMs;
+
+	if (task.ambiguous) {
+		const found = await findByTag(engine, task);
+		if (found === undefined) return retry(engine, task, { statusCode: 0, body: undefined, headers: {} });
+		if (found.length) return engine.accept(task, found, {}, { recovered: true });
+	}
+
+	const body: IDataObject = { ...task.prepared.body };
+	const files: MultipartFile[] = [];
+	for (const media of task.prepared.media) {
+		if (media.fileId) {
+			body[media.field] = media.fileId;
+			continue;
+		}
+		if (!media.binaryProperty) continue;
+		if (engine.adapter.mediaAsParts) {
+			const input = checkBinary.call(ctx, task.index, media.binaryProperty, true);
+			const data = await ctx.helpers.getBinaryDataBuffer(task.index, media.binaryProperty);
+			files.push({ field: media.field, fileName: input.fileName, mimeType: input.mimeType, data });
+			continue;
+		}
+		const uploaded = await uploadFor(engine, task, account, media.binaryProperty);
+		if (!uploaded) return;
+		body[media.field] = uploaded.fileID;
+		if (engine.adapter.wantsOssPath && uploaded.ossPath) body.ossPath = uploaded.ossPath;
+	}
+	if (account !== API_PICKS) body.account = account;
+	if (task.prepared.replyUrl) body.replyUrl = task.prepared.replyUrl;
+	body.replyRef = tagReplyRef(task.prepared.replyRef, task.tag);
+
+	if (isCancelled(ctx)) return;
+	task.attempts += 1;
+	const left = Math.max(10_000, (task.deadline ?? now) - Date.now());
+	const response = await engine.adapter.create.call(ctx, body, files, left);
+	if (isCancelled(ctx)) {
+		// Keep what we learnt so a stop can still cancel the job.
+		if (ok(response.statusCode)) engine.accept(task, engine.adapter.parseCreate(response.body).ids, {}, {});
+		return;
+	}
+	if (ok(response.statusCode)) {
+		const parsed = engine.adapter.parseCreate(response.body);
+		if (!parsed.ids.length) {
+			// Accepted, but the id is not in the answer (e.g. a stream cut short): the scheduler knows it.
+			const found = await findByTag(engine, task);
+			if (found?.length) return engine.accept(task, found, {}, asObject(response.body));
+			return engine.fail(
+				task,
+				operationError(ctx.getNode(), `useapi.net accepted the ${engine.adapter.label} but its ID could not be found`, {
+					itemIndex: task.index,
+					account: account || undefined,
+					description: `The job may still be running on the server; look for replyRef "${body.replyRef as string}" in GET /scheduler or your MiniMax library.`,
+				}),
+			);
+		}
+		return engine.accept(task, parsed.ids, parsed.finals, asObject(response.body));
+	}
+	await handleFailure(engine, task, account, response);
+}
+
+const asObject = (body: unknown): IDataObject =>
+	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
+
+async function handleFailure(engine: Engine, task: Task, account: string, response: ApiResponse): Promise<void> {
+	const { ctx, adapter, pool } = engine;
+	const code = response.statusCode;
+	const failure = { itemIndex: task.index, account: account || undefined, resource: adapter.label };
+	if (code === 401) {
+		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
+		return engine.fail(task, engine.fatal);
+	}
+	if (ambiguous(response)) {
+		task.ambiguous = true;
+		const found = await findByTag(engine, task);
+		if (found?.length) return engine.accept(task, found, {}, { recovered: true });
+		return retry(engine, task, response);
+	}
+	if (code === 0 || code === 429) {
+		retry(engine, task, response, code === 429 && !task.prepared.account);
+		// After retry() gave the slot back, so the block is not lifted by that release.
+		if (code === 429) pool.markFull(account, Date.now() + backoffMs(task.attempts - 1, engine.backoffBaseMs));
+		return;
+	}
+	if (code === 412 || code === 596) return moveOrFail(engine, task, account, response);
+	return engine.fail(task, apiError(ctx.getNode(), code, response.body, failure));
+}
+
+/** Account out of credits (412) or on hold (596): drop it; unfixed items go to the other accounts. */
+function moveOrFail(engine: Engine, task: Task, account: string, response: ApiResponse): void {
+	engine.pool.remove(account, response.statusCode, response.body);
+	engine.pool.release(account);
+	task.holdsSlot = false;
+	task.lastFailure = { statusCode: response.statusCode, body: response.body };
+	// pick() fails the task when no account is left (or when the account was fixed).
+	task.state = 'pending';
+	task.nextAttemptAt = 0;
+}
+
+/** Back to the queue after a backoff, unless the timeout would pass first. */
+function retry(engine: Engine, task: Task, response: ApiResponse, immediate = false): void {
+	const { ctx } = engine;
+	task.lastFailure = { statusCode: response.statusCode, body: response.body };
+	if (task.account !== undefined) engine.pool.release(task.account);
+	task.holdsSlot = false;
+	const wait = backoffMs(Math.max(0, task.attempts - 1), engine.backoffBaseMs);
+	const at = Date.now() + (immediate ? 0 : wait);
+	if (at > (task.deadline ?? Infinity)) {
+		const failure = { itemIndex: task.index, account: task.account || undefined, resource: engine.adapter.label };
+		const error = response.statusCode === 0 && response.network
+			? networkError(ctx.getNode(), response.network, failure)
+			: response.statusCode
+				? apiError(ctx.getNode(), response.statusCode, response.body, failure)
+				: operationError(ctx.getNode(), `Could not check whether the ${engine.adapter.label} was created`, failure);
+		error.message = `${error.message} — gave up after ${task.attempts} attempt(s) within "Timeout (Minutes)"`;
+		return engine.fail(task, error);
+	}
+	task.state = 'pending';
+	task.nextAttemptAt = at;
+}
+
+/** Uploads one binary input to the account (once per account), mapping failures like a create. */
+async function uploadFor(
+	engine: Engine,
+	task: Task,
+	account: string,
+	property: string,
+): Promise<{ fileID: string; ossPath?: string } | undefined> {
+	const key = `${account}|${property}`;
+	const cached = task.uploads.get(key);
+	if (cached) return cached;
+	const { ctx } = engine;
+	const input = checkBinary.call(ctx, task.index, property);
+	const response = await uploadBinary.call(ctx, task.index, input, account || undefined);
+	if (isCancelled(ctx)) return undefined;
+	const body = response.body as IDataObject;
+	if (ok(response.statusCode) && typeof body?.fileID === 'string') {
+		const uploaded = { fileID: body.fileID, ossPath: typeof body.ossPath === 'string' ? body.ossPath : undefined };
+		task.uploads.set(key, uploaded);
+		return uploaded;
+	}
+	const code = response.statusCode;
+	const failure = { itemIndex: task.index, account: account || undefined, resource: 'file', field: property };
+	if (code === 401) {
+		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
+		engine.fail(task, engine.fatal);
+	} else if (code === 412 || code === 596) {
+		moveOrFail(engine, task, account, response);
+	} else if (code === 0 || code === 429 || code >= 500) {
+		retry(engine, task, response); // a repeated upload costs nothing
+	} else {
+		const error = apiError(ctx.getNode(), code, response.body, failure);
+		error.message = `Uploading binary property "${property}" failed: ${error.message}`;
+		engine.fail(task, error);
+	}
+	return undefined;
+}
+
+/**
+ * Ids of jobs created with this task's replyRef tag: [] when none, undefined when the listing
+ * could not be read (then nothing is sent again: a duplicate paid job must never happen).
+ */
+export async function findByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
+	const { ctx } = engine;
+	if (isCancelled(ctx)) return undefined;
+	if (engine.adapter.listing === 'agent') return await findAgentByTag(engine, task);
+	const response = await apiRequest.call(ctx, { method: 'GET', path: '/scheduler' });
+	if (!ok(response.statusCode) || !Array.isArray(response.body)) return undefined;
+	const ids: string[] = [];
+	for (const entry of response.body as IDataObject[]) {
+		if (splitReplyRef(entry?.replyRef).tag !== task.tag) continue;
+		const id = entry.videoId ?? entry.imageId;
+		if (typeof id === 'string') ids.push(id);
+	}
+	return ids;
+}
+
+/** Agent jobs are not in /scheduler: read each running job we do not track and compare its replyRef. */
+async function findAgentByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
+	const { ctx } = engine;
+	const response = await apiRequest.call(ctx, { method: 'GET', path: '/agent/jobs' });
+	if (!ok(response.statusCode)) return undefined;
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	const candidates = agentIdsOf(response.body).filter((id) => !known.has(id));
+	const records = await Promise.all(
+		candidates.map(async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` })),
+	);
+	const ids: string[] = [];
+	records.forEach((r, i) => {
+		const request = (r.body as IDataObject)?.request as IDataObject | undefined;
+		if (ok(r.statusCode) && splitReplyRef(request?.replyRef).tag === task.tag) ids.push(candidates[i]);
+	});
+	return ids;
+}
+
+/** Job ids from GET /agent/jobs (`executing: {account: [{jobId}]}`). */
+export function agentIdsOf(body: unknown): string[] {
+	const executing = (body as IDataObject)?.executing as IDataObject | undefined;
+	const ids: string[] = [];
+	for (const list of Object.values(executing ?? {})) {
+		if (!Array.isArray(list)) continue;
+		for (const entry of list as IDataObject[]) if (typeof entry?.jobId === 'string') ids.push(entry.jobId);
+	}
+	return ids;
+}
