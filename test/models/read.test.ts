@@ -175,6 +175,13 @@ describe('readImageCreate', () => {
 		expect(prepared.body).toEqual({ model: 'midjourney-v7', prompt: 'x', aspectRatio: '3:2' });
 	});
 
+	it('names the Model parameter for a model this version does not know (e.g. from an expression)', () => {
+		const error = errorOf(() => readImageCreate.call(ctx({ imageModel: 'Midjourney-v7', prompt: 'x' }), 0));
+		expect(error.message).toContain('Model: Model "Midjourney-v7" is not supported');
+		const video = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'veo-3.1', prompt: 'x', aspectRatio: '16:9' }), 0));
+		expect(video.message).toContain('(names are case-sensitive)');
+	});
+
 	it('rejects @Image mentions where the model does not support them', () => {
 		const error = errorOf(() => readImageCreate.call(ctx({ imageModel: 'gpt-image-1.5', prompt: 'like @image1' }), 0));
 		expect(error.message).toContain('Prompt: Model gpt-image-1.5 rejects @Image mentions');

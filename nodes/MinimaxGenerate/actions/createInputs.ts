@@ -1,8 +1,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readAccount, readCallback } from '../descriptions/common';
+
 import { operationError } from '../../shared/errors';
 import type { MediaKind, MediaRef, MediaSlot, Problem } from '../models/common';
-import type { MediaInput } from '../types';
+import type { MediaInput, PreparedCreate } from '../types';
 
 /** Helpers the video and image create operations share: media source fields, their readers, problems → error. */
 
@@ -181,4 +183,20 @@ export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 			? { field: bodyField, binaryProperty: ref.binaryProperty.trim() }
 			: { field: bodyField, fileId: String(ref.fileId ?? '').trim() },
 	);
+}
+
+/** Validates, then assembles the engine's request: account and callback stay out of the body. */
+export function prepareCreate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: Pick<PreparedCreate, 'kind' | 'path' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+): PreparedCreate {
+	throwIfProblems.call(this, itemIndex, request.problems);
+	const prepared: PreparedCreate = { kind: request.kind, path: request.path, body: request.body, media: toMediaInputs(request.slots) };
+	const account = readAccount.call(this, itemIndex);
+	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
+	if (account) prepared.account = account;
+	if (replyUrl) prepared.replyUrl = replyUrl;
+	if (replyRef) prepared.replyRef = replyRef;
+	return prepared;
 }

@@ -133,3 +133,15 @@ export function checkCount(count: number, max: number, field: string, model: str
 			: `${count} ${what} given; model ${model} takes at most ${max}. Remove ${count - max}.`,
 	}];
 }
+
+/** Numbered slots of one list (fileID2…, videoFileID1…, referenceFileId1…); entry n is reported as "<label> (#n)". */
+export function numberedSlots(refs: MediaRef[] | undefined, kind: MediaKind, label: string, bodyField: (n: number) => string): MediaSlot[] {
+	return (refs ?? []).map((ref, i) => {
+		const field = `${label} (#${i + 1})`;
+		return { ref, kind, bodyField: bodyField(i + 1), fileIdField: field, binaryField: field };
+	});
+}
+
+export function unknownModel(model: string, known: Record<string, unknown>): Problem[] {
+	return [{ field: 'Model', message: `Model "${model}" is not supported. Choose one of: ${Object.keys(known).join(', ')} (names are case-sensitive).` }];
+}

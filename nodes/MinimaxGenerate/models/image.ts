@@ -4,6 +4,8 @@ import {
 	checkIntRange,
 	checkMediaSlot,
 	checkPrompt,
+	numberedSlots,
+	unknownModel,
 	type MediaRef,
 	type MediaSlot,
 	type Problem,
@@ -144,10 +146,7 @@ export function imageSlots(input: ImageInput): MediaSlot[] {
 			binaryField: 'Character Binary Property',
 		});
 	}
-	(input.references ?? []).forEach((ref, i) => {
-		const label = `${IMAGE_FIELDS.references} (#${i + 1})`;
-		slots.push({ ref, kind: 'image', bodyField: `referenceFileId${i + 1}`, fileIdField: label, binaryField: label });
-	});
+	slots.push(...numberedSlots(input.references, 'image', IMAGE_FIELDS.references, (n) => `referenceFileId${n}`));
 	return slots;
 }
 
@@ -156,9 +155,7 @@ export function validateImage(input: ImageInput): Problem[] {
 	const F = IMAGE_FIELDS;
 	const model = input.model;
 	const rule = IMAGE_MODEL_RULES[model];
-	if (!rule) {
-		return [{ field: F.model, message: `Model "${model}" is not supported. Choose one of: ${Object.keys(IMAGE_MODEL_RULES).join(', ')} (names are case-sensitive).` }];
-	}
+	if (!rule) return unknownModel(model, IMAGE_MODEL_RULES);
 	const problems: Problem[] = [];
 	const prompt = input.prompt ?? '';
 	if (!prompt.trim()) problems.push({ field: F.prompt, message: 'The prompt is empty. Images always need a prompt; enter one.' });

@@ -4,6 +4,8 @@ import {
 	checkIntRange,
 	checkMediaSlot,
 	checkPrompt,
+	numberedSlots,
+	unknownModel,
 	type MediaRef,
 	type MediaSlot,
 	type Problem,
@@ -163,25 +165,15 @@ export interface VideoInput {
 /** Request slots of every media input, in request order. */
 export function videoSlots(input: VideoInput): MediaSlot[] {
 	const slots: MediaSlot[] = [];
-	const numbered = (label: string, n: number) => `${label} (#${n})`;
 	if (input.image) {
 		slots.push({ ref: input.image, kind: 'image', bodyField: 'fileID', fileIdField: 'Image File ID', binaryField: 'Image Binary Property' });
 	}
-	(input.references ?? []).forEach((ref, i) => {
-		const label = numbered(VIDEO_FIELDS.references, i + 1);
-		slots.push({ ref, kind: 'image', bodyField: `fileID${i + 2}`, fileIdField: label, binaryField: label });
-	});
+	slots.push(...numberedSlots(input.references, 'image', VIDEO_FIELDS.references, (n) => `fileID${n + 1}`));
 	if (input.endFrame) {
 		slots.push({ ref: input.endFrame, kind: 'image', bodyField: 'end_frame_fileID', fileIdField: 'End Frame File ID', binaryField: 'End Frame Binary Property' });
 	}
-	(input.videos ?? []).forEach((ref, i) => {
-		const label = numbered(VIDEO_FIELDS.videos, i + 1);
-		slots.push({ ref, kind: 'video', bodyField: `videoFileID${i + 1}`, fileIdField: label, binaryField: label });
-	});
-	(input.audios ?? []).forEach((ref, i) => {
-		const label = numbered(VIDEO_FIELDS.audios, i + 1);
-		slots.push({ ref, kind: 'audio', bodyField: `audioFileID${i + 1}`, fileIdField: label, binaryField: label });
-	});
+	slots.push(...numberedSlots(input.videos, 'video', VIDEO_FIELDS.videos, (n) => `videoFileID${n}`));
+	slots.push(...numberedSlots(input.audios, 'audio', VIDEO_FIELDS.audios, (n) => `audioFileID${n}`));
 	return slots;
 }
 
@@ -190,9 +182,7 @@ export function validateVideo(input: VideoInput): Problem[] {
 	const F = VIDEO_FIELDS;
 	const model = input.model;
 	const rule = VIDEO_MODEL_RULES[model];
-	if (!rule) {
-		return [{ field: F.model, message: `Model "${model}" is not supported. Choose one of: ${Object.keys(VIDEO_MODEL_RULES).join(', ')} (names are case-sensitive).` }];
-	}
+	if (!rule) return unknownModel(model, VIDEO_MODEL_RULES);
 	const problems: Problem[] = [];
 	const prompt = input.prompt ?? '';
 	const hasImage = input.image !== undefined;

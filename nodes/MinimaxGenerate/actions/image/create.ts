@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readAccount, readCallback } from '../../descriptions/common';
 import {
 	IMAGE_FIELDS as F,
 	IMAGE_MODEL_RULES,
@@ -12,7 +11,7 @@ import {
 	type ImageModelRule,
 } from '../../models/image';
 import type { PreparedCreate } from '../../types';
-import { mediaListField, mediaSourceFields, readMediaList, readMediaSource, throwIfProblems, toMediaInputs, type Show } from '../createInputs';
+import { mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, imageModel: models, ...extra });
@@ -168,26 +167,20 @@ export function imageBody(input: ImageInput, promptOptimization: boolean): IData
 	const rule = IMAGE_MODEL_RULES[input.model];
 	const body: IDataObject = { model: input.model, prompt: (input.prompt ?? '').trim() };
 	if (!promptOptimization) body.promptOptimization = false;
-	if (input.aspectRatio && input.aspectRatio !== rule.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
+	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
 	if (input.resolution) body.resolution = input.resolution;
-	if (input.quality && input.quality !== rule.defaultQuality) body.quality = input.quality;
+	if (input.quality && input.quality !== rule?.defaultQuality) body.quality = input.quality;
 	if (input.quantity !== undefined && input.quantity !== 1) body.quantity = input.quantity;
 	return body;
 }
 
 export function readImageCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const input = readImageInput.call(this, itemIndex);
-	throwIfProblems.call(this, itemIndex, validateImage(input));
-	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
-	const prepared: PreparedCreate = {
+	return prepareCreate.call(this, itemIndex, {
 		kind: 'image',
 		path: '/images/create',
+		problems: validateImage(input),
 		body: imageBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
-		media: toMediaInputs(imageSlots(input)),
-	};
-	const account = readAccount.call(this, itemIndex);
-	if (account) prepared.account = account;
-	if (replyUrl) prepared.replyUrl = replyUrl;
-	if (replyRef) prepared.replyRef = replyRef;
-	return prepared;
+		slots: imageSlots(input),
+	});
 }

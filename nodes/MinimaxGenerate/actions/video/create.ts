@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readAccount, readCallback } from '../../descriptions/common';
 import {
 	VIDEO_FIELDS as F,
 	VIDEO_MODEL_RULES,
@@ -12,7 +11,7 @@ import {
 	type VideoModelRule,
 } from '../../models/video';
 import type { PreparedCreate } from '../../types';
-import { mediaListField, mediaSourceFields, readMediaList, readMediaSource, throwIfProblems, toMediaInputs, type Show } from '../createInputs';
+import { mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, videoModel: models, ...extra });
@@ -219,26 +218,20 @@ export function videoBody(input: VideoInput, promptOptimization: boolean): IData
 	if (prompt) body.prompt = prompt;
 	if (!promptOptimization) body.promptOptimization = false;
 	if (input.options) body.options = input.options;
-	if (input.aspectRatio && input.aspectRatio !== rule.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
-	if (input.resolution && input.resolution !== rule.defaultResolution) body.resolution = input.resolution;
-	if (input.duration !== undefined && input.duration !== rule.duration?.default) body.duration = input.duration;
+	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
+	if (input.resolution && input.resolution !== rule?.defaultResolution) body.resolution = input.resolution;
+	if (input.duration !== undefined && input.duration !== rule?.duration?.default) body.duration = input.duration;
 	if (input.maxJobs !== undefined) body.maxJobs = input.maxJobs;
 	return body;
 }
 
 export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const input = readVideoInput.call(this, itemIndex);
-	throwIfProblems.call(this, itemIndex, validateVideo(input));
-	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
-	const prepared: PreparedCreate = {
+	return prepareCreate.call(this, itemIndex, {
 		kind: 'video',
 		path: '/videos/create',
+		problems: validateVideo(input),
 		body: videoBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
-		media: toMediaInputs(videoSlots(input)),
-	};
-	const account = readAccount.call(this, itemIndex);
-	if (account) prepared.account = account;
-	if (replyUrl) prepared.replyUrl = replyUrl;
-	if (replyRef) prepared.replyRef = replyRef;
-	return prepared;
+		slots: videoSlots(input),
+	});
 }
