@@ -4,6 +4,8 @@
 const fmtMs = (ms) => (ms === undefined ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const fmtBytes = (b) => (b === undefined ? 'n/a' : b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`);
 
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
 function verdict(ok) {
 	return ok === undefined ? '—' : ok ? 'pass' : 'MISS';
 }
@@ -14,13 +16,17 @@ function rowsOf(r) {
 	const add = (figure, value, target = '', ok) => rows.push({ figure, value, target, result: verdict(ok) });
 	const skipped = (figure, why) => rows.push({ figure, value: `not measured: ${why}`, target: '', result: '—' });
 
+	const phase = (b) => {
+		const f = (b.jobMs % (b.pollSeconds * 1000)) / (b.pollSeconds * 1000);
+		return f === 0 ? 'ends just before a poll: best case' : f < 0.1 ? 'ends just after a poll: worst case' : f === 0.5 ? 'half way: average' : `${f} into a poll cycle`;
+	};
 	for (const b of r.batch ?? []) {
 		if (b.skipped) {
 			skipped(`Batch makespan / limit (D = ${b.jobMs / 1000} s)`, b.skipped);
 			continue;
 		}
 		add(
-			`Batch makespan / limit, N=${b.n}, K=${b.capacity}, D=${b.jobMs / 1000} s, poll ${b.pollSeconds} s`,
+			`Batch makespan / limit, N=${b.n}, K=${b.capacity}, D=${b.jobMs / 1000} s (${phase(b)}), poll ${b.pollSeconds} s`,
 			`${b.ratio}× (${fmtMs(b.makespanMs)} vs ${fmtMs(b.limitMs)}; ${b.completed}/${b.n} completed)`,
 			'≤ 1.15×',
 			b.status === 'success' && b.completed === b.n ? b.ratio <= 1.15 : false,
@@ -28,28 +34,38 @@ function rowsOf(r) {
 	}
 	const first = r.batch?.find((b) => !b.skipped);
 	if (r.serial?.skipped) skipped('Serial baseline', r.serial.skipped);
-	else if (r.serial && first) {
+	const same = r.batch?.find((b) => !b.skipped && b.jobMs === r.serial?.jobMs) ?? first;
+	if (r.serial && !r.serial.skipped && same) {
 		const perItem = r.serial.totalMs / r.serial.n;
-		const serialForN = perItem * first.n;
-		const speedUp = serialForN / first.makespanMs;
+		const serialForN = perItem * same.n;
+		const speedUp = serialForN / same.makespanMs;
 		r.speedUp = Number(speedUp.toFixed(2));
 		add(
-			`Speed-up vs serial loop (one run per item), D=${first.jobMs / 1000} s`,
-			`${speedUp.toFixed(1)}× (serial ${fmtMs(serialForN)}${r.serial.n === first.n ? '' : `, extrapolated from ${r.serial.n} items`}, ${fmtMs(perItem)}/item)`,
+			`Speed-up vs serial loop (one run per item), D=${same.jobMs / 1000} s`,
+			`${speedUp.toFixed(1)}× (serial ${fmtMs(serialForN)}${r.serial.n === same.n ? '' : `, extrapolated from ${r.serial.n} items`}, ${fmtMs(perItem)}/item)`,
 			'≥ 4×',
 			r.serial.failures === 0 ? speedUp >= 4 : false,
 		);
 	}
 	if (first) {
 		const c = first.calls;
-		add('Creates per job, batch (accepted / all create requests)', `${c.createsPerJob} / ${c.createRequestsPerJob} (${c.createRequests - c.acceptedCreates} rejected, ${c.duplicateCreates} duplicates)`, 'exactly 1', c.createsPerJob === 1 && c.duplicateCreates === 0);
+		const runs = r.batch.filter((b) => !b.skipped);
+		const sum = (key) => runs.reduce((total, b) => total + b.calls[key], 0);
+		const jobs = runs.reduce((total, b) => total + b.n, 0);
+		const accepted = sum('acceptedCreates');
+		add(
+			`Creates per job, batch (accepted / all create requests, ${runs.length} runs, ${jobs} items)`,
+			`${round3(accepted / jobs)} / ${round3(sum('createRequests') / jobs)} (${sum('createRequests') - accepted} rejected, ${sum('duplicateCreates')} duplicates)`,
+			'exactly 1',
+			accepted === jobs && sum('duplicateCreates') === 0,
+		);
 		add(
 			'Status calls per job per poll interval, batch',
 			`${c.statusCallsPerJobInterval}: listings ${c.listingsPerJobInterval} (${c.listings} calls, ${c.listingsPerInterval} per interval for the whole batch) + single GETs ${c.singleGetsPerJobInterval} (${c.singleGetsPerJob} per job); ${c.capacityChecks} capacity checks`,
 			'< 1 (one call covers the batch)',
 			c.statusCallsPerJobInterval < 1,
 		);
-		add('Over-capacity creates accepted, batch', String(c.overCapacity), '0', c.overCapacity === 0);
+		add('Over-capacity creates accepted, batch', String(sum('overCapacity')), '0', sum('overCapacity') === 0);
 	}
 	if (r.serial && !r.serial.skipped) {
 		const c = r.serial.calls;
