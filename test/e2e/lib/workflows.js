@@ -1,0 +1,73 @@
+'use strict';
+// The example workflows, made ready for one n8n instance: fixed ids, the imported credential, and
+// the simulator / n8n / secret placeholders swapped for this run's values.
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+const CREDENTIAL = { id: 'e2eMinimaxCred01', name: 'useapi.net MiniMax account', type: 'useApiMinimaxApi' };
+// Placeholders the examples use (the simulator's CLI default port, n8n's default port).
+const SIM_PLACEHOLDER = 'http://127.0.0.1:18080';
+const N8N_PLACEHOLDER = 'http://localhost:5678';
+const SECRET_PLACEHOLDER = 'replace-with-your-own-secret';
+
+function loadExamples(dir = EXAMPLES_DIR) {
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file, i) => ({
+			file,
+			key: file.replace(/\.json$/, ''),
+			id: `e2eWorkflow${String(i + 1).padStart(5, '0')}`,
+			workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+		}));
+}
+
+function replaceStrings(value, swaps) {
+	if (typeof value === 'string') return swaps.reduce((s, [from, to]) => s.split(from).join(to), value);
+	if (Array.isArray(value)) return value.map((v) => replaceStrings(v, swaps));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, swaps)]));
+	}
+	return value;
+}
+
+/** A fresh secret per run: nothing may depend on the placeholder's value. */
+function runValues(simUrl, n8nUrl) {
+	return { simUrl, n8nUrl, secret: `e2e-${crypto.randomBytes(12).toString('hex')}` };
+}
+
+function prepare(example, values) {
+	const swaps = [
+		[SIM_PLACEHOLDER, values.simUrl],
+		[N8N_PLACEHOLDER, values.n8nUrl],
+		[SECRET_PLACEHOLDER, values.secret],
+	];
+	const wf = replaceStrings(example.workflow, swaps);
+	wf.id = example.id;
+	wf.active = false;
+	for (const node of wf.nodes) {
+		// Speed only: the simulator finishes jobs in seconds, so poll every second instead of every 10.
+		if (/\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
+			node.parameters.waitOptions = { ...(node.parameters.waitOptions || {}), pollInterval: 1 };
+		}
+		if (node.credentials && node.credentials[CREDENTIAL.type]) {
+			node.credentials[CREDENTIAL.type] = { id: CREDENTIAL.id, name: CREDENTIAL.name };
+		}
+	}
+	return wf;
+}
+
+const isTriggerWorkflow = (wf) => wf.nodes.some((n) => /\.minimaxTrigger$/.test(n.type));
+const isManual = (wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
+
+/** Production webhook URL of a trigger node: /webhook/<webhookId>/<path>. */
+function webhookUrl(wf, n8nUrl, secret) {
+	const node = wf.nodes.find((n) => /\.minimaxTrigger$/.test(n.type));
+	return `${n8nUrl}/webhook/${node.webhookId}/minimax${secret ? `?secret=${secret}` : ''}`;
+}
+
+module.exports = { EXAMPLES_DIR, CREDENTIAL, loadExamples, prepare, runValues, isTriggerWorkflow, isManual, webhookUrl };
