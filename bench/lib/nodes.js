@@ -49,6 +49,7 @@ function videoParams({ pollSeconds, download = false, replyUrl, waitForCompletio
 		videoModel: 'T2V-01',
 		prompt: '={{ $json.prompt }}',
 		waitForCompletion,
+		waitMode: 'poll',
 		waitOptions: { pollInterval: pollSeconds, timeout: 30 },
 		downloadResult: download,
 		callback: replyUrl ? { replyUrl } : {},
