@@ -142,4 +142,4 @@ async function runHost({ host, tarball, breakage, workDir, sim, checks: c }) {
 	}
 }
 
-module.exports = { runHost };
+module.exports = { runHost, importAll };

@@ -38,9 +38,9 @@ class N8nInstance {
 		this.url = `http://127.0.0.1:${port}`;
 	}
 
-	static async create(host, userFolder) {
+	static async create(host, userFolder, port) {
 		fs.mkdirSync(userFolder, { recursive: true });
-		return new N8nInstance(host, userFolder, await freePort());
+		return new N8nInstance(host, userFolder, port || (await freePort()));
 	}
 
 	async env(extra = {}) {

@@ -40,7 +40,7 @@ function runValues(simUrl, n8nUrl) {
 	return { simUrl, n8nUrl, secret: `e2e-${crypto.randomBytes(12).toString('hex')}` };
 }
 
-function prepare(example, values) {
+function prepare(example, values, { keepPolling = false } = {}) {
 	const swaps = [
 		[SIM_PLACEHOLDER, values.simUrl],
 		[N8N_PLACEHOLDER, values.n8nUrl],
@@ -51,7 +51,7 @@ function prepare(example, values) {
 	wf.active = false;
 	for (const node of wf.nodes) {
 		// Speed only: the simulator finishes jobs in seconds, so poll every second instead of every 10.
-		if (/\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
+		if (!keepPolling && /\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
 			node.parameters.waitOptions = { ...(node.parameters.waitOptions || {}), pollInterval: 1 };
 		}
 		if (node.credentials && node.credentials[CREDENTIAL.type]) {
