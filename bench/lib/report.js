@@ -114,7 +114,7 @@ function rowsOf(r) {
 					g !== undefined && g < 0.1 && x.bytes === m.fileBytes,
 				);
 			}
-			else add(label, value, 'n8n keeps the file in memory (base64)', x.bytes === m.fileBytes);
+			else add(label, value, 'n8n keeps the file in memory (base64)', x.bytes === m.fileBytes ? undefined : false);
 		}
 	}
 	return rows;
