@@ -8,7 +8,8 @@ const path = require('path');
 const { createSimulator } = require('../simulator');
 const { Checks } = require('./lib/checks');
 const { hostSpec } = require('./lib/n8n');
-const { pack, BREAKAGES } = require('./lib/pkg');
+const { pack, expectedTypes, BREAKAGES } = require('./lib/pkg');
+const { loadExamples, lintExamples } = require('./lib/workflows');
 const { killAllSync } = require('./lib/procs');
 const { runHost } = require('./lib/host-run');
 
@@ -54,6 +55,11 @@ async function main() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const checks = new Checks();
 	try {
+		if (!opts.selfTest) {
+			const classes = Object.fromEntries(expectedTypes().nodes.filter((n) => n.Class).map((n) => [n.type, n.Class]));
+			const problems = lintExamples(loadExamples(), classes);
+			checks.ok('examples only set parameters the built nodes define', !problems.length, problems.join('; '));
+		}
 		const tarball = await checks.step('npm pack', () => pack(workDir));
 		if (tarball) console.log(`e2e: packed ${path.basename(tarball)} (${fs.statSync(tarball).size} bytes)`);
 		if (tarball && opts.selfTest) {

@@ -6,7 +6,7 @@ const { N8nInstance, cutJson, tail } = require('./n8n');
 const { install, expectedTypes } = require('./pkg');
 const { run } = require('./procs');
 const wf = require('./workflows');
-const { expectations, sleep, waitFor } = require('./expect');
+const { expectations, waitFor } = require('./expect');
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -137,8 +137,8 @@ async function runHost({ host, tarball, breakage, workDir, sim, checks: c }) {
 		}
 		await serverPhase(n8n, c, sim, examples, values);
 	} finally {
-		await n8n.stop();
-		await sleep(100);
+		const stopped = await n8n.stop();
+		if (stopped) c.ok('n8n stops on SIGTERM to its PID', !stopped.forced, stopped.forced ? 'had to SIGKILL its process group' : secs(stopped.ms));
 	}
 }
 

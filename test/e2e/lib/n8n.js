@@ -99,8 +99,12 @@ class N8nInstance {
 		return this.server ? this.server.output : '';
 	}
 
+	/** → { ms, forced } or undefined when it was not running. */
 	async stop() {
-		await stopProcess(this.server);
+		if (!this.server || this.server.exitCode !== null || this.server.signalCode !== null) return undefined;
+		const t0 = Date.now();
+		const forced = await stopProcess(this.server);
+		return { ms: Date.now() - t0, forced };
 	}
 }
 

@@ -15,21 +15,21 @@ async function pack(dir) {
 	return path.join(dir, info[0].filename);
 }
 
-/** Type name a dist file declares (description.name), or a guess from its file name if it does not load. */
-function declaredName(file, kind) {
+/** The class a built dist file exports and the type name it declares; a guess from the file name if it does not load. */
+function declared(file, kind) {
 	try {
 		const mod = require(path.join(REPO, file));
 		for (const Exported of Object.values(mod)) {
 			if (typeof Exported !== 'function') continue;
 			const instance = new Exported();
 			const name = kind === 'node' ? instance.description && instance.description.name : instance.name;
-			if (name) return name;
+			if (name) return { name, Class: Exported };
 		}
 	} catch {
 		// not built yet: fall through to the file name
 	}
 	const base = path.basename(file).replace(/\.(node|credentials)\.js$/, '');
-	return base.charAt(0).toLowerCase() + base.slice(1);
+	return { name: base.charAt(0).toLowerCase() + base.slice(1) };
 }
 
 /** What the repo's package.json promises: node types (prefixed) and credential names. */
@@ -37,8 +37,11 @@ function expectedTypes() {
 	const pkg = manifest();
 	return {
 		name: pkg.name,
-		nodes: pkg.n8n.nodes.map((f) => ({ file: f, type: `${pkg.name}.${declaredName(f, 'node')}` })),
-		credentials: pkg.n8n.credentials.map((f) => ({ file: f, name: declaredName(f, 'credential') })),
+		nodes: pkg.n8n.nodes.map((f) => {
+			const { name, Class } = declared(f, 'node');
+			return { file: f, type: `${pkg.name}.${name}`, Class };
+		}),
+		credentials: pkg.n8n.credentials.map((f) => ({ file: f, name: declared(f, 'credential').name })),
 	};
 }
 

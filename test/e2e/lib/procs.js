@@ -42,17 +42,19 @@ function signalGroup(child, signal) {
 	}
 }
 
-/** SIGTERM to the process (n8n shuts down its runners), SIGKILL to its group after `graceMs`. */
+/** SIGTERM to the process (n8n shuts down its runners), SIGKILL to its group after `graceMs` → true if it had to. */
 async function stopProcess(child, graceMs = 10000) {
-	if (!child || !live.has(child)) return;
+	if (!child || !live.has(child)) return false;
 	try {
 		process.kill(child.pid, 'SIGTERM');
 	} catch {
 		// already gone
 	}
-	if ((await Promise.race([child.exited, timeout(graceMs)])) === 'timeout') signalGroup(child, 'SIGKILL');
+	const forced = (await Promise.race([child.exited, timeout(graceMs)])) === 'timeout';
+	if (forced) signalGroup(child, 'SIGKILL');
 	await child.exited;
 	signalGroup(child, 'SIGKILL'); // leftovers of the group, if any
+	return forced;
 }
 
 /** Resolves 'timeout' after ms without keeping the process alive. */

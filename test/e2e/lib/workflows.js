@@ -70,4 +70,24 @@ function webhookUrl(wf, n8nUrl, secret) {
 	return `${n8nUrl}/webhook/${node.webhookId}/minimax${secret ? `?secret=${secret}` : ''}`;
 }
 
-module.exports = { EXAMPLES_DIR, CREDENTIAL, loadExamples, prepare, runValues, isTriggerWorkflow, isManual, webhookUrl };
+/**
+ * Static check of the example files against the built nodes: every parameter a package node sets
+ * exists in its description (a renamed parameter would otherwise be dropped silently), and every
+ * credential reference uses the documented name.
+ */
+function lintExamples(examples, nodeClasses) {
+	const problems = [];
+	for (const { file, workflow } of examples) {
+		for (const node of workflow.nodes) {
+			const Cls = nodeClasses[node.type];
+			if (!Cls) continue;
+			const names = new Set(new Cls().description.properties.map((p) => p.name));
+			for (const key of Object.keys(node.parameters || {})) if (!names.has(key)) problems.push(`${file}: "${node.name}" sets unknown parameter "${key}"`);
+			const ref = node.credentials && node.credentials[CREDENTIAL.type];
+			if (ref && ref.name !== CREDENTIAL.name) problems.push(`${file}: "${node.name}" credential name is "${ref.name}", not "${CREDENTIAL.name}"`);
+		}
+	}
+	return problems;
+}
+
+module.exports = { lintExamples, EXAMPLES_DIR, CREDENTIAL, loadExamples, prepare, runValues, isTriggerWorkflow, isManual, webhookUrl };
