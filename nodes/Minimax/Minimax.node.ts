@@ -1,0 +1,67 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { accountProperties } from './descriptions/account';
+import { agentJobProperties } from './descriptions/agentJob';
+import { featureProperties } from './descriptions/feature';
+import { fileProperties } from './descriptions/file';
+import { imageProperties } from './descriptions/image';
+import { schedulerProperties } from './descriptions/scheduler';
+import { videoProperties } from './descriptions/video';
+import { searchAccounts } from './methods';
+
+/**
+ * Declarative node: every operation is routing only (no execute()). Requests run with
+ * ignoreHttpStatusErrors and RoutingNode always asks for the full response, so each operation's
+ * postReceive (output.ts) sees the status code and throws the shared, token-free apiError; this
+ * also holds per page inside the pagination functions (pagination.ts), which call
+ * makeRoutingRequest and so run the same postReceive.
+ */
+export class Minimax implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiniMax (useapi.net)',
+		name: 'minimax',
+		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs and the scheduler via useapi.net',
+		defaults: { name: 'MiniMax (useapi.net)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'useApiMinimaxApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1/minimax',
+			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Agent Job', value: 'agentJob' },
+					{ name: 'Feature', value: 'feature' },
+					{ name: 'File', value: 'file' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Scheduler', value: 'scheduler' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'video',
+			},
+			...accountProperties,
+			...featureProperties,
+			...videoProperties,
+			...imageProperties,
+			...fileProperties,
+			...agentJobProperties,
+			...schedulerProperties,
+		],
+	};
+
+	methods = { listSearch: { searchAccounts } };
+}

@@ -1,0 +1,135 @@
+import type {
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { checkLimit, MAX_LIMIT, sendAccount } from '../hooks';
+import { respond, type Respond } from '../output';
+
+const show = (resource: string, operations: string[]) => ({ show: { resource: [resource], operation: operations } });
+
+export interface OperationSpec extends Respond {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	/** Omitted when a preSend puts an id into the path. */
+	url?: string;
+	preSend?: PreSendAction[];
+	pagination?: (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	) => Promise<INodeExecutionData[]>;
+}
+
+/** One Operation option with its request, hooks and the shared postReceive. */
+export function operation(spec: OperationSpec): INodePropertyOptions {
+	return {
+		name: spec.name,
+		value: spec.value,
+		action: spec.action,
+		description: spec.description,
+		routing: {
+			request: { method: spec.method, ...(spec.url ? { url: spec.url } : {}) },
+			send: { preSend: spec.preSend ?? [], ...(spec.pagination ? { paginate: true } : {}) },
+			...(spec.pagination ? { operations: { pagination: spec.pagination } } : {}),
+			output: { postReceive: [respond(spec)] },
+		},
+	};
+}
+
+export function operationField(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
+}
+
+/**
+ * The Account picker: "From List" (GET /accounts) or "By ID". Optional ones send `account` in the
+ * query only when set, so the API picks its default with a single account.
+ */
+export function accountField(resource: string, operations: string[], required: boolean): INodeProperties {
+	return {
+		displayName: 'Account',
+		name: 'account',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required,
+		description: required
+			? 'The hailuoai.video account (its numeric MiniMax user ID)'
+			: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.',
+		displayOptions: show(resource, operations),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 987654321' },
+		],
+		routing: required ? undefined : { send: { preSend: [sendAccount] } },
+	};
+}
+
+/** Return All + Limit. Limit becomes RoutingNode's maxResults, which the pagination functions honour. */
+export function returnAllAndLimit(resource: string, operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: show(resource, operations),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show(resource, operations).show, returnAll: [false] } },
+			routing: { send: { preSend: [checkLimit] }, output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+export function simplifyField(resource: string, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: show(resource, operations),
+	};
+}
+
+/** A required id string; the operation's preSend validates it and puts it raw into the path. */
+export function idField(
+	spec: { name: string; displayName: string; placeholder: string; description: string },
+	resource: string,
+	operations: string[],
+): INodeProperties {
+	return {
+		...spec,
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show(resource, operations),
+	};
+}

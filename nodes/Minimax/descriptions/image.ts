@@ -1,0 +1,69 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idPath } from '../hooks';
+import { deleted, listIn, whole } from '../output';
+import { cursorPages } from '../pagination';
+import { accountField, idField, operation, operationField, returnAllAndLimit, simplifyField } from './common';
+
+const R = 'image';
+const IMAGE_ID = 'Image ID';
+const toPath = idPath('/images/', 'imageId', IMAGE_ID, 'image');
+
+export const imageProperties: INodeProperties[] = [
+	operationField(
+		R,
+		[
+			operation({
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete an image',
+				description: 'Hide an image from the listing (it stays readable by ID)',
+				method: 'DELETE',
+				preSend: [toPath],
+				resource: R,
+				idParam: 'imageId',
+				field: IMAGE_ID,
+				shape: deleted,
+			}),
+			operation({
+				name: 'Get',
+				value: 'get',
+				action: 'Get an image',
+				description: 'Get the status and result of an image',
+				method: 'GET',
+				preSend: [toPath],
+				resource: R,
+				idParam: 'imageId',
+				field: IMAGE_ID,
+				shape: whole,
+				simplify: true,
+			}),
+			operation({
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many images',
+				description: 'List images, newest first',
+				method: 'GET',
+				url: '/images',
+				pagination: cursorPages('lastImageId', 'imageId'),
+				resource: R,
+				shape: listIn('images'),
+				simplify: true,
+			}),
+		],
+		'get',
+	),
+	idField(
+		{
+			displayName: IMAGE_ID,
+			name: 'imageId',
+			placeholder: 'user:1234-minimax:987654321-image:357846312387492374',
+			description: 'The full imageId returned when the image was created, including its "user:" prefix',
+		},
+		R,
+		['get', 'delete'],
+	),
+	accountField(R, ['getAll'], false),
+	...returnAllAndLimit(R, ['getAll']),
+	simplifyField(R, ['get', 'getAll']),
+];
