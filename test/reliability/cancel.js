@@ -17,7 +17,7 @@ async function stopOnce(cancelOnStop) {
 			parameters: {
 				resource: 'video',
 				operation: 'create',
-				model: 'T2V-01',
+				videoModel: 'T2V-01',
 				prompt: '={{ $json.prompt }}',
 				waitForCompletion: true,
 				waitOptions: { pollInterval: POLL_S, timeout: 10, cancelOnStop },
@@ -36,13 +36,15 @@ async function stopOnce(cancelOnStop) {
 		keep('simulator log (cancel)', log);
 		const created = log.filter((e) => e.op === 'videos.create' && e.jobId).map((e) => e.jobId);
 		const after = log.filter((e) => e.t >= stopAt);
-		const gets = log.filter((e) => e.op === 'videos.get');
+		// The engine polls with one GET /scheduler per round, plus GET /videos/{id} for jobs that left it.
+		const gets = log.filter((e) => e.op === 'scheduler.list' || e.op === 'videos.get');
 		const lastGet = gets.length ? gets[gets.length - 1].t - stopAt : undefined;
 		const cancels = log.filter((e) => e.op === 'videos.cancel');
 		const cancelledIds = new Set(cancels.filter((e) => e.status === 200).map((e) => e.body && e.body.videoId));
 		const jobsCancelled = created.filter((id) => sim.record(id) && sim.record(id).status === 3 && cancelledIds.has(id));
+		const pollsBefore = gets.filter((e) => e.t < stopAt).length;
 		const lastAfter = after.length ? Math.max(...after.map((e) => e.t)) - stopAt : undefined;
-		return { result, stopAt, returnedAt, lastAfter, created, after, lastGet, cancels, jobsCancelled, polls: gets.length };
+		return { result, stopAt, returnedAt, lastAfter, created, after, lastGet, cancels, jobsCancelled, polls: pollsBefore };
 	} finally {
 		await sim.close();
 	}
@@ -68,7 +70,7 @@ async function cancellation(figures) {
 		} else {
 			check(section, `${label}: no cancel request`, r.cancels.length === 0, `${r.cancels.length} cancel requests`);
 		}
-		figures.push([`${label}: last poll / last request, relative to the stop`, `${r.lastGet} ms / ${r.lastAfter === undefined ? 'none after' : `+${r.lastAfter} ms`} (${r.cancels.length} cancels)`]);
+		figures.push([`${label}: last poll / last request, relative to the stop`, `${r.lastGet === undefined ? 'none' : `${r.lastGet} ms`} / ${r.lastAfter === undefined ? 'none after' : `+${r.lastAfter} ms`} (${r.cancels.length} cancels)`]);
 	}
 }
 

@@ -59,7 +59,9 @@ function generateCases(account) {
 		g('end frame on a model without one (I2V-01, by expression)', video({ videoModel: byExpression('I2V-01'), imageSource: 'fileId', imageFileId: F1, endFrameSource: 'fileId', endFrameFileId: F2 }), /I2V-01 takes no end frame/),
 		g('unknown model name (wrong case)', video({ videoModel: byExpression('t2v-01') }), /Model "t2v-01" is not supported/),
 		g('image: quality on a model other than gpt-image-2', image({ imageModel: byExpression('nano-banana-2'), quality: 'high' }), /"Quality" is for GPT Image 2 only/),
-		g('image: empty prompt', image({ prompt: '' }), /prompt/i),
+		g('image: prompt expression resolves empty', image({ prompt: '={{ $json.missing ?? "" }}' }), /prompt is empty/i),
+		g('agent: no models', { resource: 'agent', operation: 'run', agentPrompt: 'Make a cat video', agentModels: [], agentExtraModels: ' , ', waitForCompletion: false }, /No model selected/),
+		g('agent: reference file binary missing', { resource: 'agent', operation: 'run', agentPrompt: 'Make a cat video', agentFiles: 'photo', waitForCompletion: false }, /photo/, { items: withPng }),
 		g('401: wrong API token names the credential', video({}), /token was rejected \(401.*"useapi\.net MiniMax API" credential/s, { http: 'any', token: WRONG_TOKEN }),
 	];
 }

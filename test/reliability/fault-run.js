@@ -15,7 +15,7 @@ function parameters() {
 	return {
 		resource: 'video',
 		operation: 'create',
-		model: 'T2V-01',
+		videoModel: 'T2V-01',
 		prompt: '={{ $json.prompt }}',
 		waitForCompletion: true,
 		waitOptions: { pollInterval: 1, timeout: 10, onFailure: 'returnItem' },
@@ -32,6 +32,13 @@ function outcome(item) {
 	}
 	const label = j.statusLabel || j.outcome || j.status;
 	return { final: ['completed', 'failed', 'moderated'].includes(label), label: String(label) };
+}
+
+/** One example message per error kind, so the figures show what a user would read. */
+function errorSamples(outcomes) {
+	const seen = new Map();
+	for (const o of outcomes) if (o.error && !seen.has(o.label)) seen.set(o.label, o.error);
+	return [...seen].map(([label, text]) => [`  e.g. ${label}`, text.length > 150 ? `${text.slice(0, 150)}…` : text]);
 }
 
 async function faultRun(figures) {
@@ -83,8 +90,8 @@ async function faultRun(figures) {
 		const answers = countBy(log, (e) => e.status);
 		check(section, `account ${HELD} went on hold mid-run (596 answered)`, answers[596] > 0, `596 answers ${answers[596] || 0}`);
 		check(section, `account ${BROKE} answered 412`, answers[412] > 0, `412 answers ${answers[412] || 0}`);
-		check(section, `no create sent to ${HELD} after its first 596`, !after596[HELD], `${after596[HELD] || 0} creates`);
-		check(section, `no create sent to ${BROKE} after its first 412`, !after412[BROKE], `${after412[BROKE] || 0} creates`);
+		check(section, `no create sent to ${HELD} after its first 596 (100 ms grace for creates in flight)`, !after596[HELD], `${after596[HELD] || 0} creates`);
+		check(section, `no create sent to ${BROKE} after its first 412 (100 ms grace for creates in flight)`, !after412[BROKE], `${after412[BROKE] || 0} creates`);
 
 		figures.push(
 			['jobs', JOBS],
@@ -104,6 +111,7 @@ async function faultRun(figures) {
 			['creates per account', JSON.stringify(countBy(log.filter((e) => e.op === 'videos.create' && e.jobId), (e) => e.account))],
 			['wall time', `${(wallMs / 1000).toFixed(1)} s`],
 			['outcomes', JSON.stringify(countBy(outcomes, (o) => o.label))],
+			...errorSamples(outcomes),
 		);
 	} finally {
 		await sim.close();

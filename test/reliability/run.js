@@ -45,7 +45,7 @@ function tokenSafety() {
 	const redacted = produced.filter((p) => p.source.startsWith('simulator log') && p.text.includes('[redacted]')).length;
 	check(name, `token absent from ${sources.length} outputs (${(chars / 1e6).toFixed(1)} MB scanned)`, hits.length === 0, hits.slice(0, 5).join('; '));
 	check(name, 'token never sent outside the Authorization header (no "[redacted]" in simulator logs)', redacted === 0, `${redacted} logs`);
-	check(name, 'scan has material (runs and logs were captured)', produced.length > 10 && chars > 10_000, `${produced.length} sources`);
+	check(name, 'scan has material (runs and logs were captured)', produced.length >= 3 && chars > 10_000, `${produced.length} sources`);
 	for (const c of checks.filter((x) => x.section === name)) {
 		process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`);
 	}
