@@ -30,6 +30,23 @@ export interface RunNodeResult {
 }
 
 export function runNode(options: RunNodeOptions): Promise<RunNodeResult>;
+
+export interface RunWorkflowOptions extends Omit<RunNodeOptions, 'node' | 'items'> {
+	workflow: { name?: string; nodes: IDataObject[]; connections: IDataObject };
+	startNode?: string;
+	startItems?: INodeExecutionData[];
+}
+
+export interface RunWorkflowResult {
+	status: string;
+	runData: IRun['data']['resultData']['runData'];
+	error?: Error;
+	execution?: IRun;
+	canceled: boolean;
+	output(nodeName: string): INodeExecutionData[];
+}
+
+export function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult>;
 export function loadPackage(packageDir?: string): {
 	name: string;
 	nodeTypes: Record<string, INodeType>;

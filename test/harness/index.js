@@ -155,49 +155,32 @@ function makeAdditionalData(hooks, credentialsHelper, extra) {
 	};
 }
 
-/**
- * Runs one node (or a small chain) fed by `items`.
- * options:
- *  - nodeTypes, credentialTypes: maps (default: the built package via loadPackage())
- *  - credentials: { [credentialType]: data }
- *  - node: { type, parameters, typeVersion?, name?, continueOnFail?, credentials? }  (node under test)
- *  - items: input items (default one empty item)
- *  - cancelAfterMs: cancel the execution after this long, as the Stop button does
- *  - onStart(cancel): called with a function that cancels the execution
- * Resolves to { status, items, outputs, error, runData, execution }.
- */
-async function runNode(options) {
-	const pkg = options.nodeTypes ? undefined : loadPackage();
-	const nodeTypesMap = { ...(options.nodeTypes ?? pkg.nodeTypes) };
-	const credentialTypes = options.credentialTypes ?? pkg?.credentialTypes ?? loadPackage().credentialTypes;
-	const items = options.items ?? [{ json: {} }];
-	nodeTypesMap[INPUT_TYPE] = inputNodeType(items);
+/** Stand-in for n8n-nodes-base.manualTrigger (not a dependency here): emits one empty item. */
+const manualTriggerType = inputNodeType([{ json: {} }]);
 
-	const target = options.node;
-	const nodeName = target.name ?? 'Node';
-	const credentialType = Object.keys(credentialTypes)[0];
-	const nodes = [
-		{ id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'target',
-			name: nodeName,
-			type: target.type,
-			typeVersion: target.typeVersion ?? 1,
-			position: [200, 0],
-			parameters: target.parameters ?? {},
-			credentials: target.credentials ?? { [credentialType]: { id: '1', name: 'useapi' } },
-			onError: target.continueOnFail ? 'continueRegularOutput' : undefined,
-			continueOnFail: target.continueOnFail ?? false,
-		},
-	];
-	const connections = { Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
-	const nodeTypes = new NodeTypes(nodeTypesMap);
+/**
+ * Runs a whole workflow (nodes + connections, as exported from n8n) from its start node.
+ * options: workflow, nodeTypes?, credentialTypes?, credentials?, startItems?, cancelAfterMs?,
+ * onStart?, staticData?, additionalData?
+ * Resolves to { status, runData, error, execution, canceled, output(nodeName) }.
+ */
+async function runWorkflow(options) {
+	const pkg = options.nodeTypes && options.credentialTypes ? undefined : loadPackage();
+	const nodeTypesMap = {
+		'n8n-nodes-base.manualTrigger': manualTriggerType,
+		...(options.nodeTypes ?? pkg.nodeTypes),
+	};
+	const credentialTypes = options.credentialTypes ?? pkg.credentialTypes;
+	const { nodes, connections } = options.workflow;
+	const start = options.startNode
+		? nodes.find((n) => n.name === options.startNode)
+		: nodes.find((n) => !Object.values(connections).some((c) => c.main?.some((out) => out?.some((t) => t.node === n.name))));
 	const workflow = new Workflow({
 		id: 'harness',
-		name: 'harness',
+		name: options.workflow.name ?? 'harness',
 		nodes,
 		connections,
-		nodeTypes,
+		nodeTypes: new NodeTypes(nodeTypesMap),
 		active: false,
 		settings: {},
 		staticData: options.staticData ?? {},
@@ -208,14 +191,13 @@ async function runNode(options) {
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
 	const credentialsHelper = new CredentialsHelper(credentialTypes, options.credentials ?? {});
 	const additionalData = makeAdditionalData(hooks, credentialsHelper, options.additionalData);
-
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [{ node: start, data: { main: [options.startItems ?? [{ json: {} }]] }, source: null }],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -237,17 +219,59 @@ async function runNode(options) {
 		clearTimeout(timer);
 	}
 	const runData = run?.data?.resultData?.runData ?? {};
-	const nodeRun = runData[nodeName]?.[0];
-	const outputs = nodeRun?.data?.main ?? [];
 	return {
 		status: run?.status ?? (cancelable.isCanceled ? 'canceled' : 'unknown'),
-		items: outputs[0] ?? [],
-		outputs,
-		error: nodeRun?.error ?? run?.data?.resultData?.error,
 		runData,
+		error: run?.data?.resultData?.error,
 		execution: run,
 		canceled: cancelable.isCanceled,
+		/** The first output's items of a node's last run. */
+		output: (name) => runData[name]?.at(-1)?.data?.main?.[0] ?? [],
 	};
 }
 
-module.exports = { runNode, loadPackage, NodeTypes, CredentialsHelper, PACKAGE_NAME };
+/**
+ * Runs one node fed by `items` (through an input node standing in for a trigger).
+ * options: nodeTypes?, credentialTypes? (default: the built package via loadPackage()),
+ * credentials, node: { type, parameters, typeVersion?, name?, continueOnFail?, credentials? },
+ * items?, cancelAfterMs?, onStart(cancel)?, staticData?, additionalData?
+ * Resolves to { status, items, outputs, error, runData, execution, canceled }.
+ */
+async function runNode(options) {
+	const pkg = options.nodeTypes ? undefined : loadPackage();
+	const nodeTypes = { ...(options.nodeTypes ?? pkg.nodeTypes) };
+	const credentialTypes = options.credentialTypes ?? pkg?.credentialTypes ?? loadPackage().credentialTypes;
+	nodeTypes[INPUT_TYPE] = inputNodeType(options.items ?? [{ json: {} }]);
+	const target = options.node;
+	const nodeName = target.name ?? 'Node';
+	const credentialType = Object.keys(credentialTypes)[0];
+	const nodes = [
+		{ id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'target',
+			name: nodeName,
+			type: target.type,
+			typeVersion: target.typeVersion ?? 1,
+			position: [200, 0],
+			parameters: target.parameters ?? {},
+			credentials: target.credentials ?? { [credentialType]: { id: '1', name: 'useapi' } },
+			onError: target.continueOnFail ? 'continueRegularOutput' : undefined,
+			continueOnFail: target.continueOnFail ?? false,
+		},
+	];
+	const connections = { Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
+	const result = await runWorkflow({ ...options, nodeTypes, credentialTypes, workflow: { nodes, connections }, startNode: 'Input' });
+	const nodeRun = result.runData[nodeName]?.[0];
+	const outputs = nodeRun?.data?.main ?? [];
+	return {
+		status: result.status,
+		items: outputs[0] ?? [],
+		outputs,
+		error: nodeRun?.error ?? result.error,
+		runData: result.runData,
+		execution: result.execution,
+		canceled: result.canceled,
+	};
+}
+
+module.exports = { runNode, runWorkflow, loadPackage, NodeTypes, CredentialsHelper, PACKAGE_NAME };
