@@ -120,8 +120,13 @@ export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequ
 	if (signal) options.abortSignal = signal;
 	let response: { statusCode: number; body: unknown; headers: IDataObject };
 	try {
+		// n8n-core attaches the execution's cancel signal itself; the cancel calls after a stop
+		// go through a view of the context without it.
+		const self = request.ignoreCancel
+			? (Object.create(this, { getExecutionCancelSignal: { value: () => undefined } }) as ApiContext)
+			: this;
 		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
+			self,
 			CREDENTIAL_TYPE,
 			options,
 		)) as typeof response;
