@@ -4,6 +4,7 @@ import { apiError, operationError } from '../../shared/errors';
 import { apiRequest } from '../../shared/transport';
 import { isCancelled, sleepCancellable } from '../../shared/wait';
 import type { PreparedCreate } from '../types';
+import { parkForCallback, planCallbackWait } from './callbackWait';
 import { AccountPool } from './capacity';
 import { finishTask, submittedItem } from './finish';
 import { checkBinary } from './media';
@@ -73,9 +74,11 @@ export async function runBatch(
 	read: Reader,
 ): Promise<INodeExecutionData[]> {
 	const tasks = prepare(this, read, adapter);
+	const callback = await planCallbackWait.call(this, tasks);
 	const engine = new BatchEngine(this, adapter, tasks);
 	await engine.run();
-	return engine.collect();
+	const output = engine.collect();
+	return callback ? await parkForCallback.call(this, callback, adapter.label, output) : output;
 }
 
 class BatchEngine implements Engine {
@@ -115,7 +118,8 @@ class BatchEngine implements Engine {
 		task.submittedAt ??= Date.now();
 		task.pending = new Set(ids.filter((id) => !finals[id]));
 		Object.assign(task.records, finals);
-		if (!task.settings.wait) {
+		// Until Callback: the engine only submits; the execution then parks (callbackWait.ts).
+		if (!task.settings.wait || task.settings.waitMode === 'callback') {
 			task.output = submittedItem(this, task);
 			task.state = 'done';
 			return;
@@ -265,7 +269,7 @@ class BatchEngine implements Engine {
 	}
 }
 
-function errorJson(error: Error, task: Task): IDataObject {
+export function errorJson(error: Error, task: Task): IDataObject {
 	const e = error as Error & { description?: string; httpCode?: string };
 	return {
 		error: e.message,
