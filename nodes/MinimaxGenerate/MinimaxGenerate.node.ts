@@ -6,6 +6,8 @@ import {
 	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { agentRunDescription } from './actions/agent/run';
@@ -15,6 +17,7 @@ import { videoCreateDescription } from './actions/video/create';
 import { createFromTemplateDescription } from './actions/video/createFromTemplate';
 import { createCommonFields } from './descriptions/common';
 import { route } from './router';
+import { callbackWebhook } from './webhook';
 
 /** An operation's own fields, then every shared create field it does not define itself. */
 function withCommon(own: INodeProperties[], displayOptions: IDisplayOptions, withSplit = false): INodeProperties[] {
@@ -41,6 +44,8 @@ export class MinimaxGenerate implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'useApiMinimaxApi', required: true }],
+		// Wait Mode "Until Callback": useapi.net posts to this execution's resume URL (webhook.ts).
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -111,7 +116,27 @@ export class MinimaxGenerate implements INodeType {
 		],
 	};
 
+	// n8n never registers restartWebhook webhooks (they live only while an execution waits), so
+	// there is nothing to create or delete on useapi.net: the resume URL goes into each create.
+	webhookMethods = {
+		default: {
+			async checkExists(): Promise<boolean> {
+				return true;
+			},
+			async create(): Promise<boolean> {
+				return true;
+			},
+			async delete(): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await callbackWebhook.call(this);
 	}
 }

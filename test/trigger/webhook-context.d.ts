@@ -19,6 +19,11 @@ export interface CallWebhookOptions {
 	mode?: 'webhook' | 'manual';
 	credentials?: Record<string, IDataObject>;
 	workflowId?: string;
+	/** Another node type than the trigger (e.g. the generation node's webhook). */
+	type?: string;
+	nodeName?: string;
+	/** The waiting execution's id (resume webhooks). */
+	executionId?: string;
 }
 
 export function callWebhook(options: CallWebhookOptions): Promise<{

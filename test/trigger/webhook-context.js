@@ -37,14 +37,14 @@ function fakeResponse() {
 
 /**
  * options: { nodeType, credentialType, parameters, body, query, headers, rawBody, staticData,
- *            mode ('webhook'|'manual'), credentials, workflowId }
+ *            mode ('webhook'|'manual'), credentials, workflowId, type, nodeName, executionId }
  * → { result, res, staticData, json (first item json or undefined), items }
  */
 async function callWebhook(options) {
 	const node = {
 		id: 'trigger',
-		name: 'MiniMax Trigger',
-		type: TYPE,
+		name: options.nodeName ?? 'MiniMax Trigger',
+		type: options.type ?? TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: 'b1f7c2a0-0000-4000-8000-000000000001',
@@ -57,7 +57,7 @@ async function callWebhook(options) {
 		name: 'trigger test',
 		nodes: [node],
 		connections: {},
-		nodeTypes: new NodeTypes({ [TYPE]: options.nodeType }),
+		nodeTypes: new NodeTypes({ [options.type ?? TYPE]: options.nodeType }),
 		active: true,
 		settings: {},
 		staticData,
@@ -74,7 +74,7 @@ async function callWebhook(options) {
 	};
 	const additionalData = {
 		credentialsHelper: new CredentialsHelper(credentialTypes, options.credentials ?? {}),
-		executionId: undefined,
+		executionId: options.executionId,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
 		webhookBaseUrl: 'http://localhost:5678/webhook',

@@ -54,7 +54,6 @@ export function callbackFields(displayOptions: IDisplayOptions): INodeProperties
 	};
 }
 
-/** Wait Mode is left out on purpose: "Until Callback" will be added next to Poll later. */
 export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
 		{
@@ -65,6 +64,22 @@ export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
 			description:
 				'Whether to wait until the job is finished and return its result. When off, the create response (IDs, replyRef) is returned at once.',
 			displayOptions,
+		},
+		{
+			displayName: 'Wait Mode',
+			name: 'waitMode',
+			type: 'options',
+			default: 'poll',
+			displayOptions: withShow(displayOptions, { waitForCompletion: [true] }),
+			options: [
+				{ name: 'Poll', value: 'poll', description: 'Keep the execution running and check the jobs every Poll Interval' },
+				{
+					name: 'Until Callback',
+					value: 'callback',
+					description:
+						'Pause the execution (shown as Waiting) until useapi.net calls back with the result. One item per execution; n8n must be reachable from the internet.',
+				},
+			],
 		},
 		{
 			displayName: 'Wait Options',

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationError } from '../../shared/errors';
 
-/** Wait modes; "callback" (putExecutionToWait + webhook) is planned next to "poll". */
-export type WaitMode = 'poll';
+/** Wait modes: "callback" parks the execution until useapi.net calls back (engine/callbackWait.ts). */
+export type WaitMode = 'poll' | 'callback';
 
 export interface JobSettings {
 	wait: boolean;
@@ -24,6 +24,7 @@ const MIN_POLL_MS = 100;
 /** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
 export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	const waitMode: WaitMode = wait && this.getNodeParameter('waitMode', itemIndex, 'poll') === 'callback' ? 'callback' : 'poll';
 	const waitOptions = (wait ? this.getNodeParameter('waitOptions', itemIndex, {}) : {}) as IDataObject;
 	const download = wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
 	const downloadOptions = (download
@@ -51,7 +52,7 @@ export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSet
 	const binaryProperty = String(downloadOptions.binaryProperty ?? 'data').trim() || 'data';
 	return {
 		wait,
-		waitMode: 'poll',
+		waitMode,
 		pollMs,
 		timeoutMs,
 		onFailure: waitOptions.onFailure === 'returnItem' ? 'returnItem' : 'error',

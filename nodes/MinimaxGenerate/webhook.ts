@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
+import { apiRequest } from '../shared/transport';
+import { agentAdapter } from './actions/agent/run';
+import { templateAdapter } from './actions/video/createFromTemplate';
+import { errorJson } from './engine/batch';
+import { sameSecret } from './engine/callbackSecret';
+import {
+	apiTokenOf,
+	decodeState,
+	SECRET_PARAM,
+	settingsOf,
+	signState,
+	STATE_PARAM,
+	type CallbackState,
+} from './engine/callbackWait';
+import { finishTask } from './engine/finish';
+import { imageAdapter, videoAdapter } from './engine/kinds';
+import type { Engine, KindAdapter, Task } from './engine/task';
+import type { CreateKind } from './types';
+
+/**
+ * Wait Mode "Until Callback", webhook side: useapi.net POSTs progress and the final record to the
+ * parked execution's resume URL. Progress and wrong callers leave it parked; the final record
+ * resumes it with the same output as Poll mode. Never throws: n8n would then run the following
+ * nodes with an empty item (see docs/until-callback.md).
+ */
+
+const ADAPTERS: Record<CreateKind, KindAdapter> = {
+	video: videoAdapter,
+	image: imageAdapter,
+	template: templateAdapter,
+	agent: agentAdapter,
+};
+
+const stayParked = (body: IDataObject): IWebhookResponseData => ({ webhookResponse: body });
+
+function reply(ctx: IWebhookFunctions, code: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(code).json(body);
+	return { noWebhookResponse: true };
+}
+
+export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const query = this.getQueryData() as IDataObject;
+	const stateText = typeof query[STATE_PARAM] === 'string' ? query[STATE_PARAM] : '';
+	const given = typeof query[SECRET_PARAM] === 'string' ? query[SECRET_PARAM] : '';
+	const expected = signState(await apiTokenOf(this), this.getExecutionId() ?? '', stateText);
+	const state = decodeState(stateText);
+	if (!stateText || !sameSecret(given, expected) || !state || !ADAPTERS[state.k]) {
+		return reply(this, 403, { error: 'Forbidden: this URL only accepts the callback of the job this execution waits for' });
+	}
+	const parsed = parseCallback(this.getBodyData());
+	if (isParseError(parsed)) return reply(this, 400, { error: `Not a MiniMax callback: ${parsed.error}` });
+	// The secret proves the URL; the tag tells this job from another one sent to the same URL.
+	if (parsed.replyRefTag && parsed.replyRefTag !== state.t) return stayParked({ received: true, ignored: 'another job' });
+	if (!parsed.final) return stayParked({ received: true, final: false, status: parsed.statusLabel });
+
+	// Answer at once; the download may take longer than the caller waits.
+	this.getResponseObject().status(200).json({ received: true, final: true });
+	const items = await resultItems(this, state, parsed);
+	return { noWebhookResponse: true, workflowData: [items] };
+}
+
+/** The final record, re-read when the callback is a partial one (no result URL). */
+async function finalRecord(ctx: IWebhookFunctions, adapter: KindAdapter, parsed: ParsedCallback): Promise<IDataObject> {
+	if (parsed.outcome !== 'completed' || adapter.resultFiles(parsed.record).length) return parsed.record;
+	const response = await apiRequest.call(ctx, { method: 'GET', path: adapter.getPath(parsed.id) });
+	const body = response.body;
+	const ok = response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object';
+	return ok ? (body as IDataObject) : parsed.record;
+}
+
+/** Builds the output with the engine's own finish step, so fields and binaries match Poll mode. */
+async function resultItems(ctx: IWebhookFunctions, state: CallbackState, parsed: ParsedCallback): Promise<INodeExecutionData[]> {
+	const adapter = ADAPTERS[state.k];
+	const task = {
+		index: state.i,
+		prepared: { kind: state.k, path: '/videos/create', body: {}, media: [], replyRef: state.r },
+		settings: settingsOf(state),
+		tag: state.t,
+		state: 'finishing',
+		account: parsed.account ?? undefined,
+		holdsSlot: false,
+		attempts: 1,
+		nextAttemptAt: 0,
+		ambiguous: false,
+		submittedAt: state.s,
+		finishedAt: Date.now(),
+		ids: [parsed.id],
+		pending: new Set<string>(),
+		records: {},
+		uploads: new Map(),
+	} as Task;
+	const engine: Engine = {
+		// finishTask only uses getNode() and the request/binary helpers, which both contexts have.
+		ctx: ctx as unknown as IExecuteFunctions,
+		adapter,
+		pool: undefined as unknown as Engine['pool'],
+		tasks: [task],
+		backoffBaseMs: 0,
+		fail(failed, error) {
+			failed.error = error;
+			failed.state = 'done';
+		},
+		accept() {},
+	};
+	try {
+		task.records[parsed.id] = await finalRecord(ctx, adapter, parsed);
+		await finishTask(engine, task);
+	} catch (error) {
+		task.error = error as Error;
+	}
+	if (task.error || !task.output) {
+		const error = task.error ?? new Error(`The ${adapter.label} ${parsed.id} ended without a result`);
+		return [{ json: { ...errorJson(error, task), outcome: parsed.outcome, status: parsed.status }, pairedItem: { item: state.i } }];
+	}
+	return task.output;
+}
