@@ -2,7 +2,7 @@
 // Section 1: 100 video jobs through the generation node against a simulator injecting 20 % faults.
 const { createSimulator } = require('../simulator');
 const { TOKEN, check, run, hasNode, keep } = require('./lib');
-const { duplicatesByTag, retries, afterFirst, countBy } = require('./log-figures');
+const { duplicatesByTag, duplicateStories, retries, afterFirst, countBy } = require('./log-figures');
 
 const JOBS = 100;
 const HEALTHY = '100000001';
@@ -18,8 +18,10 @@ function parameters() {
 		videoModel: 'T2V-01',
 		prompt: '={{ $json.prompt }}',
 		waitForCompletion: true,
+		// 1 s is the editor's minimum poll interval. URL only: the run measures the job engine, not downloads.
 		waitOptions: { pollInterval: 1, timeout: 10, onFailure: 'returnItem' },
-		downloadResult: false,
+		downloadResult: true,
+		downloadOptions: { returnAs: 'url' },
 	};
 }
 
@@ -31,7 +33,7 @@ function outcome(item) {
 		return { final: false, error: text, label: `error ${(/\((\d{3})\)/.exec(text) || [])[1] || text.slice(0, 40)}` };
 	}
 	const label = j.statusLabel || j.outcome || j.status;
-	return { final: ['completed', 'failed', 'moderated'].includes(label), label: String(label) };
+	return { final: ['completed', 'failed', 'moderated'].includes(label), label: String(label), url: j.url };
 }
 
 /** One example message per error kind, so the figures show what a user would read. */
@@ -81,6 +83,8 @@ async function faultRun(figures) {
 		check(section, `${JOBS} output items`, outs.length === JOBS, `${outs.length}`);
 		check(section, 'pairedItem i -> input i for every item', misPaired === 0 && lost === 0, `lost ${lost}, mis-paired ${misPaired}`);
 		check(section, 'every item final or a clear per-item error', unclear.length === 0, unclear.slice(0, 3).map((o) => o.label).join('; '));
+		const noUrl = outcomes.filter((o) => o.label === 'completed' && !/^http:\/\/127\.0\.0\.1:\d+\/cdn\//.test(o.url || ''));
+		check(section, 'every completed item carries its result URL (URL only, no binary)', noUrl.length === 0 && outs.every((it) => !it.binary), `${noUrl.length} without URL`);
 		check(section, '0 duplicate creates (sim.stats)', stats.duplicateCreates === 0, stats.duplicateCreates);
 		check(section, '0 duplicate creates (own check: accepted creates per replyRef tag)', dup.duplicates === 0 && dup.untagged === 0, `accepted ${dup.accepted}, tags ${dup.tags}, duplicates ${dup.duplicates}, untagged ${dup.untagged}`);
 		check(section, 'no account over capacity', stats.overCapacity === 0, `overCapacity ${stats.overCapacity}, max concurrent ${JSON.stringify(stats.maxConcurrentByAccount)}`);
@@ -102,7 +106,7 @@ async function faultRun(figures) {
 			['create re-submissions', re.createResubmissions],
 			['create faults retried with same tag', re.createRetried],
 			['resetAfter creates found again without re-submitting', re.resetAfterFoundByLookup],
-			['GET faults / retried', `${re.getFaults} / ${re.getRetried}`],
+			['read (GET) faults / asked again later', `${re.getFaults} / ${re.getRetried}`],
 			['rejected by the API (real)', JSON.stringify(stats.rejected)],
 			['duplicates (sim / own)', `${stats.duplicateCreates} / ${dup.duplicates}`],
 			['lost / mis-paired items', `${lost} / ${misPaired}`],
@@ -112,6 +116,7 @@ async function faultRun(figures) {
 			['wall time', `${(wallMs / 1000).toFixed(1)} s`],
 			['outcomes', JSON.stringify(countBy(outcomes, (o) => o.label))],
 			...errorSamples(outcomes),
+			...duplicateStories(log, sim.jobs).map((story) => ['  duplicate', story]),
 		);
 	} finally {
 		await sim.close();
