@@ -49,11 +49,18 @@ async function pass({ tarball, hosts, breakage, workDir, checks, quiet }) {
 	return checks;
 }
 
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+const checks = new Checks();
+
+function cleanup() {
+	killAllSync();
+	if (process.env.E2E_KEEP) console.log(`e2e: kept ${workDir}`);
+	else fs.rmSync(workDir, { recursive: true, force: true });
+}
+
 async function main() {
 	const opts = parseArgs(process.argv.slice(2));
 	const t0 = Date.now();
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
-	const checks = new Checks();
 	try {
 		if (!opts.selfTest) {
 			const classes = Object.fromEntries(expectedTypes().nodes.filter((n) => n.Class).map((n) => [n.type, n.Class]));
@@ -75,9 +82,7 @@ async function main() {
 	} catch (err) {
 		checks.ok('runner', false, err.stack || err.message);
 	} finally {
-		killAllSync();
-		if (process.env.E2E_KEEP) console.log(`e2e: kept ${workDir}`);
-		else fs.rmSync(workDir, { recursive: true, force: true });
+		cleanup();
 	}
 	const wall = process.env.E2E_STARTED_AT ? `, ${((Date.now() - Number(process.env.E2E_STARTED_AT)) / 1000).toFixed(1)} s since run.sh started (disk check, hosts, build)` : '';
 	console.log(`e2e: runner ${((Date.now() - t0) / 1000).toFixed(1)} s${wall}`);
@@ -87,9 +92,9 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
 	process.on(signal, () => {
-		killAllSync();
-		console.log(`e2e: stopped by ${signal}`);
-		console.log('0 passed, 1 failed');
+		cleanup();
+		checks.ok(`run completed (stopped by ${signal})`, false);
+		console.log(checks.summary());
 		process.exit(130);
 	});
 }

@@ -104,6 +104,7 @@ async function serverPhase(n8n, c, sim, examples, values) {
 		c.ok(`${t.key}: webhook registered; a call without the secret gets 403`, probe.ok && probe.status === 403, `status ${probe.status}`);
 		// The create workflows whose replyUrl points at this trigger run while n8n listens.
 		const senders = examples.filter((e) => wf.isManual(e.prepared) && JSON.stringify(e.prepared).includes(url));
+		c.ok(`${t.key}: a manual example sends its replyUrl here`, senders.length > 0, senders.map((e) => e.key).join(', '));
 		for (const sender of senders) {
 			const ctx = await runExample(n8n, c, sim, sender, { secret: values.secret, triggerUrl: url });
 			if (!ctx || !ctx.jobIds) continue;
