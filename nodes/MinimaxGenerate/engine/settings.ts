@@ -20,6 +20,7 @@ export interface JobSettings {
 
 // The UI minimum is 1 s; hand-written workflows (and tests) may go lower, never below this floor.
 const MIN_POLL_MS = 100;
+const SLOT_CHECK_MS = 3_000;
 
 /** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
 export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
@@ -40,9 +41,10 @@ export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSet
 	if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > 1440) {
 		throw operationError(this.getNode(), `"Timeout (Minutes)" must be between 1 and 1440 (got ${String(waitOptions.timeout)})`, { itemIndex });
 	}
-	const pollMs = Math.max(MIN_POLL_MS, pollSeconds * 1000);
+	// Without waiting, polling only tells when a slot frees for items still queued.
+	const pollMs = wait ? Math.max(MIN_POLL_MS, pollSeconds * 1000) : SLOT_CHECK_MS;
 	const timeoutMs = timeoutMinutes * 60_000;
-	if (wait && timeoutMs < pollMs) {
+	if (wait && waitMode === 'poll' && timeoutMs < pollMs) {
 		throw operationError(
 			this.getNode(),
 			`"Timeout (Minutes)" (${timeoutMinutes} min) is shorter than "Poll Interval (Seconds)" (${pollSeconds} s)`,
