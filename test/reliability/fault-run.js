@@ -123,4 +123,34 @@ async function faultRun(figures) {
 	}
 }
 
-module.exports = { faultRun, parameters };
+/**
+ * The same hazard made deterministic: the create is performed but its answer is lost (resetAfter),
+ * and every replyRef lookup (GET /scheduler) fails until the job has ended. The job then is no
+ * longer "running", so a lookup in the running list alone cannot find it.
+ */
+async function lostAnswerRun(figures) {
+	const section = 'fault run';
+	const sim = await createSimulator({ port: 0, token: TOKEN, jobMs: 300, accounts: [{ account: HEALTHY, maxJobs: 3 }] });
+	try {
+		let firstCreate = true;
+		sim.decideFault = (op) => {
+			if (op === 'videos.create' && firstCreate) {
+				firstCreate = false;
+				return 'resetAfter';
+			}
+			const job = [...sim.jobs.values()][0];
+			if (op === 'scheduler.list' && job && !job.final) return '502';
+			return undefined;
+		};
+		const result = await run(sim, { parameters: parameters(), items: [{ json: { prompt: 'Lost answer: a red robot waves' } }], continueOnFail: true });
+		keep('simulator log (lost answer)', sim.log);
+		const dup = duplicatesByTag(sim.log);
+		const out = outcome(result.items[0]);
+		check(section, 'lost create answer + lookups failing until the job ended: no second create', dup.accepted === 1, `${dup.accepted} accepted creates for 1 item; item ${out.label}`);
+		figures.push(['lost-answer scenario: accepted creates / item outcome', `${dup.accepted} / ${out.label}`], ...duplicateStories(sim.log, sim.jobs).map((s) => ['  duplicate', s]));
+	} finally {
+		await sim.close();
+	}
+}
+
+module.exports = { faultRun, lostAnswerRun, parameters };

@@ -60,7 +60,13 @@ async function main() {
 
 	const only = process.argv.slice(2);
 	const want = (s) => !only.length || only.includes(s);
-	if (want('faults')) await section('fault run', require('./fault-run').faultRun, figures);
+	if (want('faults')) {
+		const { faultRun, lostAnswerRun } = require('./fault-run');
+		await section('fault run', async (f) => {
+			await faultRun(f);
+			await lostAnswerRun(f);
+		}, figures);
+	}
 	if (want('inputs')) await section('bad input', require('./bad-input').badInput, figures);
 	if (want('cancel')) await section('cancellation', require('./cancel').cancellation, figures);
 	tokenSafety();
