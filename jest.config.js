@@ -9,4 +9,6 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'es2021', isolatedModules: true } }],
 	},
 	testTimeout: 30000,
+	// n8n-core starts services with their own timers when the engine first runs; they are not ours to close.
+	forceExit: true,
 };

@@ -37,7 +37,7 @@ export function checkId(value: unknown, field: string, kind: JobKind | 'any' = '
 		throw new InvalidIdError(`"${field}" must start with "user:" (got "${id}").${hint}`);
 	}
 	if (kind !== 'any' && kindOfId(id) !== kind) {
-		throw new InvalidIdError(`"${field}" is not a ${kind} id (got "${id}").${hint}`);
+		throw new InvalidIdError(`"${field}" is not ${kind === "image" ? "an" : "a"} ${kind} id (got "${id}").${hint}`);
 	}
 	return id;
 }
