@@ -16,6 +16,7 @@ import { imageCreateDescription } from './actions/image/create';
 import { videoCreateDescription } from './actions/video/create';
 import { createFromTemplateDescription } from './actions/video/createFromTemplate';
 import { createCommonFields } from './descriptions/common';
+import { noRemoteWebhook } from '../shared/webhookMethods';
 import { route } from './router';
 import { callbackWebhook } from './webhook';
 
@@ -116,21 +117,8 @@ export class MinimaxGenerate implements INodeType {
 		],
 	};
 
-	// n8n never registers restartWebhook webhooks (they live only while an execution waits), so
-	// there is nothing to create or delete on useapi.net: the resume URL goes into each create.
-	webhookMethods = {
-		default: {
-			async checkExists(): Promise<boolean> {
-				return true;
-			},
-			async create(): Promise<boolean> {
-				return true;
-			},
-			async delete(): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// Wait Mode "Until Callback" only: nothing to register on useapi.net.
+	webhookMethods = noRemoteWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

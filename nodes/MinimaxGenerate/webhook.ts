@@ -2,10 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { apiRequest } from '../shared/transport';
+// Constant-time comparison shared with the trigger's own secret check.
+import { secretMatches } from '../MinimaxTrigger/guard';
 import { agentAdapter } from './actions/agent/run';
 import { templateAdapter } from './actions/video/createFromTemplate';
 import { errorJson } from './engine/batch';
-import { sameSecret } from './engine/callbackSecret';
 import {
 	apiTokenOf,
 	decodeState,
@@ -47,7 +48,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const given = typeof query[SECRET_PARAM] === 'string' ? query[SECRET_PARAM] : '';
 	const expected = signState(await apiTokenOf(this), this.getExecutionId() ?? '', stateText);
 	const state = decodeState(stateText);
-	if (!stateText || !sameSecret(given, expected) || !state || !ADAPTERS[state.k]) {
+	if (!stateText || !secretMatches(given, expected) || !state || !ADAPTERS[state.k]) {
 		return reply(this, 403, { error: 'Forbidden: this URL only accepts the callback of the job this execution waits for' });
 	}
 	const parsed = parseCallback(this.getBodyData());

@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { CREDENTIAL_TYPE } from '../shared/constants';
+import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
 import { givenSecret, isDuplicateFinal, secretMatches } from './guard';
 import { simplified, withDownloads } from './output';
@@ -75,23 +76,7 @@ export class MinimaxTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	/**
-	 * useapi has no API to register a callback URL: the URL goes into each create request
-	 * (replyUrl). So there is nothing to check, create or delete remotely; these are no-ops.
-	 */
-	webhookMethods = {
-		default: {
-			async checkExists(): Promise<boolean> {
-				return true;
-			},
-			async create(): Promise<boolean> {
-				return true;
-			},
-			async delete(): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhook;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const receivedAt = new Date().toISOString();

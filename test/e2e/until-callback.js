@@ -16,7 +16,7 @@ const os = require('os');
 const path = require('path');
 const { createSimulator } = require('../simulator');
 const { Checks } = require('./lib/checks');
-const { waitFor } = require('./lib/expect');
+const { binaryBytes, waitFor } = require('./lib/expect');
 const { hostSpec, N8nInstance, tail } = require('./lib/n8n');
 const { install, pack } = require('./lib/pkg');
 const { run } = require('./lib/procs');
@@ -86,17 +86,6 @@ async function executions(n8n) {
 
 /** The execution whose Generate node started `jobId` (its first output item names it). */
 const byJob = (list, jobId) => list.find((e) => JSON.stringify(e.nodes[NODE] || []).includes(jobId));
-
-/** Binary bytes: base64 in the execution (1.x default) or a file (2.x filesystem mode). */
-function bytesOf(n8n, bin) {
-	if (bin.data && !String(bin.data).startsWith('filesystem')) return Buffer.from(bin.data, 'base64');
-	const rel = String(bin.id || '').replace(/^[\w-]+:/, '');
-	for (const dir of ['storage', 'binaryData']) {
-		const file = path.join(n8n.userFolder, '.n8n', dir, rel);
-		if (rel && fs.existsSync(file)) return fs.readFileSync(file);
-	}
-	return undefined;
-}
 
 async function post(url, body) {
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -180,7 +169,7 @@ async function runHost(id, sim, tarball, c) {
 		const item = out[0] || { json: {} };
 		c.ok('Generate outputs the completed video', item.json.outcome === 'completed' && item.json.videoId === job.id && item.json.replyRef === 'order-9', JSON.stringify(item.json).slice(0, 200));
 		const bin = item.binary && item.binary.data;
-		const bytes = bin && bytesOf(n8n, bin);
+		const bytes = bin && binaryBytes({ n8n }, bin);
 		c.ok('with the MP4 binary', bin && bin.mimeType === 'video/mp4' && bytes && bytes.length === MEDIA_BYTES && bytes.subarray(4, 8).toString('latin1') === 'ftyp', bin ? `${bin.mimeType} ${bytes && bytes.length} bytes` : 'no binary');
 		c.ok('the next node ran with it', ((done && done.nodes.After) || []).length === 1);
 

@@ -1,10 +1,10 @@
+import { createHmac } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../shared/constants';
 import { operationError } from '../../shared/errors';
 import { IMAGE_MODEL_RULES } from '../models/image';
 import type { CreateKind } from '../types';
-import { hmacSha256Hex } from './callbackSecret';
 import type { JobSettings } from './settings';
 import type { Task } from './task';
 
@@ -53,7 +53,7 @@ export function decodeState(text: string): CallbackState | undefined {
 
 /** Keyed with the API token, over this execution's id and the state: stateless and unforgeable. */
 export function signState(token: string, executionId: string, state: string): string {
-	return hmacSha256Hex(token, `minimax-callback\n${executionId}\n${state}`).slice(0, 40);
+	return createHmac('sha256', token).update(`minimax-callback\n${executionId}\n${state}`).digest('hex').slice(0, 40);
 }
 
 export async function apiTokenOf(ctx: IExecuteFunctions | IWebhookFunctions): Promise<string> {

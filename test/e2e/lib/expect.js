@@ -132,4 +132,4 @@ const expectations = {
 	},
 };
 
-module.exports = { expectations, sleep, waitFor };
+module.exports = { expectations, sleep, waitFor, binaryBytes };
