@@ -9,14 +9,14 @@ const FILE = (n: number) => `user:1234-minimax:987654321-file:${n}`;
 const png = { data: { data: '', mimeType: 'image/png', fileName: 'a.png' } };
 
 /** A minimal IExecuteFunctions: parameters by (dotted) name, input items, and the node. */
-function ctx(params: IDataObject, items: INodeExecutionData[] = [{ json: {} }]): IExecuteFunctions {
+function ctx(params: IDataObject, items: INodeExecutionData[] = [{ json: {} }], raw: IDataObject = {}): IExecuteFunctions {
 	return {
 		getNodeParameter(name: string, _itemIndex: number, fallback?: unknown) {
 			const value = name.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as IDataObject)[k] : undefined), params);
 			return value === undefined ? fallback : value;
 		},
 		getInputData: () => items,
-		getNode: () => ({ id: '1', name: 'MiniMax Generate', type: 'n8n-nodes-useapi-minimax.minimaxGenerate', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({ id: '1', name: 'MiniMax Generate', type: 'n8n-nodes-useapi-minimax.minimaxGenerate', typeVersion: 1, position: [0, 0], parameters: raw }),
 	} as unknown as IExecuteFunctions;
 }
 
@@ -248,5 +248,34 @@ describe('image create UI shows only what each model takes', () => {
 		const refs = byName(shown, 'referenceImages');
 		expect(refs.length).toBe(rule.maxReferences > 0 ? 1 : 0);
 		if (refs.length) expect(refs[0].description).toContain(`At most ${rule.maxReferences}`);
+	});
+});
+
+describe('model chosen by an expression', () => {
+	// The editor cannot hide other models' fields then, so a value left in one must be refused, not dropped.
+	const asSaved = (params: IDataObject, modelParam: string) => ({ ...params, [modelParam]: `={{ "${String(params[modelParam])}" }}` });
+
+	it('refuses an image on text-only T2V-2.3 and an end frame on I2V-01', () => {
+		const t2v = { videoModel: 'T2V-2.3', prompt: 'a fox', imageSource: 'fileId', imageFileId: FILE(1) };
+		expect(errorOf(() => readVideoCreate.call(ctx(t2v, undefined, asSaved(t2v, 'videoModel')), 0)).message).toMatch(/takes no image/);
+		const i2v = { videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: FILE(1), endFrameSource: 'fileId', endFrameFileId: FILE(2) };
+		expect(errorOf(() => readVideoCreate.call(ctx(i2v, undefined, asSaved(i2v, 'videoModel')), 0)).message).toMatch(/takes no end frame/);
+	});
+
+	it('refuses Seedance-only duration and another family\'s options on a Hailuo 01 model', () => {
+		const params = { videoModel: 'T2V-01', prompt: 'a fox', seedanceDuration: 12 };
+		expect(errorOf(() => readVideoCreate.call(ctx(params, undefined, asSaved(params, 'videoModel')), 0)).message).toMatch(/[Dd]uration/);
+		const opts = { videoModel: 'T2V-01', prompt: 'a fox', veoOptions: 'veo-4k-8sec' };
+		expect(errorOf(() => readVideoCreate.call(ctx(opts, undefined, asSaved(opts, 'videoModel')), 0)).message).toMatch(/does not take "Resolution and Duration"/);
+	});
+
+	it('refuses quality on an image model other than gpt-image-2', () => {
+		const params = { imageModel: 'nano-banana-2', prompt: 'a fox', quality: 'high' };
+		expect(errorOf(() => readImageCreate.call(ctx(params, undefined, asSaved(params, 'imageModel')), 0)).message).toMatch(/GPT Image 2 only/);
+	});
+
+	it('still ignores hidden fields when the model is fixed (the editor drops them)', () => {
+		const params = { videoModel: 'T2V-2.3', prompt: 'a fox', imageSource: 'fileId', imageFileId: FILE(1) };
+		expect(readVideoCreate.call(ctx(params, undefined, params), 0).media).toEqual([]);
 	});
 });

@@ -142,6 +142,18 @@ function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fi
 	return undefined;
 }
 
+/**
+ * Whether to read a model-specific field: always when the chosen model uses it; otherwise only when
+ * the model comes from an expression (the editor then cannot hide other models' fields) and the
+ * field holds a value — so the validator rejects it instead of it being dropped silently.
+ */
+export function fieldReader(this: IExecuteFunctions, modelParam: string) {
+	const parameters = this.getNode().parameters;
+	const modelIsExpression = String(parameters[modelParam] ?? '').startsWith('=');
+	return (used: boolean, ...names: string[]) =>
+		used || (modelIsExpression && names.some((name) => parameters[name] !== undefined));
+}
+
 /** Reads the three fields of `mediaSourceFields`; undefined when the source is None. */
 export function readMediaSource(this: IExecuteFunctions, itemIndex: number, prefix: string, fallbackSource = 'none'): MediaRef | undefined {
 	const source = this.getNodeParameter(`${prefix}Source`, itemIndex, fallbackSource);

@@ -11,7 +11,7 @@ import {
 	type ImageModelRule,
 } from '../../models/image';
 import type { PreparedCreate } from '../../types';
-import { mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import { fieldReader, mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, imageModel: models, ...extra });
@@ -146,19 +146,22 @@ export const imageCreateDescription: INodeProperties[] = [
 	},
 ];
 
-/** The user's settings for this item, reading only the fields the chosen model shows. */
+/** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readImageInput(this: IExecuteFunctions, i: number): ImageInput {
 	const model = String(this.getNodeParameter('imageModel', i, 'image-01'));
 	const rule = IMAGE_MODEL_RULES[model];
 	const input: ImageInput = { model, prompt: String(this.getNodeParameter('prompt', i, '') ?? '') };
 	if (!rule) return input;
+	const read = fieldReader.call(this, 'imageModel');
 	input.aspectRatio = String(this.getNodeParameter(aspectParamOf(model), i, rule.defaultAspectRatio));
-	const resolutionParam = rule.resolutions && resolutionParamOf(model);
+	const resolutionParam =
+		(rule.resolutions && resolutionParamOf(model)) ||
+		[...new Set(Object.values(RESOLUTION_PARAMS))].find((name) => read(false, name));
 	if (resolutionParam) input.resolution = String(this.getNodeParameter(resolutionParam, i, ''));
-	if (rule.qualities) input.quality = String(this.getNodeParameter('quality', i, rule.defaultQuality));
-	if (!rule.fixedQuantity) input.quantity = Number(this.getNodeParameter('quantity', i, 1));
-	if (rule.character) input.character = readMediaSource.call(this, i, 'character');
-	if (rule.maxReferences > 0) input.references = readMediaList.call(this, i, 'referenceImages');
+	if (read(!!rule.qualities, 'quality')) input.quality = String(this.getNodeParameter('quality', i, rule.defaultQuality ?? 'low'));
+	if (read(!rule.fixedQuantity, 'quantity')) input.quantity = Number(this.getNodeParameter('quantity', i, 1));
+	if (read(!!rule.character, 'characterFileId', 'characterBinaryProperty')) input.character = readMediaSource.call(this, i, 'character');
+	if (read(rule.maxReferences > 0, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');
 	return input;
 }
 

@@ -11,7 +11,7 @@ import {
 	type VideoModelRule,
 } from '../../models/video';
 import type { PreparedCreate } from '../../types';
-import { mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import { fieldReader, mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, videoModel: models, ...extra });
@@ -184,27 +184,34 @@ export const videoCreateDescription: INodeProperties[] = [
 	},
 ];
 
-/** The user's settings for this item, reading only the fields the chosen model shows. */
+/** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
 	const model = String(this.getNodeParameter('videoModel', i, '02'));
 	const rule = VIDEO_MODEL_RULES[model];
 	const input: VideoInput = { model, prompt: String(this.getNodeParameter('prompt', i, '') ?? '') };
 	if (!rule) return input;
-	const optionsParam = optionsParamOf(model);
+	const read = fieldReader.call(this, 'videoModel');
+	const ownOptions = optionsParamOf(model);
+	const optionsParam = ownOptions ?? OPTIONS_PARAMS.find((p) => read(false, p.name))?.name;
 	if (optionsParam) input.options = String(this.getNodeParameter(optionsParam, i, ''));
-	if (rule.aspectRatios) input.aspectRatio = String(this.getNodeParameter(aspectParamOf(rule), i, rule.defaultAspectRatio));
-	if (rule.resolutions) input.resolution = String(this.getNodeParameter('seedanceResolution', i, rule.defaultResolution));
-	if (rule.duration) input.duration = Number(this.getNodeParameter('seedanceDuration', i, rule.duration.default));
-	if (rule.image !== 'forbidden') {
+	const aspectParam = rule.aspectRatios ? aspectParamOf(rule) : ['aspectRatio', 'seedanceAspectRatio'].find((n) => read(false, n));
+	if (aspectParam) input.aspectRatio = String(this.getNodeParameter(aspectParam, i, rule.defaultAspectRatio ?? ''));
+	if (read(!!rule.resolutions, 'seedanceResolution')) {
+		input.resolution = String(this.getNodeParameter('seedanceResolution', i, rule.defaultResolution ?? ''));
+	}
+	if (read(!!rule.duration, 'seedanceDuration')) {
+		input.duration = Number(this.getNodeParameter('seedanceDuration', i, rule.duration?.default ?? 5));
+	}
+	if (read(rule.image !== 'forbidden', 'imageFileId', 'imageBinaryProperty')) {
 		input.image = readMediaSource.call(this, i, 'image', rule.image === 'required' ? 'binary' : 'none');
 	}
 	const needs = rule.endFrame?.needsOptions;
-	if (rule.endFrame && (!needs || needs.includes(input.options ?? ''))) input.endFrame = readMediaSource.call(this, i, 'endFrame');
-	if (rule.maxImages > 1) input.references = readMediaList.call(this, i, 'referenceImages');
-	if (rule.mediaRefs) {
-		input.videos = readMediaList.call(this, i, 'referenceVideos');
-		input.audios = readMediaList.call(this, i, 'referenceAudios');
+	if (read(!!rule.endFrame && (!needs || needs.includes(input.options ?? '')), 'endFrameFileId', 'endFrameBinaryProperty')) {
+		input.endFrame = readMediaSource.call(this, i, 'endFrame');
 	}
+	if (read(rule.maxImages > 1, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');
+	if (read(!!rule.mediaRefs, 'referenceVideos')) input.videos = readMediaList.call(this, i, 'referenceVideos');
+	if (read(!!rule.mediaRefs, 'referenceAudios')) input.audios = readMediaList.call(this, i, 'referenceAudios');
 	const maxJobs = Number(this.getNodeParameter('maxJobs', i, 0));
 	if (maxJobs !== 0) input.maxJobs = maxJobs;
 	return input;
