@@ -170,6 +170,38 @@ describe('Wait Mode "Until Callback"', () => {
 		expect(returned.items[0].json.error).toBeUndefined();
 	});
 
+	it('resumes an agent job (final callback only) and a template video with their downloads', async () => {
+		await park({
+			resource: 'agent',
+			operation: 'run',
+			agentPrompt: 'make a video and a cover image of a cat',
+			agentModels: ['hailuo-2.3'],
+			agentExtraModels: 'nano-banana-2',
+			waitMode: 'callback',
+		});
+		const agentCall = await rcv.waitFor((c) => c.length > 0);
+		expect(agentCall).toHaveLength(1);
+		const agent = await deliver(agentCall[0]);
+		expect(agent.items[0].json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
+		expect(Object.keys(agent.items[0].binary ?? {}).sort()).toEqual(['data', 'data_1']);
+
+		rcv.calls.length = 0;
+		await park({
+			resource: 'video',
+			operation: 'createFromTemplate',
+			templateId: '1122334455667704',
+			templatePrompt: 'a story about a lighthouse',
+			waitMode: 'callback',
+			callback: { replyRef: 'tpl' },
+		});
+		const templateCall = finalCall(await rcv.waitFor((c) => !!finalCall(c))) as ReceivedCall;
+		const template = await deliver(templateCall);
+		expect(template.items[0].json).toMatchObject({ kind: 'template', outcome: 'completed', status: 2, replyRef: 'tpl' });
+		expect(template.items[0].binary?.data.mimeType).toBe('video/mp4');
+		expect(ops(sim, 'agent.listJobs')).toHaveLength(0);
+		expect(ops(sim, 'scheduler.list')).toHaveLength(0);
+	});
+
 	it('refuses several items, an own Reply URL and multi-image creates before creating anything', async () => {
 		const many = await park(callbackParams('two'), [{ json: {} }, { json: {} }]);
 		expect(many.status).toBe('error');
