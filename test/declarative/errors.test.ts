@@ -93,6 +93,13 @@ describe('HTTP errors', () => {
 		expectNoToken(result);
 	});
 
+	test('a 404 on a listing points at the account, not at a video', async () => {
+		api().get('/v1/minimax/videos').query({ account: '555', limit: '30' }).reply(404, { error: 'Configuration not found', code: 404 });
+		const result = await run({ resource: 'video', operation: 'getAll', account: picked('555', 'id'), returnAll: true });
+		expect(result.error?.message).toBe('The account was not found (404): Configuration not found');
+		expect(result.error?.description).toContain('Account: 555');
+	});
+
 	test('a failure on page 2 fails the whole Get Many with the mapped error', async () => {
 		api()
 			.get('/v1/minimax/videos')

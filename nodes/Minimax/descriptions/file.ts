@@ -46,7 +46,8 @@ export const fileProperties: INodeProperties[] = [
 				method: 'GET',
 				url: '/files',
 				preSend: [filesLimit],
-				resource: R,
+				// A 404 on a listing means the account is not configured.
+				resource: 'account',
 				shape: list,
 			}),
 		],

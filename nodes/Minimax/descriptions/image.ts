@@ -46,7 +46,8 @@ export const imageProperties: INodeProperties[] = [
 				method: 'GET',
 				url: '/images',
 				pagination: cursorPages('lastImageId', 'imageId'),
-				resource: R,
+				// A 404 on a listing means the account is not configured.
+				resource: 'account',
 				shape: listIn('images'),
 				simplify: true,
 			}),

@@ -61,7 +61,8 @@ export const videoProperties: INodeProperties[] = [
 				method: 'GET',
 				url: '/videos',
 				pagination: cursorPages('lastVideoId', 'videoId'),
-				resource: R,
+				// A 404 on a listing means the account is not configured.
+				resource: 'account',
 				shape: list,
 				simplify: true,
 			}),
@@ -73,7 +74,8 @@ export const videoProperties: INodeProperties[] = [
 				method: 'GET',
 				url: '/videos/characters',
 				pagination: numberedPages(),
-				resource: 'character',
+				// A 404 on a listing means the account is not configured.
+				resource: 'account',
 				shape: list,
 			}),
 			operation({
@@ -84,7 +86,8 @@ export const videoProperties: INodeProperties[] = [
 				method: 'GET',
 				url: '/videos/agent-templates',
 				pagination: cursorPages('lastId', 'id'),
-				resource: 'template',
+				// A 404 on a listing means the account is not configured.
+				resource: 'account',
 				shape: listIn('videoList'),
 			}),
 			operation({
