@@ -73,7 +73,8 @@ async function main() {
 			// Each deliberately broken copy must make the normal run report failures (first host only).
 			for (const [breakage, { what }] of Object.entries(BREAKAGES)) {
 				const result = await pass({ tarball, hosts: opts.hosts.slice(0, 1), breakage, workDir, checks: new Checks(), quiet: true });
-				const failures = result.tally.failures.map((f) => f.replace(/^\[[^\]]*\] /, ''));
+				// Load failures first: they name the cause; the execute failures follow from it.
+				const failures = result.tally.failures.map((f) => f.replace(/^\[[^\]]*\] /, '')).sort((a, b) => /^loads /.test(b) - /^loads /.test(a));
 				checks.ok(`self-test: a package whose ${what} fails the e2e run`, result.failed > 0, `${result.summary()}; first failures: ${failures.slice(0, 4).join('; ')}`);
 			}
 		} else if (tarball) {

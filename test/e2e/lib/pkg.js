@@ -53,7 +53,8 @@ const BREAKAGES = {
 			const file = path.join(dir, 'dist', 'credentials', 'UseApiMinimaxApi.credentials.js');
 			const text = fs.readFileSync(file, 'utf8');
 			if (!/\bAuthorization:/.test(text)) throw new Error('no Authorization header found to break');
-			fs.writeFileSync(file, text.replace(/\bAuthorization:/g, 'X-Authorization:'));
+			// Quoted, so the file still loads: only the header name is wrong.
+			fs.writeFileSync(file, text.replace(/\bAuthorization:/g, "'X-Authorization':"));
 		},
 	},
 	'node-missing': {
