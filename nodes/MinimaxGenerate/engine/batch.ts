@@ -96,7 +96,7 @@ class BatchEngine implements Engine {
 		public tasks: Task[],
 	) {
 		const valid = tasks.filter((t) => t.state !== 'invalid');
-		this.pollMs = Math.min(...valid.map((t) => t.settings.pollMs), 10_000);
+		this.pollMs = valid.length ? Math.min(...valid.map((t) => t.settings.pollMs)) : 10_000;
 		// The API asks for 10-30 s after a 429; a short poll interval (tests) shortens the first step.
 		this.backoffBaseMs = Math.min(2_000, this.pollMs * 2);
 	}
@@ -125,8 +125,8 @@ class BatchEngine implements Engine {
 			return;
 		}
 		task.state = 'running';
-		// Give the job time to show up before its first check.
-		this.nextPollAt = Math.max(this.nextPollAt, Date.now() + Math.min(this.pollMs, 1000));
+		// First check one interval after the create, unless a round is already planned.
+		if (this.nextPollAt <= Date.now()) this.nextPollAt = Date.now() + this.pollMs;
 	}
 
 	private launch(work: Promise<void>): void {
@@ -156,8 +156,8 @@ class BatchEngine implements Engine {
 			if (this.tasks.every((t) => t.state === 'done' || t.state === 'invalid') && !this.inFlight.size) return;
 			await this.idle();
 		}
-		// Fatal: stop starting work; let in-flight requests settle so nothing runs detached.
-		await Promise.all([...this.inFlight]);
+		// Fatal: start nothing new; give in-flight creates a moment to report their ids for the message.
+		await Promise.race([Promise.all([...this.inFlight]), sleepCancellable(this.ctx, 5_000)]);
 	}
 
 	private hasWatched(): boolean {
