@@ -55,7 +55,7 @@ function videoRecord(sim, job) {
 	Object.assign(rec, {
 		percent: job.percent, width: done ? w : 0, height: done ? h : 0,
 		originFiles: originFiles(sim, job), canAppeal: status === 5 || status === 7, canRetry: status === 3,
-		videoId: job.id,
+		createTime: job.createdAt, videoId: job.id,
 	});
 	return rec;
 }

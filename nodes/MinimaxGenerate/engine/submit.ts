@@ -26,7 +26,7 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	task.deadline ??= now + task.settings.timeoutMs;
 
 	if (task.ambiguous) {
-		const found = await findByTag(engine, task);
+		const found = await recoverAmbiguous(engine, task);
 		if (found === undefined) return retry(engine, task, { statusCode: 0, body: undefined, headers: {} });
 		if (found.length) return engine.accept(task, found, {}, { recovered: true });
 	}
@@ -96,7 +96,8 @@ async function handleFailure(engine: Engine, task: Task, account: string, respon
 	}
 	if (ambiguous(response)) {
 		task.ambiguous = true;
-		const found = await findByTag(engine, task);
+		task.ambiguousSince ??= Date.now();
+		const found = await recoverAmbiguous(engine, task);
 		if (found?.length) return engine.accept(task, found, {}, { recovered: true });
 		return retry(engine, task, response);
 	}
@@ -181,8 +182,51 @@ async function uploadFor(
 }
 
 /**
- * Ids of jobs created with this task's replyRef tag: [] when none, undefined when the listing
- * could not be read (then nothing is sent again: a duplicate paid job must never happen).
+ * After a create whose outcome is unknown: the job's ids if it exists, [] when it provably does not,
+ * undefined when that cannot be told yet (then nothing is sent again: a duplicate paid job must never
+ * happen). GET /scheduler lists running jobs only, so a job that already ended is looked for in the
+ * account's recent videos or images too, by its prompt and creation time.
+ */
+async function recoverAmbiguous(engine: Engine, task: Task): Promise<string[] | undefined> {
+	const running = await findByTag(engine, task);
+	if (running === undefined || running.length) return running;
+	if (engine.adapter.listing !== 'scheduler') return running;
+	return await findFinished(engine, task);
+}
+
+const RECENT_SKEW_MS = 10 * 60_000;
+
+/** Jobs of this account in its newest list page with the task's prompt, created since the ambiguous try and not ours already. */
+async function findFinished(engine: Engine, task: Task): Promise<string[] | undefined> {
+	const { ctx } = engine;
+	const prompt = String(task.prepared.body.prompt ?? '').trim();
+	if (!prompt) return [];
+	const image = engine.adapter.kind === 'image';
+	const response = await apiRequest.call(ctx, {
+		method: 'GET',
+		path: image ? '/images' : '/videos',
+		qs: { account: task.account || undefined, limit: 50 },
+	});
+	if (!ok(response.statusCode)) return undefined;
+	const list = image ? (response.body as IDataObject)?.images : response.body;
+	if (!Array.isArray(list)) return undefined;
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	const since = (task.ambiguousSince ?? Date.now()) - RECENT_SKEW_MS;
+	const ids: string[] = [];
+	for (const record of list as IDataObject[]) {
+		const id = record?.[image ? 'imageId' : 'videoId'];
+		if (typeof id !== 'string' || known.has(id) || String(record.desc ?? '').trim() !== prompt) continue;
+		const created = Number(record.createTime);
+		if (Number.isFinite(created) && created > 0 && (created < 1e12 ? created * 1000 : created) < since) continue;
+		ids.push(id);
+		if (!image) break;
+	}
+	return ids;
+}
+
+/**
+ * Ids of running jobs created with this task's replyRef tag: [] when none, undefined when the
+ * listing could not be read.
  */
 export async function findByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
 	const { ctx } = engine;

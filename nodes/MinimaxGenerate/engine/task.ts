@@ -63,6 +63,8 @@ export interface Task {
 	nextAttemptAt: number;
 	/** A create may have happened without an answer: look for it before submitting again. */
 	ambiguous: boolean;
+	/** When the first ambiguous answer came (bounds the search among finished jobs). */
+	ambiguousSince?: number;
 	firstAttemptAt?: number;
 	deadline?: number;
 	submittedAt?: number;
