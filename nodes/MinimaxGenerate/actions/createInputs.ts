@@ -71,6 +71,17 @@ export function mediaSourceFields(o: {
 	];
 }
 
+export function promptOptimizationField(show: Show): INodeProperties {
+	return {
+		displayName: 'Prompt Optimization',
+		name: 'promptOptimization',
+		type: 'boolean',
+		default: true,
+		description: 'Whether MiniMax may rewrite the prompt to improve the result',
+		displayOptions: { show },
+	};
+}
+
 /** A list of media inputs (fixedCollection) filling numbered request slots in order. */
 export function mediaListField(o: {
 	name: string;

@@ -145,3 +145,15 @@ export function numberedSlots(refs: MediaRef[] | undefined, kind: MediaKind, lab
 export function unknownModel(model: string, known: Record<string, unknown>): Problem[] {
 	return [{ field: 'Model', message: `Model "${model}" is not supported. Choose one of: ${Object.keys(known).join(', ')} (names are case-sensitive).` }];
 }
+
+/** For a model picker: value = API model name. */
+export function modelOptions(rules: Record<string, { displayName: string; description: string }>) {
+	return Object.entries(rules).map(([value, rule]) => ({ name: rule.displayName, value, description: rule.description }));
+}
+
+/** Models whose rule passes `test`, for displayOptions. */
+export function modelsWhere<R>(rules: Record<string, R>, test: (rule: R) => boolean): string[] {
+	return Object.entries(rules)
+		.filter(([, rule]) => test(rule))
+		.map(([name]) => name);
+}

@@ -4,6 +4,8 @@ import {
 	checkIntRange,
 	checkMediaSlot,
 	checkPrompt,
+	modelOptions,
+	modelsWhere,
 	numberedSlots,
 	unknownModel,
 	type MediaRef,
@@ -109,14 +111,9 @@ export const IMAGE_MODEL_RULES: Record<string, ImageModelRule> = {
 	'midjourney-niji7': other('Midjourney Niji 7', 'Always 4 images; up to 14 reference images.', 5000, false),
 };
 
-export const IMAGE_MODELS: Array<{ name: string; value: string; description: string }> = Object.entries(
-	IMAGE_MODEL_RULES,
-).map(([value, rule]) => ({ name: rule.displayName, value, description: rule.description }));
+export const IMAGE_MODELS = modelOptions(IMAGE_MODEL_RULES);
 
-export const imageModelsWhere = (test: (rule: ImageModelRule) => boolean): string[] =>
-	Object.entries(IMAGE_MODEL_RULES)
-		.filter(([, rule]) => test(rule))
-		.map(([name]) => name);
+export const imageModelsWhere = (test: (rule: ImageModelRule) => boolean): string[] => modelsWhere(IMAGE_MODEL_RULES, test);
 
 /** An images/create request as the user set it, before uploads. Empty strings mean "left at default". */
 export interface ImageInput {

@@ -4,6 +4,8 @@ import {
 	checkIntRange,
 	checkMediaSlot,
 	checkPrompt,
+	modelOptions,
+	modelsWhere,
 	numberedSlots,
 	unknownModel,
 	type MediaRef,
@@ -133,15 +135,10 @@ export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
 };
 
 /** For the model picker: value = API model name. */
-export const VIDEO_MODELS: Array<{ name: string; value: string; description: string }> = Object.entries(
-	VIDEO_MODEL_RULES,
-).map(([value, rule]) => ({ name: rule.displayName, value, description: rule.description }));
+export const VIDEO_MODELS = modelOptions(VIDEO_MODEL_RULES);
 
 /** Models grouped by a predicate, for displayOptions. */
-export const videoModelsWhere = (test: (rule: VideoModelRule) => boolean): string[] =>
-	Object.entries(VIDEO_MODEL_RULES)
-		.filter(([, rule]) => test(rule))
-		.map(([name]) => name);
+export const videoModelsWhere = (test: (rule: VideoModelRule) => boolean): string[] => modelsWhere(VIDEO_MODEL_RULES, test);
 
 /** A videos/create request as the user set it, before uploads. Empty strings mean "left at default". */
 export interface VideoInput {

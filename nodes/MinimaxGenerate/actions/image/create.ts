@@ -11,7 +11,7 @@ import {
 	type ImageModelRule,
 } from '../../models/image';
 import type { PreparedCreate } from '../../types';
-import { fieldReader, mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, imageModel: models, ...extra });
@@ -136,14 +136,7 @@ export const imageCreateDescription: INodeProperties[] = [
 		description: 'How many images to make (1–4)',
 		displayOptions: { show: forModels(imageModelsWhere((r) => !r.fixedQuantity)) },
 	},
-	{
-		displayName: 'Prompt Optimization',
-		name: 'promptOptimization',
-		type: 'boolean',
-		default: true,
-		description: 'Whether MiniMax may rewrite the prompt to improve the result',
-		displayOptions: { show: BASE },
-	},
+	promptOptimizationField(BASE),
 ];
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */

@@ -11,7 +11,7 @@ import {
 	type VideoModelRule,
 } from '../../models/video';
 import type { PreparedCreate } from '../../types';
-import { fieldReader, mediaListField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
 const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, videoModel: models, ...extra });
@@ -165,14 +165,7 @@ export const videoCreateDescription: INodeProperties[] = [
 		description: 'Length of the video in seconds (4–15). Seedance is charged per second.',
 		displayOptions: { show: forModels(seedance) },
 	},
-	{
-		displayName: 'Prompt Optimization',
-		name: 'promptOptimization',
-		type: 'boolean',
-		default: true,
-		description: 'Whether MiniMax may rewrite the prompt to improve the result',
-		displayOptions: { show: BASE },
-	},
+	promptOptimizationField(BASE),
 	{
 		displayName: F.maxJobs,
 		name: 'maxJobs',
