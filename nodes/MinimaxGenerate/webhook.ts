@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { apiRequest } from '../shared/transport';
 // Constant-time comparison shared with the trigger's own secret check.
-import { secretMatches } from '../MinimaxTrigger/guard';
+import { secretMatches } from '../shared/secret';
 import { agentAdapter } from './actions/agent/run';
 import { templateAdapter } from './actions/video/createFromTemplate';
 import { errorJson } from './engine/batch';

@@ -12,7 +12,8 @@ import { isParseError, parseCallback, type ParsedCallback } from '../shared/call
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
-import { givenSecret, isDuplicateFinal, secretMatches } from './guard';
+import { secretMatches } from '../shared/secret';
+import { givenSecret, isDuplicateFinal } from './guard';
 import { simplified, withDownloads } from './output';
 
 type Reply = IDataObject;

@@ -1,13 +1,4 @@
-import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-
-/** Compares in constant time: both sides are hashed first, so lengths never leak either. */
-export function secretMatches(given: unknown, expected: string): boolean {
-	if (typeof given !== 'string' || !given || !expected) return false;
-	const a = createHash('sha256').update(given).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
-}
 
 /** The secret from `?secret=` or the `x-useapi-secret` header (first value if repeated). */
 export function givenSecret(query: IDataObject, headers: IDataObject): string | undefined {
