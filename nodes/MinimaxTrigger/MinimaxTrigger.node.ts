@@ -14,7 +14,7 @@ import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
 import { secretMatches } from '../shared/secret';
 import { givenSecret, isDuplicateFinal } from './guard';
-import { simplified, withDownloads } from './output';
+import { simplified, withDownloads, withResultUrls } from './output';
 
 type Reply = IDataObject;
 
@@ -114,7 +114,9 @@ export class MinimaxTrigger implements INodeType {
 			const res = this.getResponseObject();
 			res.writeHead(200, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ received: true }));
-			item = await withDownloads.call(this, parsed, item);
+			const complete = await withResultUrls.call(this, parsed);
+			if (complete !== parsed && this.getNodeParameter('simplify', true)) item = { json: simplified(complete, receivedAt) };
+			item = await withDownloads.call(this, complete, item);
 			return { noWebhookResponse: true, workflowData: [[item]] };
 		}
 		return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item.json])] };

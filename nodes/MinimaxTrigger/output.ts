@@ -1,7 +1,33 @@
 import type { IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import type { ParsedCallback } from '../shared/callback';
+import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { downloadToBinary } from '../shared/download';
+import { apiRequest } from '../shared/transport';
+
+const RECORD_PATHS: Partial<Record<ParsedCallback['kind'], string>> = {
+	video: '/videos/',
+	image: '/images/',
+	agent: '/agent/',
+};
+
+/**
+ * A completed callback may carry only ids and status (the body is undocumented): then the job is
+ * read once through the API, when a credential is set, to learn its result URLs.
+ */
+export async function withResultUrls(this: IWebhookFunctions, parsed: ParsedCallback): Promise<ParsedCallback> {
+	const path = RECORD_PATHS[parsed.kind];
+	if (parsed.resultUrls.length || parsed.outcome !== 'completed' || !path) return parsed;
+	try {
+		await this.getCredentials('useApiMinimaxApi');
+	} catch {
+		return parsed;
+	}
+	const response = await apiRequest.call(this, { method: 'GET', path: `${path}${parsed.id}` });
+	if (response.statusCode < 200 || response.statusCode >= 300) return parsed;
+	const fresh = parseCallback(response.body);
+	if (isParseError(fresh) || !fresh.resultUrls.length) return parsed;
+	return { ...parsed, resultUrls: fresh.resultUrls, coverURL: parsed.coverURL ?? fresh.coverURL, record: fresh.record };
+}
 
 export function simplified(parsed: ParsedCallback, receivedAt: string): IDataObject {
 	return {

@@ -88,9 +88,20 @@ describe('Download Result', () => {
 		expect(String(r.items[0].json.downloadError)).not.toContain(env.sim.token);
 	});
 
-	it('reports a completed callback without result URLs (partial shape) as downloadError', async () => {
+	it('reads the job once through the API when a completed callback carries only ids and status', async () => {
 		const partial = { videoId: env.video.videoId, status: 2, statusLabel: 'completed', statusFinal: true, replyRef: 'r' };
+		const before = env.sim.log.length;
 		const r = await call(partial, otherOrigin());
+		expect(r.items[0].json.downloadError).toBeUndefined();
+		expect(r.items[0].json.resultUrl).toBe(env.video.downloadURL);
+		expect(bytesOf(r.items[0].binary?.data).equals(await fetchBytes(env.video.downloadURL as string))).toBe(true);
+		const reads = env.sim.log.slice(before).filter((e) => e.op === 'videos.get');
+		expect(reads.map((e) => [e.path.endsWith(env.video.videoId as string), e.headers.authorized])).toEqual([[true, true]]);
+	});
+
+	it('reports a partial completed callback as downloadError when no credential can read the job', async () => {
+		const partial = { videoId: env.video.videoId, status: 2, statusLabel: 'completed', statusFinal: true, replyRef: 'r' };
+		const r = await call(partial, undefined);
 		expect(r.items[0].json.downloadError).toMatch(/no result URL/);
 	});
 
