@@ -12,6 +12,11 @@ const path = require('path');
 // n8n-core reads its settings folder on first use: keep it out of the user's home.
 if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-harness-'));
+	// A settings file with a key up front, so n8n-core does not announce generating one.
+	const settings = path.join(process.env.N8N_USER_FOLDER, '.n8n');
+	fs.mkdirSync(settings, { recursive: true });
+	const key = require('crypto').randomBytes(24).toString('base64');
+	fs.writeFileSync(path.join(settings, 'config'), JSON.stringify({ encryptionKey: key }), { mode: 0o600 });
 }
 process.env.N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES = 'false';
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
