@@ -8,6 +8,33 @@ import { imageProperties } from './descriptions/image';
 import { schedulerProperties } from './descriptions/scheduler';
 import { videoProperties } from './descriptions/video';
 import { searchAccounts } from './methods';
+import { actionSubtitle } from '../shared/subtitle';
+
+const properties: INodeTypeDescription['properties'] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Agent Job', value: 'agentJob' },
+			{ name: 'Feature', value: 'feature' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Scheduler', value: 'scheduler' },
+			{ name: 'Video', value: 'video' },
+		],
+		default: 'video',
+	},
+	...accountProperties,
+	...featureProperties,
+	...videoProperties,
+	...imageProperties,
+	...fileProperties,
+	...agentJobProperties,
+	...schedulerProperties,
+];
 
 /**
  * Declarative node: every operation is routing only (no execute()). Requests run with
@@ -23,7 +50,7 @@ export class Minimax implements INodeType {
 		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs and the scheduler via useapi.net',
 		defaults: { name: 'MiniMax (useapi.net)' },
 		usableAsTool: true,
@@ -36,31 +63,7 @@ export class Minimax implements INodeType {
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Agent Job', value: 'agentJob' },
-					{ name: 'Feature', value: 'feature' },
-					{ name: 'File', value: 'file' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Scheduler', value: 'scheduler' },
-					{ name: 'Video', value: 'video' },
-				],
-				default: 'video',
-			},
-			...accountProperties,
-			...featureProperties,
-			...videoProperties,
-			...imageProperties,
-			...fileProperties,
-			...agentJobProperties,
-			...schedulerProperties,
-		],
+		properties,
 	};
 
 	methods = { listSearch: { searchAccounts } };

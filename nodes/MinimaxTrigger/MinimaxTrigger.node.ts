@@ -60,7 +60,9 @@ export class MinimaxTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when useapi.net calls back (replyUrl) about a MiniMax job',
+		// n8n's node panel merges "X Trigger" into "X" and shows this text for both: it describes both.
+		description:
+			'MiniMax (Hailuo, Veo, Sora, Seedance) through useapi.net: manage accounts, videos, images and jobs, or start a workflow when a job finishes (replyUrl callback)',
 		defaults: { name: 'MiniMax Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -199,7 +199,9 @@ class BatchEngine implements Engine {
 			if (!pick) continue;
 			if ('trouble' in pick) {
 				const { statusCode, body, account } = pick.trouble;
-				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource: this.adapter.label }));
+				// A 404 here is about the account (GET /accounts/{account}), not the job.
+				const resource = statusCode === 404 ? 'account' : this.adapter.label;
+				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource }));
 				continue;
 			}
 			this.pool.reserve(pick.account);

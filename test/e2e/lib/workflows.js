@@ -52,7 +52,9 @@ function prepare(example, values, { keepPolling = false } = {}) {
 	for (const node of wf.nodes) {
 		// Speed only: the simulator finishes jobs in seconds, so poll every second instead of every 10.
 		if (!keepPolling && /\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
-			node.parameters.waitOptions = { ...(node.parameters.waitOptions || {}), pollInterval: 1 };
+			// Version 2 keeps the poll interval in Options, version 1 in Wait Options.
+			const at = (node.typeVersion || 1) >= 2 ? 'options' : 'waitOptions';
+			node.parameters[at] = { ...(node.parameters[at] || {}), pollInterval: 1 };
 		}
 		if (node.credentials && node.credentials[CREDENTIAL.type]) {
 			node.credentials[CREDENTIAL.type] = { id: CREDENTIAL.id, name: CREDENTIAL.name };
