@@ -55,6 +55,9 @@ export class UseApiMinimaxApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1/minimax',
 			url: '/accounts',
 			method: 'GET',
+			// The token never follows a redirect to another host.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: sentence(describeHttpFailure(401, undefined)) } },

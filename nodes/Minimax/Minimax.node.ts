@@ -5,9 +5,13 @@ import { agentJobProperties } from './descriptions/agentJob';
 import { featureProperties } from './descriptions/feature';
 import { fileProperties } from './descriptions/file';
 import { imageProperties } from './descriptions/image';
+import { musicProperties } from './descriptions/music';
 import { schedulerProperties } from './descriptions/scheduler';
+import { speechProperties } from './descriptions/speech';
+import { speechSettingsProperties } from './descriptions/speechSettings';
 import { videoProperties } from './descriptions/video';
-import { searchAccounts } from './methods';
+import { voiceProperties } from './descriptions/voice';
+import { searchAccounts, searchAudioAccounts } from './methods';
 import { actionSubtitle } from '../shared/subtitle';
 
 const properties: INodeTypeDescription['properties'] = [
@@ -22,8 +26,12 @@ const properties: INodeTypeDescription['properties'] = [
 			{ name: 'Feature', value: 'feature' },
 			{ name: 'File', value: 'file' },
 			{ name: 'Image', value: 'image' },
+			{ name: 'Music', value: 'music' },
 			{ name: 'Scheduler', value: 'scheduler' },
+			{ name: 'Speech', value: 'speech' },
+			{ name: 'Speech Setting', value: 'speechSettings' },
 			{ name: 'Video', value: 'video' },
+			{ name: 'Voice', value: 'voice' },
 		],
 		default: 'video',
 	},
@@ -34,6 +42,10 @@ const properties: INodeTypeDescription['properties'] = [
 	...fileProperties,
 	...agentJobProperties,
 	...schedulerProperties,
+	...speechProperties,
+	...voiceProperties,
+	...speechSettingsProperties,
+	...musicProperties,
 ];
 
 /**
@@ -51,7 +63,7 @@ export class Minimax implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: actionSubtitle(properties),
-		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs and the scheduler via useapi.net',
+		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs, the scheduler, speech, voices and music via useapi.net',
 		defaults: { name: 'MiniMax (useapi.net)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -62,9 +74,12 @@ export class Minimax implements INodeType {
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
+			// n8n-core would re-add Authorization on a cross-origin redirect; a 3xx becomes the mapped error instead.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		properties,
 	};
 
-	methods = { listSearch: { searchAccounts } };
+	methods = { listSearch: { searchAccounts, searchAudioAccounts } };
 }

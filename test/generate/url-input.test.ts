@@ -32,7 +32,7 @@ const i2v = (imageUrl: string, extra: IDataObject = {}): IDataObject => ({
 
 describe('Image URL input', () => {
 	it('downloads the image without the token, uploads it to the job account and uses the fileID', async () => {
-		const result = await run(sim, i2v(`${other.url}/cdn/cover/lighthouse.png`), undefined, { typeVersion: 2 });
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/cover/lighthouse.png`), undefined, { typeVersion: 2 });
 		expect(result.error).toBeUndefined();
 		const fetched = other.log.filter((e) => e.kind === 'cdn');
 		expect(fetched).toHaveLength(1);
@@ -46,14 +46,14 @@ describe('Image URL input', () => {
 	});
 
 	it('refuses a link that is not an image before any create, naming the field', async () => {
-		const result = await run(sim, i2v(`${other.url}/cdn/template/1.mp4`), undefined, { typeVersion: 2 });
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/template/1.mp4`), undefined, { typeVersion: 2 });
 		expect(result.error?.message).toMatch(/^"Image URL" is video\/mp4, not a PNG, JPEG or WebP image/);
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
 		expect(ops(sim, 'files.upload')).toHaveLength(0);
 	});
 
 	it('explains a link that cannot be downloaded', async () => {
-		const result = await run(sim, i2v(`${other.url}/cdn/nothing-here.png`), undefined, { typeVersion: 2 });
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/nothing-here.png`), undefined, { typeVersion: 2 });
 		expect(result.error?.message).toMatch(/^Downloading "Image URL" failed/);
 		expect(result.error?.description).toContain('private browser window');
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
@@ -77,8 +77,8 @@ describe('Image URL input', () => {
 			videoModel: 'Seedance-2.0-Fast',
 			prompt: '@Image1 meets @Image2',
 			imageSource: 'url',
-			imageUrl: `${other.url}/cdn/cover/a.png`,
-			referenceImages: { items: [{ source: 'url', url: `${other.url}/cdn/cover/b.png` }] },
+			imageUrl: `${other.cdnUrl}/cdn/cover/a.png`,
+			referenceImages: { items: [{ source: 'url', url: `${other.cdnUrl}/cdn/cover/b.png` }] },
 			options: { pollInterval: 0.1, timeout: 1 },
 		};
 		const result = await run(sim, params, undefined, { typeVersion: 2 });

@@ -3,6 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { readAccount, readCallback } from '../descriptions/common';
 
 import { operationError } from '../../shared/errors';
+import { textOf } from '../../shared/params';
 import { urlFieldOf, type MediaKind, type MediaRef, type MediaSlot, type Problem } from '../models/common';
 import type { MediaInput, PreparedCreate } from '../types';
 
@@ -173,9 +174,9 @@ function withBinaryInfo(this: IExecuteFunctions, itemIndex: number, ref: MediaRe
 }
 
 function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown, url?: unknown): MediaRef | undefined {
-	if (source === 'fileId') return { fileId: String(fileId ?? '').trim() };
-	if (source === 'url') return { url: String(url ?? '').trim() };
-	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: String(binary ?? '').trim() });
+	if (source === 'fileId') return { fileId: textOf(this, fileId, 'File ID', itemIndex).trim() };
+	if (source === 'url') return { url: textOf(this, url, 'URL', itemIndex).trim() };
+	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: textOf(this, binary, 'Input Binary Field', itemIndex).trim() });
 	return undefined;
 }
 

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/errors';
+import { readText } from '../../../shared/params';
 import { apiRequest } from '../../../shared/transport';
-import { readAccount, readCallback, readOption } from '../../descriptions/common';
+import { isLean, readAccount, readCallback } from '../../descriptions/common';
 import { buildMultipart } from '../../engine/media';
 import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
@@ -62,10 +63,10 @@ export const agentRunOptions: INodeProperties[] = [extraModelsField()];
 
 export function readAgentRun(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const node = this.getNode();
-	const prompt = String(this.getNodeParameter('agentPrompt', itemIndex, '') ?? '').trim();
+	const prompt = readText.call(this, 'agentPrompt', itemIndex, 'Prompt').trim();
 	if (!prompt) throw operationError(node, '"Prompt" is empty', { itemIndex, field: 'Prompt', description: 'Say what the agent should make.' });
 	const picked = (this.getNodeParameter('agentModels', itemIndex, []) as string[]) ?? [];
-	const extra = String(readOption.call(this, itemIndex, 'agentExtraModels', 'agentExtraModels', '') ?? '')
+	const extra = readText.call(this, isLean(this) ? 'options.agentExtraModels' : 'agentExtraModels', itemIndex, 'Additional Model IDs')
 		.split(',')
 		.map((m) => m.trim())
 		.filter(Boolean);
@@ -73,7 +74,7 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 	if (!models.length) {
 		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model in "Models", or type one in "Additional Model IDs" (in the options).' });
 	}
-	const files = String(this.getNodeParameter('agentFiles', itemIndex, '') ?? '')
+	const files = readText.call(this, 'agentFiles', itemIndex, 'Reference Files')
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);
