@@ -54,11 +54,14 @@ describe('version 2 (lean panel)', () => {
 		expect(sim.log.filter((e) => e.kind === 'cdn')).toHaveLength(0);
 	});
 
-	it('returns only the kind id when not waiting', async () => {
-		const result = await run(sim, video({ waitForCompletion: false }, { replyUrl: 'https://example.com/hook' }), undefined, V2);
+	it('returns only the kind id when not waiting, and never echoes the Reply URL (a trigger URL holds its secret)', async () => {
+		const replyUrl = 'https://n8n.example.com/webhook/abc/minimax/dummy-test-value-in-path';
+		const result = await run(sim, video({ waitForCompletion: false }, { replyUrl, replyRef: 'r1' }), undefined, V2);
 		const json = result.items[0].json;
 		expect(String(json.videoId)).toMatch(/-video:/);
-		expect(json).toMatchObject({ status: 'submitted', replyUrl: 'https://example.com/hook' });
+		expect(json).toMatchObject({ status: 'submitted', replyRef: 'r1' });
+		expect(JSON.stringify(json)).not.toContain('dummy-test-value-in-path');
+		expect((ops(sim, 'videos.create')[0].body as IDataObject).replyUrl).toBe(replyUrl);
 		expect(json).not.toHaveProperty('id');
 		expect(json).not.toHaveProperty('finishedAt');
 	});

@@ -33,7 +33,7 @@ const ID_FIELDS = { video: 'videoId', template: 'videoId', image: 'imageId', age
 
 /**
  * Version 2 output: the kind's own id field (no extra `id`), one result URL (`url`; the API's
- * downloadURL/videoURL stay in `raw`), the status in words, no empty fields.
+ * downloadURL/videoURL stay in `raw`), the status in words, no empty fields, no replyUrl.
  */
 export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IDataObject {
 	const idField = ID_FIELDS[kind];
@@ -41,7 +41,8 @@ export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IData
 	const many = json[idField] === undefined && Array.isArray(ids) && (ids.length > 1 || kind === 'image');
 	const out: IDataObject = many ? { imageIds: ids } : { [idField]: json[idField] ?? json.id };
 	out.status = json.outcome && json.outcome !== 'running' ? json.outcome : (json.statusLabel ?? json.status);
-	const dropped = new Set(['id', 'ids', 'imageIds', 'statusLabel', 'outcome', 'downloadURL', 'videoURL', 'attempts', 'items']);
+	// replyUrl: the user set it, and a trigger's URL carries its secret, which stays out of execution data.
+	const dropped = new Set(['id', 'ids', 'imageIds', 'statusLabel', 'outcome', 'downloadURL', 'videoURL', 'attempts', 'items', 'replyUrl']);
 	if (many && Array.isArray(json.urls)) dropped.add('url');
 	for (const [key, value] of Object.entries(json)) {
 		if (dropped.has(key) || key in out || value === undefined || value === null || value === '') continue;

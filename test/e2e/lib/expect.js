@@ -94,7 +94,8 @@ const expectations = {
 		ctx.ok('no binary (nothing to download yet)', !item.binary);
 		const [create] = creates(ctx, 'videos.create');
 		const replyUrl = create && create.body.replyUrl;
-		ctx.ok('the create carried the trigger URL with the secret as replyUrl', replyUrl === `${ctx.triggerUrl}?secret=${ctx.secret}`, String(replyUrl).replace(ctx.secret, '<secret>'));
+		ctx.ok('the create carried the trigger\'s Production URL, secret included, as replyUrl', replyUrl === ctx.triggerUrl && replyUrl.includes(ctx.secret), String(replyUrl).replace(ctx.secret, '<secret>'));
+		ctx.ok('the output does not repeat the replyUrl (the secret stays out of execution data)', !JSON.stringify(items).includes(ctx.secret));
 		ctx.ok('the replyRef reached the API', create && /^order-42\|n8n:/.test(create.body.replyRef || ''), create && create.body.replyRef);
 		ctx.jobIds = item.json.videoId ? [item.json.videoId] : undefined;
 	},
@@ -107,6 +108,7 @@ const expectations = {
 			if (item) checkBinary(ctx, 'downloaded result', item.binary && item.binary.data, 'video/mp4');
 			const passed = runs[0] && runs[0].nodes['Use the Result'];
 			ctx.ok('the next node got the item', passed && passed.length === 1);
+			ctx.ok('the secret is in neither the execution\'s data nor n8n\'s log', runs[0] && !JSON.stringify(runs[0].nodes).includes(ctx.secret) && !ctx.n8n.serverLog.includes(ctx.secret));
 		}
 	},
 	'05-agent-with-attachments': (ctx) => {
