@@ -55,7 +55,9 @@ async function click(page, selector, ms = 15000) {
 /** Clicks the first visible element matching selector whose text contains `text`. */
 async function clickText(page, selector, text, ms = 15000) {
 	await until(page, `"${text}" in ${selector}`, ([sel, t]) => {
-		const el = [...document.querySelectorAll(sel)].find((e) => e.offsetParent !== null && e.textContent.includes(t));
+		const hits = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null && e.textContent.includes(t));
+		// The innermost match: an ancestor that merely contains the text is not the control.
+		const el = hits.find((e) => !hits.some((other) => other !== e && e.contains(other)));
 		if (!el) return false;
 		el.scrollIntoView({ block: 'center' });
 		el.click();
@@ -81,25 +83,37 @@ async function searchNodes(page, term) {
 	return JSON.parse(last || '[]');
 }
 
-/** Labels of the NDV's top-level fields (a field inside a collection is not top level). */
+/** Labels of the NDV's visible top-level fields (not the credential, not fields inside a collection). */
 async function topLevelFields(page) {
 	return await page.evaluate(() => {
 		const root = document.querySelector('[data-test-id="node-parameters"]');
 		if (!root) return [];
-		return [...root.querySelectorAll('[data-test-id="parameter-item"]')]
-			.filter((el) => !el.parentElement.closest('[data-test-id="parameter-item"]') && el.offsetParent !== null)
-			.map((el) => {
-				const label = el.querySelector('label, [class*="label"]');
-				return (label ? label.textContent : el.textContent).trim().split('\n')[0].trim();
-			});
+		return [...root.querySelectorAll('[data-test-id="input-label"]')]
+			.filter((label) => {
+				const item = label.closest('[data-test-id="parameter-item"]');
+				return label.offsetParent !== null && item && !item.parentElement.closest('[data-test-id="parameter-item"]');
+			})
+			.map((label) => (label.querySelector('[class*="_title_"]') || label).textContent.trim());
 	});
 }
 
-async function screenshot(page, dir, name) {
+/** Double-clicks a canvas node (a real mouse double click, as n8n's canvas listens for it) and waits for its panel. */
+async function openNode(page, name) {
+	const node = await page.waitForSelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`, { visible: true, timeout: 15000 });
+	const box = await node.boundingBox();
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
+	await page.waitForSelector('[data-test-id="node-parameters"]', { visible: true, timeout: 15000 });
+	await sleep(500);
+}
+
+/** The whole page as <name>.png; with `selector`, also that element alone as <name>.crop.png (small, for docs/). */
+async function screenshot(page, dir, name, selector) {
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `${name}.png`);
 	await page.screenshot({ path: file });
+	const el = selector && (await page.$(selector));
+	if (el) await el.screenshot({ path: path.join(dir, `${name}.crop.png`) }).catch(() => {});
 	return file;
 }
 
-module.exports = { launch, setupOwner, until, click, clickText, searchNodes, topLevelFields, screenshot, tid, sleep, CHROMIUM, FLAGS };
+module.exports = { launch, setupOwner, until, click, clickText, searchNodes, topLevelFields, openNode, screenshot, tid, sleep, CHROMIUM, FLAGS };
