@@ -24,10 +24,17 @@ export interface Respond {
 	simplify?: boolean;
 	/** A 404 here means "nothing configured", i.e. an empty list. */
 	notFoundIsEmpty?: boolean;
+	/** Speech and music: a 412 means no MiniMax Audio credit. */
+	audio?: boolean;
+	/** Keeps only some records (client-side filter); paging still sees the page's full size. */
+	filter?: (record: IDataObject, ctx: IExecuteSingleFunctions) => boolean;
 }
 
-/** Page facts the pagination function needs but the items no longer carry (e.g. images' hasNext). */
-export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean }>();
+/**
+ * Page facts the pagination function needs but the items no longer carry: images' hasNext, speech's
+ * has_more, and the page's size before a client-side filter.
+ */
+export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean; size: number }>();
 
 const asObject = (body: unknown): IDataObject =>
 	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
@@ -38,6 +45,14 @@ const asList = (value: unknown): IDataObject[] =>
 export const whole: Shape = (body) => [asObject(body)];
 export const list: Shape = (body) => asList(body);
 export const listIn = (property: string): Shape => (body) => asList(asObject(body)[property]);
+
+/** An undocumented list envelope: a bare array, or the first of `properties` that holds an array. */
+export const listInAny = (properties: string[]): Shape => (body) => {
+	if (Array.isArray(body)) return asList(body);
+	const object = asObject(body);
+	const key = properties.find((property) => Array.isArray(object[property]));
+	return key ? asList(object[key]) : [];
+};
 export const mapValues: Shape = (body) => asList(Object.values(asObject(body)));
 export const deleted: Shape = () => [{ deleted: true }];
 
@@ -97,6 +112,7 @@ function failureContext(ctx: IExecuteSingleFunctions, options: Respond): Failure
 		field: options.field,
 		jobId: jobId || undefined,
 		account: account || (jobId ? accountOfId(jobId) : undefined),
+		audio: options.audio,
 	};
 }
 
@@ -114,12 +130,14 @@ export function respond(options: Respond): PostReceiveAction {
 			throw apiError(this.getNode(), statusCode, response.body, failureContext(this, options));
 		}
 		let records = empty || statusCode === 204 ? options.shape(undefined, this) : options.shape(response.body, this);
+		const size = records.length;
+		if (options.filter) records = records.filter((record) => options.filter!(record, this));
 		if (options.simplify && this.getNodeParameter('simplify', true)) records = records.map(simplifyRecord);
 		const pairedItem = { item: this.getItemIndex() };
 		const items = records.map((json) => ({ json, pairedItem }));
 		const body = asObject(response.body);
-		const more = typeof body.hasNext === 'boolean' ? body.hasNext : body.hasMore;
-		if (typeof more === 'boolean') pageInfo.set(items, { hasMore: more });
+		const more = [body.hasNext, body.hasMore, body.has_more].find((flag) => typeof flag === 'boolean') as boolean | undefined;
+		pageInfo.set(items, { hasMore: more, size });
 		return items;
 	};
 }

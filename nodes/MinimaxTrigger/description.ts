@@ -35,7 +35,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Completed', value: 'completed', description: 'The job finished with a result' },
-			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3, agent "failed")' },
+			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3; agent, speech and music "failed")' },
 			{ name: 'Moderated', value: 'moderated', description: 'MiniMax moderated the result (status 5, 7 or 14)' },
 			{ name: 'Progress', value: 'progress', description: 'Progress updates before the final call' },
 		],
@@ -50,11 +50,12 @@ export const triggerProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Agent', value: 'agent' },
 			{ name: 'Image', value: 'image' },
-			{ name: 'Speech', value: 'speech' },
+			{ name: 'Music', value: 'music', description: 'Songs and covers (musicId "user:…-music:…")' },
+			{ name: 'Speech', value: 'speech', description: 'Text to speech (audioId "user:…-audio:…")' },
 			{ name: 'Video', value: 'video' },
 		],
 		required: true,
-		default: ['video', 'image', 'agent', 'speech'],
+		default: ['video', 'image', 'agent', 'speech', 'music'],
 		description: 'Which kinds of jobs start the workflow, told apart by the job ID',
 	},
 	{
@@ -102,7 +103,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to download the result (videos and images: the first result URL; agent: every attachment) into binary property "data" ("data_1", … for more). The call is answered before the download starts. A failed download still emits the item, with "downloadError".',
+					'Whether to download the result (videos and images: the first result URL; speech and music: the MP3; agent: every attachment) into binary property "data" ("data_1", … for more). The call is answered before the download starts. A failed download still emits the item, with "downloadError".',
 			},
 		],
 	},

@@ -7,7 +7,12 @@ const EXAMPLES: Partial<Record<JobKind, string>> = {
 	image: 'user:1234-minimax:987654321-image:357846312387492374',
 	file: 'user:1234-minimax:987654321-file:335577991133557799',
 	agent: 'p123456789-u12345-a67890-bot:minimax',
+	speech: 'user:1234-minimax:987654321-audio:556677889900112233',
+	music: 'user:1234-minimax:987654321-music:998877665544332211',
+	voice: 'user:1234-minimax:987654321-voice:445566778899',
 };
+
+const KIND_NAMES: Partial<Record<JobKind, string>> = { image: 'an image', speech: 'a speech (audio)', agent: 'an agent job' };
 
 /**
  * Checks a useapi id before it goes into a path. Ids contain ':' and must be sent raw, so an
@@ -37,7 +42,7 @@ export function checkId(value: unknown, field: string, kind: JobKind | 'any' = '
 		throw new InvalidIdError(`"${field}" must start with "user:" (got "${id}").${hint}`);
 	}
 	if (kind !== 'any' && kindOfId(id) !== kind) {
-		throw new InvalidIdError(`"${field}" is not ${kind === "image" ? "an" : "a"} ${kind} id (got "${id}").${hint}`);
+		throw new InvalidIdError(`"${field}" is not ${KIND_NAMES[kind] ?? `a ${kind}`} id (got "${id}").${hint}`);
 	}
 	return id;
 }

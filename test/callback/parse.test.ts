@@ -149,7 +149,7 @@ describe('parseCallback: the unwrapped record and errors', () => {
 		['truncated JSON', '{"videoId": "user:1', /not JSON/],
 		['JSON number', 42, /not a JSON object/],
 		['null', null, /not a JSON object/],
-		['an id of another kind', { id: 'user:1234-minimax:987654321-music:1', status: 2 }, /not a video, image, speech or agent id/],
+		['an id of another kind', { id: 'user:1234-minimax:987654321-voice:1', status: 2 }, /not a video, image, speech, music or agent id/],
 	] as Array<[string, unknown, RegExp]>)('%s → error', (_name, body, message) => {
 		const result = parseCallback(body);
 		expect(isParseError(result)).toBe(true);

@@ -60,7 +60,10 @@ export function operationField(resource: string, options: INodePropertyOptions[]
  * The Account picker: "From List" (GET /accounts) or "By ID". Optional ones send `account` in the
  * query only when set, so the API picks its default with a single account.
  */
-export function accountField(resource: string, operations: string[], required: boolean): INodeProperties {
+export function accountField(resource: string, operations: string[], required: boolean, audio = false): INodeProperties {
+	const optional = audio
+		? 'The minimax.io account with a MiniMax Audio plan ("supportAudio" in Account → Get Many; the list shows only those). Leave empty when only one account is configured at useapi.net; required when there are several.'
+		: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.';
 	return {
 		displayName: 'Account',
 		name: 'account',
@@ -69,14 +72,14 @@ export function accountField(resource: string, operations: string[], required: b
 		required,
 		description: required
 			? 'The hailuoai.video account (its numeric MiniMax user ID)'
-			: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.',
+			: optional,
 		displayOptions: show(resource, operations),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+				typeOptions: { searchListMethod: audio ? 'searchAudioAccounts' : 'searchAccounts', searchable: true },
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 987654321' },
 		],
