@@ -49,11 +49,11 @@ function packAndUnpack(root) {
 	return { dir, tarball: path.join(tmp, info.filename), tmp };
 }
 
-/** Marks warnings listed in accepted.json (rule + file + field, with a reason) as accepted. */
+/** Marks warnings listed in accepted.json (rule + file + field or '*', with a reason) as accepted. */
 function applyAccepted(findings, accepted) {
 	const used = new Set();
 	for (const f of findings) {
-		const i = accepted.findIndex((a) => f.severity === 'warn' && a.rule === f.rule && a.file === f.file && a.field === f.field);
+		const i = accepted.findIndex((a) => f.severity === 'warn' && a.rule === f.rule && a.file === f.file && (a.field === f.field || a.field === '*'));
 		if (i >= 0) {
 			f.accepted = accepted[i].reason;
 			used.add(i);
