@@ -101,7 +101,7 @@ function triggerCases() {
 		t('no secret given', { query: {}, body: done }, /^403 .*Missing or wrong secret/),
 		t('secret required but not set on the node', { parameters: { secret: '' }, body: done }, /^403 .*no Secret set/),
 		t('body without a job id', { body: { status: 2, statusLabel: 'completed' } }, /^400 .*no job id/),
-		t('file id instead of a job id', { body: { id: fileId('300000001', 3), status: 2 } }, /^400 .*not a video, image, speech or agent id/),
+		t('file id instead of a job id', { body: { id: fileId('300000001', 3), status: 2 } }, /^400 .*not a video, image, speech(, music)? or agent id/),
 		t('body is a JSON string, not an object', { raw: '"completed"' }, /^400 .*not a JSON object|^400 .*not JSON/),
 	];
 }
