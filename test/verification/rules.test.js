@@ -164,7 +164,7 @@ describe('tarball threat rules', () => {
 	beforeEach(() => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tarball-'));
 		write('package.json', JSON.stringify({ name: 'n8n-nodes-x', homepage: 'https://github.com/o/r' }));
-		write('dist/nodes/X/X.node.js', "'use strict';\nconst url = 'https://api.useapi.net/v1/minimax';\nconst doc = 'https://useapi.net/docs';\n");
+		write('dist/nodes/X/X.node.js', "'use strict';\nconst url = 'https://api.useapi.net/v1/minimax';\nconst doc = 'https://useapi.net/docs';\nconst hint = 'use the full https://… address';\n");
 		write('dist/nodes/X/x.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
 	});
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -177,6 +177,7 @@ describe('tarball threat rules', () => {
 		['dist/nodes/X/env2.js', "const e = process['env'];", 'no-process-env'],
 		['dist/nodes/X/hook.js', "const u = 'https://webhook.site/abc';", 'no-foreign-urls'],
 		['dist/nodes/X/short.js', "const u = 'http://bit.ly/x';", 'no-foreign-urls'],
+		['dist/nodes/X/ellipsis.js', "const u = 'https://ngrok.io/…';", 'no-foreign-urls'],
 		['dist/nodes/X/min.js', `var a=${'1+'.repeat(600)}1;`, 'no-minified'],
 		['dist/nodes/X/obf.js', 'String.fromCharCode(104,116,116,112,115,58,47,47,101,118,105);', 'no-obfuscation'],
 		['dist/nodes/X/evil.js', "eval('1');", 'no-obfuscation'],
