@@ -44,7 +44,7 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		});
 		expect(seen.size).toBeGreaterThan(1);
 		expect(done).toMatchObject({ status: 2, statusLabel: 'completed', statusFinal: true, percent: 100, desc: 'a red robot', videoId: c.body.videoId });
-		expect(done.videoURL).toMatch(new RegExp(`^${sim.url}/cdn/.+-watermark\\.mp4$`));
+		expect(done.videoURL).toMatch(new RegExp(`^${sim.cdnUrl}/cdn/.+-watermark\\.mp4$`));
 		expect(done.downloadURL).toMatch(/\.mp4$/);
 		expect(done.coverURL).toMatch(/\.png$/);
 		expect(done.width).toBeGreaterThan(0);

@@ -1,38 +1,56 @@
 'use strict';
-// Route table: [method, path pattern, op name (resource.operation as in endpoints.json), handler].
+// Route table: [method, path pattern, handler]; the op name (resource.operation) and the request's
+// allow-list come from the endpoints file entry with the same method and path.
 const videos = require('./api-videos');
 const images = require('./api-images');
 const agent = require('./api-agent');
 const misc = require('./api-misc');
+const { compileEndpoints } = require('./allowlist');
 
-const ROUTES = [
-	['GET', 'accounts', 'accounts.list', misc.accountsList],
-	['POST', 'accounts', 'accounts.create', misc.accountsCreate],
-	['GET', 'accounts/:account', 'accounts.get', misc.accountsGet],
-	['DELETE', 'accounts/:account', 'accounts.delete', misc.accountsDelete],
-	['GET', 'features', 'features.get', misc.featuresGet],
-	['POST', 'videos/create', 'videos.create', videos.create],
-	['POST', 'videos/cancel', 'videos.cancel', videos.cancel],
-	['POST', 'videos/agent-create', 'videos.agentCreate', videos.agentCreate],
-	['GET', 'videos/agent-templates', 'videos.listAgentTemplates', videos.listAgentTemplates],
-	['GET', 'videos/characters', 'videos.listCharacters', videos.listCharacters],
-	['GET', 'videos', 'videos.list', videos.list],
-	['GET', 'videos/:id', 'videos.get', videos.get],
-	['DELETE', 'videos/:id', 'videos.delete', videos.del],
-	['POST', 'images/create', 'images.create', images.create],
-	['GET', 'images', 'images.list', images.list],
-	['GET', 'images/:id', 'images.get', images.get],
-	['DELETE', 'images/:id', 'images.delete', images.del],
-	['POST', 'files', 'files.upload', misc.filesUpload],
-	['GET', 'files', 'files.list', misc.filesList],
-	['DELETE', 'files/:id', 'files.delete', misc.filesDelete],
-	['POST', 'agent', 'agent.run', agent.run],
-	['GET', 'agent/jobs', 'agent.listJobs', agent.listJobs],
-	['GET', 'agent/:id', 'agent.getJob', agent.getJob],
-	['GET', 'scheduler', 'scheduler.list', misc.schedulerList],
-	['GET', 'scheduler/available', 'scheduler.available', misc.schedulerAvailable],
-	['DELETE', 'scheduler/:id', 'scheduler.delete', misc.schedulerDelete],
-].map(([method, pattern, op, handler]) => ({ method, parts: pattern.split('/'), op, handler }));
+const MINIMAX = compileEndpoints(require('./spec/minimax-v1.endpoints.json'));
+
+/**
+ * [method, pattern, handler] rows → routes, each bound to its entry in `spec` (from
+ * compileEndpoints), whose field lists are the request's allow-list. A row without an entry throws at load.
+ */
+function defineRoutes(spec, rows) {
+	return rows.map(([method, pattern, handler]) => {
+		// Parameter names may differ (":id" here, "{videoId}" there); the shape must not.
+		const shape = (p) => p.replace(/:[A-Za-z_]+/g, ':');
+		const endpoint = [...spec.values()].find((e) => e.method === method && shape(e.pattern) === shape(pattern));
+		if (!endpoint) throw new Error(`No endpoints-file entry for ${method} /${pattern}`);
+		return { method, parts: pattern.split('/'), op: endpoint.op, handler, endpoint };
+	});
+}
+
+const ROUTES = defineRoutes(MINIMAX, [
+	['GET', 'accounts', misc.accountsList],
+	['POST', 'accounts', misc.accountsCreate],
+	['GET', 'accounts/:account', misc.accountsGet],
+	['DELETE', 'accounts/:account', misc.accountsDelete],
+	['GET', 'features', misc.featuresGet],
+	['POST', 'videos/create', videos.create],
+	['POST', 'videos/cancel', videos.cancel],
+	['POST', 'videos/agent-create', videos.agentCreate],
+	['GET', 'videos/agent-templates', videos.listAgentTemplates],
+	['GET', 'videos/characters', videos.listCharacters],
+	['GET', 'videos', videos.list],
+	['GET', 'videos/:id', videos.get],
+	['DELETE', 'videos/:id', videos.del],
+	['POST', 'images/create', images.create],
+	['GET', 'images', images.list],
+	['GET', 'images/:id', images.get],
+	['DELETE', 'images/:id', images.del],
+	['POST', 'files', misc.filesUpload],
+	['GET', 'files', misc.filesList],
+	['DELETE', 'files/:id', misc.filesDelete],
+	['POST', 'agent', agent.run],
+	['GET', 'agent/jobs', agent.listJobs],
+	['GET', 'agent/:id', agent.getJob],
+	['GET', 'scheduler', misc.schedulerList],
+	['GET', 'scheduler/available', misc.schedulerAvailable],
+	['DELETE', 'scheduler/:id', misc.schedulerDelete],
+]);
 
 /** Ops that create something upstream (resetAfter performs them before dropping the socket). */
 const CREATE_OPS = new Set(['videos.create', 'videos.agentCreate', 'images.create', 'agent.run', 'files.upload']);
@@ -52,9 +70,9 @@ function match(method, rel) {
 			if (p.startsWith(':')) params[p.slice(1)] = segs[i];
 			else if (p !== segs[i]) ok = false;
 		});
-		if (ok && Object.values(params).every((v) => v)) return { op: r.op, handler: r.handler, params };
+		if (ok && Object.values(params).every((v) => v)) return { op: r.op, handler: r.handler, endpoint: r.endpoint, params };
 	}
 	return { op: 'unknown' };
 }
 
-module.exports = { match, CREATE_OPS };
+module.exports = { match, CREATE_OPS, ROUTES, MINIMAX, defineRoutes };

@@ -10,7 +10,7 @@ class Job {
 	constructor(fields) {
 		Object.assign(this, {
 			replyUrl: undefined, replyRef: undefined, cancelledAt: undefined, deleted: false,
-			removed: false, untracked: false, outcome: 2,
+			removed: false, untracked: false, outcome: 2, wakers: [],
 		}, fields);
 	}
 
@@ -46,6 +46,7 @@ class Job {
 	/** Plain snapshot (getters included) for JSON.stringify / spreading by callers. */
 	toJSON() {
 		const { timers, request, refs, ...own } = this;
+		delete own.wakers;
 		return {
 			...own, request, refs: refs && refs.map((r) => r.fileID), timerCount: timers ? timers.length : 0,
 			status: this.status, statusLabel: this.statusLabel, finalAt: this.finalAt, final: this.final,
