@@ -39,6 +39,9 @@ export class Minimax implements INodeType {
 			headers: { Accept: 'application/json' },
 			ignoreHttpStatusErrors: true,
 			returnFullResponse: true,
+			// n8n-core would re-add Authorization on a cross-origin redirect; a 3xx becomes the mapped error instead.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		properties: [
 			{

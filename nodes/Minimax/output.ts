@@ -6,7 +6,9 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import { apiError, type FailureContext } from '../shared/errors';
+import { redactDeep, secretsOf } from '../shared/redact';
 import { accountOfId, isFinal, statusLabelOf } from '../shared/status';
 
 /** Turns a 2xx body into output records. */
@@ -123,7 +125,10 @@ function failureContext(ctx: IExecuteSingleFunctions, options: Respond): Failure
  * the empty 200s of deletes are never parsed: the shape decides what they mean.
  */
 export function respond(options: Respond): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], full: IN8nHttpFullResponse) {
+		// A server may echo the Authorization header: the token never reaches an error or an output.
+		const secrets = secretsOf((await this.getCredentials(CREDENTIAL_TYPE)).apiToken);
+		const response = { ...full, body: redactDeep(full.body, secrets) };
 		const { statusCode } = response;
 		const empty = statusCode === 404 && options.notFoundIsEmpty;
 		if (!empty && (statusCode < 200 || statusCode >= 300)) {

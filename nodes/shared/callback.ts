@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isWellFormedId } from './ids';
 import { splitReplyRef } from './replyRef';
 import {
 	accountOfId,
@@ -64,11 +65,28 @@ function idOf(record: IDataObject): string | undefined {
 	return looksLikeJobId(id) ? id : undefined;
 }
 
-/** Strings inside wrappers may be JSON too (e.g. `{payload: "{…}"}`). */
+/** Deeper bodies are refused before any walk (a hostile caller may send 5,000 nested arrays). */
+const MAX_BODY_DEPTH = 32;
+
+/** Nesting depth of a JSON value, counted without recursion, stopping past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length) {
+		const [node, depth] = stack.pop()!;
+		if (!node || typeof node !== 'object' || Buffer.isBuffer(node)) continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest > limit) return deepest;
+		for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
+/** Strings inside wrappers may be JSON too (e.g. `{payload: "{…}"}`); a UTF-8 BOM is dropped. */
 function decode(value: unknown): unknown {
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
 	if (typeof value !== 'string') return value;
-	const body = value.trim();
+	const body = value.replace(/^\uFEFF/, '').trim();
 	if (!body.startsWith('{') && !body.startsWith('[')) return value;
 	try {
 		return JSON.parse(body);
@@ -85,7 +103,8 @@ interface Found {
 
 function find(value: unknown, depth: number, wrappers: IDataObject[]): Found | undefined {
 	value = decode(value);
-	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth, wrappers) : undefined;
+	if (depth > MAX_DEPTH + 2) return undefined;
+	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth + 1, wrappers) : undefined;
 	if (!isObject(value)) return undefined;
 	if (idOf(value)) return { record: value, wrappers };
 	if (depth >= MAX_DEPTH) return undefined;
@@ -195,10 +214,26 @@ function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[
 	return { outcome, final, label: label ?? (final ? outcome : 'processing') };
 }
 
+/** The callback body as JSON (string, Buffer or parsed object in), or undefined when it is not JSON. */
+export function decodeBody(body: unknown): unknown {
+	const decoded = decode(body);
+	return typeof decoded === 'string' ? undefined : decoded;
+}
+
+/** Never throws: any malformed body (not JSON, too deep, odd shapes) comes back as `{error}`. */
 export function parseCallback(body: unknown): CallbackParseResult {
+	try {
+		return parse(body);
+	} catch (error) {
+		return { error: `body could not be read (${String((error as Error)?.message ?? error).slice(0, 80)})` };
+	}
+}
+
+function parse(body: unknown): CallbackParseResult {
 	const decoded = decode(body);
 	if (typeof decoded === 'string') return { error: 'body is not JSON' };
 	if (!isObject(decoded) && !Array.isArray(decoded)) return { error: 'body is not a JSON object' };
+	if (depthOf(decoded, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) return { error: `body is nested more than ${MAX_BODY_DEPTH} levels deep` };
 	const found = find(decoded, 0, []);
 	if (!found) {
 		return {
@@ -208,6 +243,8 @@ export function parseCallback(body: unknown): CallbackParseResult {
 	}
 	const record = normalised(found.record);
 	const id = idOf(record) as string;
+	// The id goes into an authenticated read (partial callbacks): only the documented grammar passes.
+	if (!isWellFormedId(id)) return { error: `job id "${id.slice(0, 80)}" is not a valid useapi id` };
 	const kind = kindOf(id, record);
 	if (!kind) return { error: `job id "${id}" is not a video, image, speech, music or agent id` };
 	const resultUrls = resultUrlsOf(kind, record);

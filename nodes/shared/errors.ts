@@ -97,7 +97,10 @@ export function describeHttpFailure(
 			fix = 'Log in to hailuoai.video to see why; holds often last a few hours. Use another account meanwhile.';
 			break;
 		default:
-			if (statusCode >= 500) {
+			if (statusCode >= 300 && statusCode < 400) {
+				message = `useapi.net answered with a redirect (${statusCode})${said}`;
+				fix = 'Set the Base URL in the credential to the API origin itself (e.g. https://api.useapi.net). Redirects to another host are never followed, so the API token cannot leave it.';
+			} else if (statusCode >= 500) {
 				message = `hailuoai.video or useapi.net failed (${statusCode})${said}`;
 				fix = 'This is usually temporary; try again in a minute.';
 			} else {

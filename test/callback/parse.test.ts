@@ -125,7 +125,6 @@ describe('parseCallback: kinds and statuses', () => {
 
 describe('parseCallback: kind from fields when the id says nothing', () => {
 	it.each([
-		['jobId', { jobId: 'job-77', status: 'completed' }, 'agent'],
 		['videoId', { videoId: 'user:1-minimax:5-clip:9', status: 2 }, 'video'],
 		['imageId', { imageId: 'user:1-minimax:5-pic:9', status: 2 }, 'image'],
 		['audioId', { audioId: 'user:1-minimax:5-tts:9', statusFinal: true, statusLabel: 'completed' }, 'speech'],
@@ -143,6 +142,10 @@ describe('parseCallback: the unwrapped record and errors', () => {
 
 	it.each([
 		['no id at all', { status: 2, statusFinal: true }, /no job id/],
+		// Ids go into an authenticated read: only the documented grammar (reference §3) passes.
+		['a jobId outside the grammar', { jobId: 'job-77', status: 'completed' }, /not a valid useapi id/],
+		['a videoId with a path in it', { videoId: 'user:1-minimax:5-video:9/../../accounts/5', status: 2 }, /not a valid useapi id/],
+		['a videoId with a query in it', { videoId: 'user:1-minimax:5-video:9?account=6', status: 2 }, /not a valid useapi id/],
 		['only the raw MiniMax id', { id: '998877665544332211', status: 2 }, /no job id/],
 		['id deeper than two levels', { a: { b: { c: video(2) } } }, /no job id/],
 		['non-JSON text', 'status=2&videoId=x', /not JSON/],
