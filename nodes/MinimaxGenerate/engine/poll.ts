@@ -4,7 +4,7 @@ import { apiError } from '../../shared/errors';
 import { isFinal } from '../../shared/status';
 import { apiRequest } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
-import { agentIdsOf } from './submit';
+import { agentIdsOf } from './recover';
 import type { Engine, Task } from './task';
 
 const ok = (code: number) => code >= 200 && code < 300;
@@ -35,7 +35,9 @@ export async function pollOnce(engine: Engine): Promise<void> {
 	if (isCancelled(engine.ctx)) return;
 	const gets: Array<Promise<void>> = [];
 	for (const task of watched) {
-		if (task.holdsSlot && listed && task.ids.every((id) => !listed.has(id))) releaseSlot(engine, task);
+		// Only a job that has left the listing frees its slot; a create in flight or an ambiguous one
+		// (its job may be running) keeps it until the create or the lookup decides.
+		if (task.holdsSlot && task.ids.length > 0 && listed && task.ids.every((id) => !listed.has(id))) releaseSlot(engine, task);
 		if (task.state !== 'running') continue;
 		for (const id of task.pending) if (!listed?.has(id)) gets.push(checkOne(engine, task, id));
 	}
