@@ -12,6 +12,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Require Secret',
 		name: 'requireSecret',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description:
 			'Whether calls must carry the secret as "?secret=…" in the URL or in the "x-useapi-secret" header. useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
@@ -38,6 +39,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Moderated', value: 'moderated', description: 'MiniMax moderated the result (status 5, 7 or 14)' },
 			{ name: 'Progress', value: 'progress', description: 'Progress updates before the final call' },
 		],
+		required: true,
 		default: ['completed'],
 		description: 'Which callbacks start the workflow. Others are answered 200 and ignored.',
 	},
@@ -52,6 +54,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Speech', value: 'speech', description: 'Text to speech (audioId "user:…-audio:…")' },
 			{ name: 'Video', value: 'video' },
 		],
+		required: true,
 		default: ['video', 'image', 'agent', 'speech', 'music'],
 		description: 'Which kinds of jobs start the workflow, told apart by the job ID',
 	},
@@ -64,6 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Equals', value: 'equals' },
 			{ name: 'Starts With', value: 'startsWith' },
 		],
+		required: true,
 		default: 'any',
 		description:
 			'Start the workflow only for jobs created with a matching "replyRef" (the part you set, without the tag MiniMax Generate appends)',
@@ -72,6 +76,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Reply Ref',
 		name: 'replyRefValue',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'e.g. order-42',
 		displayOptions: { show: { replyRefFilter: ['equals', 'startsWith'] } },
@@ -80,6 +85,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description:
 			'Whether to return a flat summary (ID, kind, outcome, result URLs, replyRef…) instead of the raw callback body',

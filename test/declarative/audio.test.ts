@@ -95,6 +95,12 @@ describe('Speech', () => {
 		expect(result.error?.description).toContain('"Audio ID"');
 	});
 
+	test('Scheduler → Delete takes a running audioId raw (the documented cancel)', async () => {
+		api().delete(`/v1/minimax/scheduler/${AUDIO_ID}`).reply(204);
+		const result = await run({ resource: 'scheduler', operation: 'delete', schedulerId: AUDIO_ID });
+		expect(jsonOf(result)).toEqual([{ deleted: true }]);
+	});
+
 	test('404 names the recording and the 7-day audioId rule', async () => {
 		api().get(`/v1/minimax/speech/${AUDIO_ID}`).reply(404, { error: 'Not found.', code: 404 });
 		const result = await run({ resource: 'speech', operation: 'get', audioId: AUDIO_ID });

@@ -117,10 +117,27 @@ describe('Agent → Run', () => {
 		expect(json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
 		const attachments = json.attachments as IDataObject[];
 		expect(attachments).toHaveLength(2);
-		// no_watermark_url preferred over fileUrl
+		// no_watermark_url preferred over fileUrl; the image attachment has none (§8.5), so its fileUrl is used.
 		expect(String(attachments[0].url)).not.toContain('watermark');
+		expect(String(attachments[0].url)).not.toBe(attachments[0].fileUrl);
+		expect(attachments[1].url).toBe(attachments[1].fileUrl);
 		expect(Object.keys(result.items[0].binary ?? {}).sort()).toEqual(['data', 'data_1']);
 		expect(ops(sim, 'agent.listJobs').length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('Split Into Items gives one item per attachment, each with its file in the binary property', async () => {
+		const result = await run(sim, agent({ agentFiles: '', outputOptions: { splitIntoItems: true }, downloadOptions: { binaryProperty: 'out' } }), [{ json: {} }, { json: {} }]);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(4);
+		expect(result.items.map((i) => (i.pairedItem as IDataObject).item)).toEqual([0, 0, 1, 1]);
+		expect(result.items.map((i) => i.json.position)).toEqual([0, 1, 0, 1]);
+		expect(result.items.map((i) => Object.keys(i.binary ?? {}))).toEqual([['out'], ['out'], ['out'], ['out']]);
+		expect(result.items.map((i) => i.binary?.out.mimeType)).toEqual(['video/mp4', 'image/png', 'video/mp4', 'image/png']);
+		for (const item of result.items) {
+			expect(item.json).toMatchObject({ kind: 'agent', outcome: 'completed', attachment: { url: item.json.url } });
+			expect(item.json.attachments).toBeUndefined();
+		}
+		expect(sim.stats().creates.agent).toBe(2);
 	});
 
 	it('reports a failed agent job with its message', async () => {

@@ -1,6 +1,7 @@
 'use strict';
 // The JSON records GET endpoints return (§6.2 video, §7.2 image, §8.5 agent job).
 const { mmss } = require('./util');
+const { audioRecord } = require('./audio-records');
 
 const RUN_MESSAGE = {
 	0: 'Preparing your request',
@@ -138,6 +139,7 @@ function ossUrlsOfImage(sim, job) {
 }
 
 function recordOf(sim, job) {
+	if (job.kind === 'speech' || job.kind === 'music') return audioRecord(sim, job);
 	return job.kind === 'video' ? videoRecord(sim, job) : job.kind === 'image' ? imageRecord(sim, job) : agentRecord(sim, job);
 }
 

@@ -8,6 +8,7 @@ const { checkRequest } = require('./allowlist');
 const { summarize, scrub, parseId } = require('./util');
 const { busyBody, queueBody } = require('./create');
 const media = require('./media');
+const { serveAudio } = require('./audio');
 
 const PREFIX = '/v1/minimax';
 
@@ -62,6 +63,7 @@ function serveCdn(ctx, rawPath) {
 	state.stats.cdnRequests += 1;
 	const send404 = () => ctx.json(404, { error: 'Not found.', code: 404 });
 	if (ctx.req.method !== 'GET' && !head) return send404();
+	if (serveAudio(ctx, rawPath, media.sendBuffer)) return;
 	let m = /^\/cdn\/(video|agent|template)\/(\d+)(-watermark)?\.mp4$/.exec(rawPath);
 	if (m) {
 		ctx.entry.op = `cdn.${m[1]}`;

@@ -69,6 +69,11 @@ function normalizeAccount(a) {
 		outOfCredits: !!a.outOfCredits,
 		onHold: !!a.onHold,
 		onHoldAfterCreates: a.onHoldAfterCreates === undefined || a.onHoldAfterCreates === null ? undefined : Number(a.onHoldAfterCreates),
+		// MiniMax Audio (speech, music): the plan, its credit, speech jobs at once ([inferred] 3), clone slots.
+		supportAudio: a.supportAudio === undefined ? true : !!a.supportAudio,
+		audioOutOfCredits: !!a.audioOutOfCredits,
+		speechSlots: a.speechSlots === undefined ? 3 : Number(a.speechSlots),
+		cloneSlots: a.cloneSlots === undefined ? 3 : Number(a.cloneSlots),
 		creates: 0,
 	};
 }
