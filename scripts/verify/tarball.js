@@ -5,6 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { checkPackageJson } = require('./packageJson');
+const { hardcodedIds } = require('./source');
 
 /** Hosts shipped code may name: the API and its docs, the two account sites the API drives, RFC 2606 placeholders. */
 const ALLOWED_HOSTS = [/^(?:[a-z0-9-]+\.)*useapi\.net$/, /^hailuoai\.video$/, /^(?:www\.)?minimax\.io$/, /^(?:[a-z0-9-]+\.)*example\.(?:com|net|org)$/];
@@ -62,6 +63,7 @@ function checkTarball(dir) {
 		const longest = Math.max(...lines.map((l) => l.length));
 		if (longest > MAX_LINE) err('no-minified', `${rel}: a line of ${longest} characters (max ${MAX_LINE}) looks minified`);
 		for (const o of obfuscation(text)) err('no-obfuscation', `${rel}: ${o}`);
+		out.push(...hardcodedIds(text, rel)); // the rule covers *.node.js; every shipped file is checked
 	}
 	return out;
 }

@@ -186,6 +186,13 @@ describe('batches', () => {
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
 	});
 
+	it('a failure that stops the run names the other jobs that keep running (and are paid for)', async () => {
+		const result = await run(sim, params({ prompt: '={{ $json.n === 0 ? "[fail] first" : "[ms=600000] long" }}', account: A }), items(2));
+		const long = ops(sim, 'videos.create').find((c) => String((c.body as IDataObject).prompt).includes('long'));
+		expect(result.error?.message).toMatch(/The video failed \(status 3\)/);
+		expect(result.error?.description).toContain(`Other jobs of this run keep running on the server: ${String(long?.jobId)}`);
+	});
+
 	it('keeps slots busy when not waiting and still returns every create response', async () => {
 		const result = await run(sim, params({ waitForCompletion: false, waitOptions: FAST_WAIT }), items(8));
 		expect(result.error).toBeUndefined();

@@ -106,13 +106,25 @@ function triggerCases() {
 	];
 }
 
-/** Controls: valid inputs of the same shape must pass, so the table cannot pass by failing everything. */
-function controls(account) {
+/**
+ * Controls: valid inputs of the same shape must pass (with the API reached: minCalls), so the table
+ * cannot pass by failing everything. `video`: a finished video of the simulator, which the trigger
+ * reads (the callback has only ids and status), so its call counting is proven too.
+ */
+function controls(account, video) {
 	const SECRET = 'Reliability-Secret-7Kq2xV9pLm4T';
+	const id = video || videoId(account);
 	return [
-		{ node: 'trigger', name: 'control: right secret, completed video', parameters: { requireSecret: true, secret: SECRET }, query: { secret: SECRET }, body: { videoId: videoId(account), status: 2, statusLabel: 'completed', statusFinal: true } },
-		{ node: 'declarative', name: 'control: Account → Get Many', parameters: { resource: 'account', operation: 'getAll' } },
+		{ node: 'trigger', name: 'control: right secret, completed video (read and downloaded)', parameters: { requireSecret: true, secret: SECRET, options: { downloadResult: true } }, query: { secret: SECRET }, body: { videoId: id, status: 2, statusLabel: 'completed', statusFinal: true }, minCalls: 1 },
+		{ node: 'declarative', name: 'control: Account → Get Many', parameters: { resource: 'account', operation: 'getAll' }, minCalls: 1 },
+		{ node: 'generate', name: 'control: Video → Create', parameters: videoControl(), minCalls: 1 },
+		{ node: 'generate', name: 'control: Video → Create, first frame from a binary (upload + create)', parameters: videoControl({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'data' }), items: [{ json: {}, binary: { data: PNG } }], minCalls: 2 },
+		{ node: 'generate', name: 'control: Image → Create', parameters: image({}), minCalls: 1 },
 	];
+}
+
+function videoControl(extra = {}) {
+	return { ...video(extra), waitForCompletion: false };
 }
 
 function all({ account }) {

@@ -181,6 +181,7 @@ describe('tarball threat rules', () => {
 		['dist/nodes/X/min.js', `var a=${'1+'.repeat(600)}1;`, 'no-minified'],
 		['dist/nodes/X/obf.js', 'String.fromCharCode(104,116,116,112,115,58,47,47,101,118,105);', 'no-obfuscation'],
 		['dist/nodes/X/evil.js', "eval('1');", 'no-obfuscation'],
+		['dist/nodes/X/Y.node.js', "exports.body = { partner_id: 'fixed' };", 'no-hardcoded-ids'],
 		['test/helper.js', '1;', 'tarball-files'],
 		['dist/nodes/X/X.node.js.map', '{}', 'tarball-files'],
 	])('%s (%s) fails %s', (rel, text, rule) => {
