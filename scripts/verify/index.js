@@ -75,7 +75,9 @@ function verifyProject(root, { tarballDir, pack = true, accepted = [] } = {}) {
 		const source = built.replace(/^dist\//, '').replace(/\.js$/, '');
 		const codexFile = path.join(root, `${source}.json`);
 		const node = loadClass(path.join(root, built));
-		const d = node.description;
+		// A VersionedNodeType holds one node per version: check the one new nodes get.
+		const d = node.nodeVersions ? node.nodeVersions[node.currentVersion ?? node.description.defaultVersion].description : node.description;
+		if (!Array.isArray(d.properties)) throw new Error(`${built}: description has no properties array`);
 		if (d.codex !== undefined) add(`${source}.ts`, [{ rule: 'valid-node-categories', severity: 'error', message: 'inline description.codex: keep the codex in the .node.json only' }]);
 		if (!fs.existsSync(codexFile)) add(rel(root, codexFile), [{ rule: 'valid-node-categories', severity: 'error', message: 'codex file missing' }]);
 		else add(rel(root, codexFile), checkCodex(JSON.parse(fs.readFileSync(codexFile, 'utf8')), { nodeType: `${pkg.name}.${d.name}` }));

@@ -203,6 +203,14 @@ describe('Speech Setting', () => {
 		expect(jsonOf(result)).toEqual([quota]);
 	});
 
+	test('596 on an audio route: the documented pending-error text, and how to fix it at useapi.net', async () => {
+		const text = 'Your minimax account has pending error. Please address this issue at https://useapi.net/docs/api-minimax-v1/post-minimax-accounts-account before making any new API calls.';
+		api().get('/v1/minimax/speech/config').query({ account: ACCOUNT }).reply(596, { error: text, code: 596 });
+		const result = await run({ resource: 'speechSettings', operation: 'get', account: picked(ACCOUNT) });
+		expect(result.error?.message).toBe(`Account ${ACCOUNT} has a pending error at useapi.net (596): ${text}`);
+		expect(result.error?.description).toMatch(/Account → Create or Update/);
+	});
+
 	test('412 says "no MiniMax Audio credit" in plain words, naming the account', async () => {
 		api().get('/v1/minimax/speech/equity').query({ account: ACCOUNT }).reply(412, { error: 'Account has no audio subscription', code: 412 });
 		const result = await run({ resource: 'speechSettings', operation: 'getQuota', account: picked(ACCOUNT) });

@@ -139,3 +139,16 @@ export function idField(
 		displayOptions: show(resource, operations),
 	};
 }
+
+/** A "Filters" collection for a Get Many; the operation's preSend reads and checks it. */
+export function filtersField(resource: string, operations: string[], options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(resource, operations),
+		options,
+	};
+}
