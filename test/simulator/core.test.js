@@ -36,6 +36,8 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect([0, 11, 1, 12]).toContain(first.body.status);
 		expect(first.body.statusFinal).toBe(false);
 		expect(first.body.videoURL).toBe('');
+		// §6.2 has no createTime on video records (images have one, §7.2).
+		expect(first.body).not.toHaveProperty('createTime');
 		sim.completeJob(c.body.videoId);
 		const done = (await api('GET', `/videos/${c.body.videoId}/`)).body;
 		expect(done).toMatchObject({ status: 2, statusLabel: 'completed', statusFinal: true, percent: 100, desc: 'a red robot [ms=600000]', videoId: c.body.videoId });
@@ -43,6 +45,7 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect(done.downloadURL).toMatch(/\.mp4$/);
 		expect(done.coverURL).toMatch(/\.png$/);
 		expect(done.width).toBeGreaterThan(0);
+		expect(done).not.toHaveProperty('createTime');
 		const job = sim.jobs.get(c.body.videoId);
 		expect(job).toMatchObject({ kind: 'video', account: '987654321', replyRef: 'r1', status: 2 });
 		expect(job.finalAt).toBeGreaterThanOrEqual(job.createdAt);
