@@ -26,7 +26,11 @@ export interface Respond {
 	notFoundIsEmpty?: boolean;
 }
 
-/** Page facts the pagination function needs but the items no longer carry (e.g. images' hasNext). */
+/**
+ * Page facts the pagination function needs but the items no longer carry (e.g. images' hasNext).
+ * Per process and safe to lose: keyed by the items array of the request in progress, which only
+ * exists in this process; without the entry pagination stops on a short or repeated page instead.
+ */
 export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean }>();
 
 const asObject = (body: unknown): IDataObject =>
