@@ -52,6 +52,9 @@ export class UseApiMinimaxApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1/minimax',
 			url: '/accounts',
 			method: 'GET',
+			// The token never follows a redirect to another host.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
 
 import { operationError } from '../shared/errors';
-import { checkId } from '../shared/ids';
+import { checkAccount, checkId } from '../shared/ids';
 import { kindOfId, type JobKind } from '../shared/status';
 
 export const MAX_LIMIT = 1000;
@@ -11,18 +11,19 @@ function invalid(ctx: IExecuteSingleFunctions, message: string, description?: st
 	return operationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
 }
 
-/** The picked account (resource locator or plain string), trimmed; '' when none. */
+/** The picked account (resource locator or plain string), trimmed and checked (digits only); '' when none. */
 export function accountOf(ctx: IExecuteSingleFunctions): string {
 	const value = ctx.getNodeParameter('account', '', { extractValue: true }) as unknown;
-	const account = String(value ?? '').trim();
-	if (account && !/^[A-Za-z0-9_.-]+$/.test(account)) {
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return '';
+	try {
+		return checkAccount(value);
+	} catch (error) {
 		throw invalid(
 			ctx,
-			`"Account" is not a valid account id (got "${account}")`,
+			(error as Error).message,
 			'Pick the account from the list, or enter its numeric id as shown by Account → Get Many (e.g. 987654321).',
 		);
 	}
-	return account;
 }
 
 /** Sends the optional account in the query string, or nothing so the API picks its default. */
@@ -61,12 +62,12 @@ export function idPath(prefix: string, param: string, field: string, kind: JobKi
 	};
 }
 
-/** The scheduler tracks videos and images only, so its id must be one of those. */
+/** The scheduler tracks videos, images and (since August 2026) speech jobs, so its id must be one of those. */
 export const schedulerPath: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
 	const id = idOf(this, 'schedulerId', 'ID', 'any');
 	const kind = kindOfId(id);
-	if (kind !== 'video' && kind !== 'image') {
-		throw invalid(this, `"ID" must be a video or image id (got "${id}")`, 'Use the videoId or imageId of a running job.');
+	if (kind !== 'video' && kind !== 'image' && kind !== 'speech') {
+		throw invalid(this, `"ID" must be a video, image or speech id (got "${id}")`, 'Use the videoId, imageId or audioId of a running job.');
 	}
 	request.url = `/scheduler/${id}`;
 	return request;
@@ -78,10 +79,11 @@ export const cancelBody: PreSendAction = async function (this: IExecuteSingleFun
 	return request;
 };
 
-/** Template ids are raw MiniMax numbers (not useapi ids), so only emptiness and spaces are checked. */
+/** Template ids are raw MiniMax numbers (not useapi ids): digits only. */
 export const sendTemplateId: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
-	const templateId = String(this.getNodeParameter('templateId', '') ?? '').trim();
-	if (!templateId || /[\s/?#&]/.test(templateId)) {
+	const raw = this.getNodeParameter('templateId', '') as unknown;
+	const templateId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '[not text]';
+	if (!templateId || !/^\d{1,24}$/.test(templateId)) {
 		throw invalid(
 			this,
 			`"Template ID" is ${templateId ? `not valid (got "${templateId}")` : 'empty'}`,

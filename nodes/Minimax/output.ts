@@ -6,7 +6,9 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import { apiError, type FailureContext } from '../shared/errors';
+import { redactDeep, secretsOf } from '../shared/redact';
 import { accountOfId, isFinal, statusLabelOf } from '../shared/status';
 
 /** Turns a 2xx body into output records. */
@@ -24,14 +26,19 @@ export interface Respond {
 	simplify?: boolean;
 	/** A 404 here means "nothing configured", i.e. an empty list. */
 	notFoundIsEmpty?: boolean;
+	/** Speech and music: a 412 means no MiniMax Audio credit. */
+	audio?: boolean;
+	/** Keeps only some records (client-side filter); paging still sees the page's full size. */
+	filter?: (record: IDataObject, ctx: IExecuteSingleFunctions) => boolean;
 }
 
 /**
- * Page facts the pagination function needs but the items no longer carry (e.g. images' hasNext).
+ * Page facts the pagination function needs but the items no longer carry: images' hasNext, speech's
+ * has_more, and the page's size before a client-side filter.
  * Per process and safe to lose: keyed by the items array of the request in progress, which only
  * exists in this process; without the entry pagination stops on a short or repeated page instead.
  */
-export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean }>();
+export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean; size: number }>();
 
 const asObject = (body: unknown): IDataObject =>
 	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
@@ -42,6 +49,14 @@ const asList = (value: unknown): IDataObject[] =>
 export const whole: Shape = (body) => [asObject(body)];
 export const list: Shape = (body) => asList(body);
 export const listIn = (property: string): Shape => (body) => asList(asObject(body)[property]);
+
+/** An undocumented list envelope: a bare array, or the first of `properties` that holds an array. */
+export const listInAny = (properties: string[]): Shape => (body) => {
+	if (Array.isArray(body)) return asList(body);
+	const object = asObject(body);
+	const key = properties.find((property) => Array.isArray(object[property]));
+	return key ? asList(object[key]) : [];
+};
 export const mapValues: Shape = (body) => asList(Object.values(asObject(body)));
 export const deleted: Shape = () => [{ deleted: true }];
 
@@ -101,6 +116,7 @@ function failureContext(ctx: IExecuteSingleFunctions, options: Respond): Failure
 		field: options.field,
 		jobId: jobId || undefined,
 		account: account || (jobId ? accountOfId(jobId) : undefined),
+		audio: options.audio,
 	};
 }
 
@@ -111,19 +127,24 @@ function failureContext(ctx: IExecuteSingleFunctions, options: Respond): Failure
  * the empty 200s of deletes are never parsed: the shape decides what they mean.
  */
 export function respond(options: Respond): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], full: IN8nHttpFullResponse) {
+		// A server may echo the Authorization header: the token never reaches an error or an output.
+		const secrets = secretsOf((await this.getCredentials(CREDENTIAL_TYPE)).apiToken);
+		const response = { ...full, body: redactDeep(full.body, secrets) };
 		const { statusCode } = response;
 		const empty = statusCode === 404 && options.notFoundIsEmpty;
 		if (!empty && (statusCode < 200 || statusCode >= 300)) {
 			throw apiError(this.getNode(), statusCode, response.body, failureContext(this, options));
 		}
 		let records = empty || statusCode === 204 ? options.shape(undefined, this) : options.shape(response.body, this);
+		const size = records.length;
+		if (options.filter) records = records.filter((record) => options.filter!(record, this));
 		if (options.simplify && this.getNodeParameter('simplify', true)) records = records.map(simplifyRecord);
 		const pairedItem = { item: this.getItemIndex() };
 		const items = records.map((json) => ({ json, pairedItem }));
 		const body = asObject(response.body);
-		const more = typeof body.hasNext === 'boolean' ? body.hasNext : body.hasMore;
-		if (typeof more === 'boolean') pageInfo.set(items, { hasMore: more });
+		const more = [body.hasNext, body.hasMore, body.has_more].find((flag) => typeof flag === 'boolean') as boolean | undefined;
+		pageInfo.set(items, { hasMore: more, size });
 		return items;
 	};
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFuncti
 
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { apiRequest } from '../shared/transport';
+import { webhookBody } from '../shared/webhookBody';
 // Constant-time comparison shared with the trigger's own secret check.
 import { secretMatches } from '../shared/secret';
 import { agentAdapter } from './actions/agent/run';
@@ -51,10 +52,13 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	if (!stateText || !secretMatches(given, expected) || !state || !ADAPTERS[state.k]) {
 		return reply(this, 403, { error: 'Forbidden: this URL only accepts the callback of the job this execution waits for' });
 	}
-	const parsed = parseCallback(this.getBodyData());
+	const parsed = parseCallback(webhookBody(this));
 	if (isParseError(parsed)) return reply(this, 400, { error: `Not a MiniMax callback: ${parsed.error}` });
-	// The secret proves the URL; the tag tells this job from another one sent to the same URL.
-	if (parsed.replyRefTag && parsed.replyRefTag !== state.t) return stayParked({ received: true, ignored: 'another job' });
+	// The secret proves the URL; only this execution's replyRef tag proves the job. A callback
+	// without it (or with another tag) is some other job's and must not resume this execution.
+	if (parsed.replyRefTag !== state.t) {
+		return stayParked({ received: true, ignored: parsed.replyRefTag ? 'another job' : 'no replyRef tag of this execution' });
+	}
 	if (!parsed.final) return stayParked({ received: true, final: false, status: parsed.statusLabel });
 
 	// Answer at once; the download may take longer than the caller waits.

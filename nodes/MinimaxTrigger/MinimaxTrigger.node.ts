@@ -8,8 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
+import { decodeBody, isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { CREDENTIAL_TYPE } from '../shared/constants';
+import { webhookBody } from '../shared/webhookBody';
 import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
 import { secretMatches } from '../shared/secret';
@@ -61,15 +62,6 @@ function filteredOut(ctx: IWebhookFunctions, parsed: ParsedCallback): string | u
 	return undefined;
 }
 
-/** n8n parses JSON bodies; other content types may arrive as a string, a Buffer or only as rawBody. */
-function bodyOf(ctx: IWebhookFunctions): unknown {
-	const body = ctx.getBodyData() as unknown;
-	const empty = body === undefined || (typeof body === 'object' && body !== null && !Buffer.isBuffer(body) && Object.keys(body).length === 0);
-	if (!empty) return body;
-	const raw = (ctx.getRequestObject() as { rawBody?: unknown }).rawBody;
-	return Buffer.isBuffer(raw) && raw.length ? raw : body;
-}
-
 export class MinimaxTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MiniMax (useapi.net) Trigger',
@@ -107,7 +99,7 @@ export class MinimaxTrigger implements INodeType {
 			}
 		}
 
-		const body = bodyOf(this);
+		const body = webhookBody(this);
 		const parsed = parseCallback(body);
 		if (isParseError(parsed)) return refuse(this, 400, `Not a useapi callback: ${parsed.error}.`);
 
@@ -120,7 +112,8 @@ export class MinimaxTrigger implements INodeType {
 			return ignore('duplicate final callback');
 		}
 
-		const raw: unknown = typeof body === 'string' || Buffer.isBuffer(body) ? JSON.parse(String(body)) : body;
+		// Parsed already (BOM dropped): parseCallback succeeded on the same text.
+		const raw = decodeBody(body);
 		const json: Reply = this.getNodeParameter('simplify', true)
 			? simplified(parsed, receivedAt)
 			: ((raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { body: raw }) as Reply);

@@ -12,6 +12,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Require Secret',
 		name: 'requireSecret',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description:
 			'Whether calls must carry the secret as "?secret=…" in the URL or in the "x-useapi-secret" header. useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
@@ -34,10 +35,11 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Completed', value: 'completed', description: 'The job finished with a result' },
-			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3, agent "failed")' },
+			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3; agent, speech and music "failed")' },
 			{ name: 'Moderated', value: 'moderated', description: 'MiniMax moderated the result (status 5, 7 or 14)' },
 			{ name: 'Progress', value: 'progress', description: 'Progress updates before the final call' },
 		],
+		required: true,
 		default: ['completed'],
 		description: 'Which callbacks start the workflow. Others are answered 200 and ignored.',
 	},
@@ -48,10 +50,12 @@ export const triggerProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Agent', value: 'agent' },
 			{ name: 'Image', value: 'image' },
-			{ name: 'Speech', value: 'speech' },
+			{ name: 'Music', value: 'music', description: 'Songs and covers (musicId "user:…-music:…")' },
+			{ name: 'Speech', value: 'speech', description: 'Text to speech (audioId "user:…-audio:…")' },
 			{ name: 'Video', value: 'video' },
 		],
-		default: ['video', 'image', 'agent', 'speech'],
+		required: true,
+		default: ['video', 'image', 'agent', 'speech', 'music'],
 		description: 'Which kinds of jobs start the workflow, told apart by the job ID',
 	},
 	{
@@ -63,6 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Equals', value: 'equals' },
 			{ name: 'Starts With', value: 'startsWith' },
 		],
+		required: true,
 		default: 'any',
 		description:
 			'Start the workflow only for jobs created with a matching "replyRef" (the part you set, without the tag MiniMax Generate appends)',
@@ -71,6 +76,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Reply Ref',
 		name: 'replyRefValue',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: 'e.g. order-42',
 		displayOptions: { show: { replyRefFilter: ['equals', 'startsWith'] } },
@@ -79,6 +85,7 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description:
 			'Whether to return a flat summary (ID, kind, outcome, result URLs, replyRef…) instead of the raw callback body',
@@ -96,7 +103,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to download the result (videos and images: the first result URL; agent: every attachment) into binary property "data" ("data_1", … for more). The call is answered before the download starts. A failed download still emits the item, with "downloadError".',
+					'Whether to download the result (videos and images: the first result URL; speech and music: the MP3; agent: every attachment) into binary property "data" ("data_1", … for more). The call is answered before the download starts. A failed download still emits the item, with "downloadError".',
 			},
 		],
 	},

@@ -8,6 +8,8 @@ const RECORD_PATHS: Partial<Record<ParsedCallback['kind'], string>> = {
 	video: '/videos/',
 	image: '/images/',
 	agent: '/agent/',
+	speech: '/speech/',
+	music: '/music/',
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isWellFormedId } from './ids';
 import { splitReplyRef } from './replyRef';
 import {
 	accountOfId,
@@ -17,7 +18,7 @@ import {
  * itself, the record wrapped one or two levels deep, a partial record, and a JSON string.
  * Pure: no n8n context, so the trigger and the "Until Callback" wait mode share it.
  */
-export type CallbackKind = Exclude<JobKind, 'file' | 'unknown'>;
+export type CallbackKind = Exclude<JobKind, 'file' | 'voice' | 'unknown'>;
 
 export interface ParsedCallback {
 	id: string;
@@ -41,8 +42,8 @@ export interface ParsedCallback {
 
 export type CallbackParseResult = ParsedCallback | { error: string };
 
-const ID_FIELDS = ['videoId', 'imageId', 'audioId', 'audio_id', 'jobId'] as const;
-const WRAPPERS = ['data', 'video', 'image', 'job', 'result', 'payload', 'record', 'body', 'callback', 'audio', 'speech'];
+const ID_FIELDS = ['videoId', 'imageId', 'audioId', 'audio_id', 'musicId', 'music_id', 'jobId'] as const;
+const WRAPPERS = ['data', 'video', 'image', 'job', 'result', 'payload', 'record', 'body', 'callback', 'audio', 'speech', 'music', 'song'];
 const MAX_DEPTH = 2;
 
 const isObject = (value: unknown): value is IDataObject =>
@@ -64,11 +65,28 @@ function idOf(record: IDataObject): string | undefined {
 	return looksLikeJobId(id) ? id : undefined;
 }
 
-/** Strings inside wrappers may be JSON too (e.g. `{payload: "{…}"}`). */
+/** Deeper bodies are refused before any walk (a hostile caller may send 5,000 nested arrays). */
+const MAX_BODY_DEPTH = 32;
+
+/** Nesting depth of a JSON value, counted without recursion, stopping past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+	let deepest = 0;
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length) {
+		const [node, depth] = stack.pop()!;
+		if (!node || typeof node !== 'object' || Buffer.isBuffer(node)) continue;
+		deepest = Math.max(deepest, depth);
+		if (deepest > limit) return deepest;
+		for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+	}
+	return deepest;
+}
+
+/** Strings inside wrappers may be JSON too (e.g. `{payload: "{…}"}`); a UTF-8 BOM is dropped. */
 function decode(value: unknown): unknown {
 	if (Buffer.isBuffer(value)) value = value.toString('utf8');
 	if (typeof value !== 'string') return value;
-	const body = value.trim();
+	const body = value.replace(/^\uFEFF/, '').trim();
 	if (!body.startsWith('{') && !body.startsWith('[')) return value;
 	try {
 		return JSON.parse(body);
@@ -85,7 +103,8 @@ interface Found {
 
 function find(value: unknown, depth: number, wrappers: IDataObject[]): Found | undefined {
 	value = decode(value);
-	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth, wrappers) : undefined;
+	if (depth > MAX_DEPTH + 2) return undefined;
+	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth + 1, wrappers) : undefined;
 	if (!isObject(value)) return undefined;
 	if (idOf(value)) return { record: value, wrappers };
 	if (depth >= MAX_DEPTH) return undefined;
@@ -99,10 +118,13 @@ function find(value: unknown, depth: number, wrappers: IDataObject[]): Found | u
 
 function kindOf(id: string, record: IDataObject): CallbackKind | undefined {
 	const byId = kindOfId(id);
-	if (byId !== 'unknown' && byId !== 'file') return byId;
+	if (byId !== 'unknown' && byId !== 'file' && byId !== 'voice') return byId;
+	if (byId === 'voice') return undefined;
 	if (text(record.jobId) === id || isObject(record.response) || isObject(record.request)) return 'agent';
 	if (text(record.videoId) === id) return 'video';
 	if (text(record.imageId) === id) return 'image';
+	// Songs carry audio_url too, so the music id field is asked first.
+	if (text(record.musicId) === id || text(record.music_id) === id || record.typeLabel !== undefined) return 'music';
 	if (text(record.audioId) === id || text(record.audio_id) === id || text(record.audio_url)) return 'speech';
 	return undefined;
 }
@@ -125,8 +147,8 @@ function resultUrlsOf(kind: CallbackKind, record: IDataObject): string[] {
 			const extra = isObject(file.extra) ? file.extra : {};
 			return url(extra.no_watermark_url) ?? url(file.fileUrl);
 		});
-	} else if (kind === 'speech') {
-		urls = [url(record.audio_url), url(record.audioURL), url(record.downloadURL)];
+	} else if (kind === 'speech' || kind === 'music') {
+		urls = [url(record.audio_url), url(record.audioURL), url(record.audioUrl), url(record.downloadURL)];
 	} else {
 		urls = [url(record.downloadURL), url(record.videoURL)];
 	}
@@ -165,33 +187,82 @@ function normalised(record: IDataObject): IDataObject {
 	return record;
 }
 
+const AUDIO_FINAL_LABELS = ['completed', 'failed', 'moderated'];
+/** Legacy music statuses (main reference §9.3): 2 completed, 4 moderated; 0 and 1 run. */
+const LEGACY_MUSIC: Record<number, Outcome> = { 0: 'running', 1: 'running', 2: 'completed', 4: 'moderated' };
+
+/**
+ * Speech and music ([gap] callback body): statusFinal decides, then statusLabel. MiniMax's raw
+ * speech `status` is 0 on every row, so it never counts; a legacy numeric music status only counts
+ * when both are missing. A body with neither but an audio URL is a finished one (running records
+ * have no audio_url).
+ */
+function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[]): { outcome: Outcome; final: boolean; label: string } {
+	const label = typeof record.statusLabel === 'string' ? record.statusLabel.trim().toLowerCase() : undefined;
+	const legacy = kind === 'music' && typeof record.status === 'number' ? LEGACY_MUSIC[record.status] : undefined;
+	let final: boolean;
+	if (typeof record.statusFinal === 'boolean') final = record.statusFinal;
+	else if (label) final = AUDIO_FINAL_LABELS.includes(label);
+	else if (legacy) final = legacy !== 'running';
+	else final = urls.length > 0;
+	let outcome: Outcome = 'running';
+	if (final) {
+		if (label === 'completed' || (!label && (legacy === 'completed' || (!legacy && urls.length > 0)))) outcome = 'completed';
+		else if (label === 'moderated' || (!label && legacy === 'moderated')) outcome = 'moderated';
+		else outcome = 'failed';
+	}
+	return { outcome, final, label: label ?? (final ? outcome : 'processing') };
+}
+
+/** The callback body as JSON (string, Buffer or parsed object in), or undefined when it is not JSON. */
+export function decodeBody(body: unknown): unknown {
+	const decoded = decode(body);
+	return typeof decoded === 'string' ? undefined : decoded;
+}
+
+/** Never throws: any malformed body (not JSON, too deep, odd shapes) comes back as `{error}`. */
 export function parseCallback(body: unknown): CallbackParseResult {
+	try {
+		return parse(body);
+	} catch (error) {
+		return { error: `body could not be read (${String((error as Error)?.message ?? error).slice(0, 80)})` };
+	}
+}
+
+function parse(body: unknown): CallbackParseResult {
 	const decoded = decode(body);
 	if (typeof decoded === 'string') return { error: 'body is not JSON' };
 	if (!isObject(decoded) && !Array.isArray(decoded)) return { error: 'body is not a JSON object' };
+	if (depthOf(decoded, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) return { error: `body is nested more than ${MAX_BODY_DEPTH} levels deep` };
 	const found = find(decoded, 0, []);
 	if (!found) {
 		return {
 			error:
-				'no job id (videoId, imageId, audioId or jobId) found in the callback body, nor in data/video/image/job/result/payload inside it',
+				'no job id (videoId, imageId, audioId, musicId or jobId) found in the callback body, nor in data/video/image/job/result/payload inside it',
 		};
 	}
 	const record = normalised(found.record);
 	const id = idOf(record) as string;
+	// The id goes into an authenticated read (partial callbacks): only the documented grammar passes.
+	if (!isWellFormedId(id)) return { error: `job id "${id.slice(0, 80)}" is not a valid useapi id` };
 	const kind = kindOf(id, record);
-	if (!kind) return { error: `job id "${id}" is not a video, image, speech or agent id` };
-	const outcome = outcomeOf(record);
+	if (!kind) return { error: `job id "${id}" is not a video, image, speech, music or agent id` };
+	const resultUrls = resultUrlsOf(kind, record);
+	const audio = kind === 'speech' || kind === 'music' ? audioState(kind, record, resultUrls) : undefined;
+	const outcome = audio ? audio.outcome : outcomeOf(record);
 	const { ref, tag } = splitReplyRef(replyRefOf(record, found.wrappers));
 	const status = typeof record.status === 'number' || typeof record.status === 'string' ? record.status : null;
+	let statusLabel = status === null && record.statusLabel === undefined ? 'unknown' : statusLabelOf(record);
+	if (audio) statusLabel = audio.label;
 	return {
 		id,
 		kind,
 		status,
-		statusLabel: status === null && record.statusLabel === undefined ? 'unknown' : statusLabelOf(record),
+		statusLabel,
 		outcome,
-		final: isFinal(record),
+		final: audio ? audio.final : isFinal(record),
 		percent: percentOf(record, outcome),
-		resultUrls: resultUrlsOf(kind, record),
+		resultUrls,
 		coverURL: url(record.coverURL) ?? null,
 		replyRef: ref,
 		replyRefTag: tag ?? null,

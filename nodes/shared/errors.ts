@@ -8,6 +8,8 @@ export interface FailureContext {
 	field?: string;
 	/** e.g. 'video', 'image', 'agent job', 'account', 'file' */
 	resource?: string;
+	/** Speech and music routes: they bill the account's MiniMax Audio plan, not Hailuo credits. */
+	audio?: boolean;
 }
 
 /** The API's own error text: `error` (string or {message}), then `statusInfo.message`, then `message`. */
@@ -37,7 +39,7 @@ export function describeHttpFailure(
 	const api = apiMessageOf(body);
 	const said = api ? `: ${api}` : '';
 	const what = ctx.resource ?? 'item';
-	const account = ctx.account ? `account ${ctx.account}` : 'the hailuoai.video account';
+	const account = ctx.account ? `account ${ctx.account}` : ctx.audio ? 'the MiniMax account' : 'the hailuoai.video account';
 	let message: string;
 	let fix: string;
 	switch (statusCode) {
@@ -57,6 +59,13 @@ export function describeHttpFailure(
 			fix = 'Renew the subscription at useapi.net.';
 			break;
 		case 404:
+			if (ctx.audio && what !== 'account') {
+				message = `The ${what} was not found (404)${said}`;
+				fix = what.startsWith('speech')
+					? 'Check the id. An audioId from a create resolves for 7 days; after that use the audio_id that Speech → Get Many lists.'
+					: `Check the id; Get Many lists the ${what}s still on the account.`;
+				break;
+			}
 			message =
 				what === 'video' || what === 'image'
 					? `The ${what} was not found or was removed after moderation (404)`
@@ -67,6 +76,11 @@ export function describeHttpFailure(
 					: 'Check the id or account; useapi keeps agent jobs for 31 days.';
 			break;
 		case 412:
+			if (ctx.audio) {
+				message = `${capitalise(account)} has no MiniMax Audio credit (412)${said}`;
+				fix = 'Speech and music bill the MiniMax Audio plan (minimax.io/audio), not Hailuo video credits. Buy or top up that plan, or pick an account with "supportAudio" (Account → Get Many).';
+				break;
+			}
 			message = `${capitalise(account)} has run out of credits (412)${said}`;
 			fix = 'Top up the hailuoai.video account, or leave "Account" empty so jobs go to accounts with credits.';
 			break;
@@ -79,11 +93,20 @@ export function describeHttpFailure(
 			fix = 'Wait for running jobs to finish, raise "Max Jobs" on the account, or add accounts.';
 			break;
 		case 596:
+			if (ctx.audio) {
+				// The speech pages document this text: the account record at useapi.net needs attention.
+				message = `${capitalise(account)} has a pending error at useapi.net (596)${said}`;
+				fix = 'Update the account at useapi.net (Account → Create or Update, or POST /accounts/{account}) before any new call; use another account meanwhile.';
+				break;
+			}
 			message = `${capitalise(account)} is on hold at hailuoai.video (596)${said}`;
 			fix = 'Log in to hailuoai.video to see why; holds often last a few hours. Use another account meanwhile.';
 			break;
 		default:
-			if (statusCode >= 500) {
+			if (statusCode >= 300 && statusCode < 400) {
+				message = `useapi.net answered with a redirect (${statusCode})${said}`;
+				fix = 'Set the Base URL in the credential to the API origin itself (e.g. https://api.useapi.net). Redirects to another host are never followed, so the API token cannot leave it.';
+			} else if (statusCode >= 500) {
 				message = `hailuoai.video or useapi.net failed (${statusCode})${said}`;
 				fix = 'This is usually temporary; try again in a minute.';
 			} else {

@@ -17,7 +17,7 @@ const FINAL_STATUSES = new Set([2, 3, 5, 7, 14]);
 const MODERATED_STATUSES = new Set([5, 7, 14]);
 
 export type Outcome = 'running' | 'completed' | 'failed' | 'moderated';
-export type JobKind = 'video' | 'image' | 'file' | 'agent' | 'speech' | 'unknown';
+export type JobKind = 'video' | 'image' | 'file' | 'agent' | 'speech' | 'music' | 'voice' | 'unknown';
 
 /** Final means statusFinal === true; only when the API omits it does the table decide. Unknown codes are not final. */
 export function isFinal(record: IDataObject): boolean {
@@ -56,6 +56,8 @@ export function kindOfId(id: string): JobKind {
 	if (/-image:/.test(id)) return 'image';
 	if (/-file:/.test(id)) return 'file';
 	if (/-audio:|-speech:/.test(id)) return 'speech';
+	if (/-music:/.test(id)) return 'music';
+	if (/-voice:/.test(id)) return 'voice';
 	if (/-bot:minimax$/.test(id)) return 'agent';
 	return 'unknown';
 }

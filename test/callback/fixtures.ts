@@ -79,3 +79,43 @@ export function speech(final: boolean, label = final ? 'completed' : 'processing
 		...extra,
 	};
 }
+
+export const MUSIC_ID = 'user:1234-minimax:987654321-music:998877665544332211';
+export const AUDIO_ID = 'user:1234-minimax:987654321-audio:556677889900112233';
+
+/** GET /speech/{audio_id} as the reference prints it (speech-music.md §4.3), plus replyUrl/replyRef. */
+export function speechRecord(extra: IDataObject = {}): IDataObject {
+	return {
+		audio_id: AUDIO_ID,
+		audio_review: 0,
+		voice_info: { voice_id: '209533299589184', parent_voice_id: '0', voice_name: 'Calm Woman', tag_list: ['English', 'Female'] },
+		text: 'Hello there.',
+		audio_title: 'Hello there.',
+		audio_url: 'https://cdn.hailuoai.video/speech/556677889900112233.mp3',
+		model: 'speech-2.8-hd',
+		cost_credit: 12,
+		statusLabel: 'completed',
+		statusFinal: true,
+		replyUrl: 'https://n8n.example.com/webhook/abc/minimax?secret=s',
+		replyRef: 'line-1|n8n:tag777',
+		...extra,
+	};
+}
+
+/** GET /music/{musicId} (speech-music.md §5.3), plus replyUrl/replyRef. */
+export function music(label: 'processing' | 'completed' | 'failed', extra: IDataObject = {}): IDataObject {
+	const done = label === 'completed';
+	return {
+		musicId: MUSIC_ID,
+		title: done ? 'Rain on Sixth Street' : '',
+		lyrics: '',
+		duration: done ? 140000 : 0,
+		statusLabel: label,
+		statusFinal: label !== 'processing',
+		typeLabel: 'song',
+		...(done ? { audio_url: 'https://cdn.hailuoai.video/music/998877665544332211.mp3' } : {}),
+		...(label === 'failed' ? { error: 'Generation failed', code: 500 } : {}),
+		replyRef: 'song-7',
+		...extra,
+	};
+}

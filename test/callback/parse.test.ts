@@ -125,7 +125,6 @@ describe('parseCallback: kinds and statuses', () => {
 
 describe('parseCallback: kind from fields when the id says nothing', () => {
 	it.each([
-		['jobId', { jobId: 'job-77', status: 'completed' }, 'agent'],
 		['videoId', { videoId: 'user:1-minimax:5-clip:9', status: 2 }, 'video'],
 		['imageId', { imageId: 'user:1-minimax:5-pic:9', status: 2 }, 'image'],
 		['audioId', { audioId: 'user:1-minimax:5-tts:9', statusFinal: true, statusLabel: 'completed' }, 'speech'],
@@ -143,13 +142,17 @@ describe('parseCallback: the unwrapped record and errors', () => {
 
 	it.each([
 		['no id at all', { status: 2, statusFinal: true }, /no job id/],
+		// Ids go into an authenticated read: only the documented grammar (reference §3) passes.
+		['a jobId outside the grammar', { jobId: 'job-77', status: 'completed' }, /not a valid useapi id/],
+		['a videoId with a path in it', { videoId: 'user:1-minimax:5-video:9/../../accounts/5', status: 2 }, /not a valid useapi id/],
+		['a videoId with a query in it', { videoId: 'user:1-minimax:5-video:9?account=6', status: 2 }, /not a valid useapi id/],
 		['only the raw MiniMax id', { id: '998877665544332211', status: 2 }, /no job id/],
 		['id deeper than two levels', { a: { b: { c: video(2) } } }, /no job id/],
 		['non-JSON text', 'status=2&videoId=x', /not JSON/],
 		['truncated JSON', '{"videoId": "user:1', /not JSON/],
 		['JSON number', 42, /not a JSON object/],
 		['null', null, /not a JSON object/],
-		['an id of another kind', { id: 'user:1234-minimax:987654321-music:1', status: 2 }, /not a video, image, speech or agent id/],
+		['an id of another kind', { id: 'user:1234-minimax:987654321-voice:1', status: 2 }, /not a video, image, speech, music or agent id/],
 	] as Array<[string, unknown, RegExp]>)('%s → error', (_name, body, message) => {
 		const result = parseCallback(body);
 		expect(isParseError(result)).toBe(true);

@@ -135,4 +135,21 @@ describe('Account and Feature', () => {
 		const filtered = await minimax.methods.listSearch.searchAccounts.call(context, 'bob');
 		expect(filtered.results.map((r) => r.value)).toEqual(['123456']);
 	});
+
+	test('the speech/music picker lists only accounts not marked supportAudio: false', async () => {
+		api()
+			.get('/v1/minimax/accounts')
+			.reply(200, {
+				'111': { ...accountRecord('111', 'Audio'), supportAudio: true },
+				'222': { ...accountRecord('222', 'Video only'), supportAudio: false },
+				'333': accountRecord('333', 'Unknown'),
+			});
+		const node: INode = { id: 'n', name: 'MiniMax', type: TYPE, typeVersion: 1, position: [0, 0], parameters: {}, credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } } };
+		const minimax = new Minimax();
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [TYPE]: minimax }) });
+		const credentialsHelper = new CredentialsHelper({ useApiMinimaxApi: new UseApiMinimaxApi() }, { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } });
+		const context = new LoadOptionsContext(workflow, node, { credentialsHelper } as never, 'account');
+		const audio = await minimax.methods.listSearch.searchAudioAccounts.call(context);
+		expect(audio.results.map((r) => r.value)).toEqual(['111', '333']);
+	});
 });

@@ -177,7 +177,7 @@ async function runHost(id, sim, tarball, c) {
 		if (c.ok('timeout run: job created', slowJob, slowJob ? slowJob.id : 'no job')) {
 			const url = new URL(slowJob.replyUrl);
 			url.searchParams.set('mmxh', '0'.repeat(40));
-			const forged = { videoId: slowJob.id, status: 2, statusFinal: true, downloadURL: `${sim.url}/cdn/x.mp4`, replyRef: 'slow' };
+			const forged = { videoId: slowJob.id, status: 2, statusFinal: true, downloadURL: `${sim.cdnUrl}/cdn/x.mp4`, replyRef: 'slow' };
 			const wrong = await post(url.toString(), forged);
 			c.ok('a wrong secret is refused with 403', wrong.status === 403, `${wrong.status} ${wrong.text.slice(0, 100)}`);
 			if (id === '2') {

@@ -68,23 +68,69 @@ describe('batches', () => {
 		expect(Math.max(...result.items.map((i) => Number(i.json.attempts)))).toBeGreaterThan(1);
 	});
 
-	it('moves items off an account that runs out of credits (412) and one put on hold (596)', async () => {
-		sim.setAccount(A, { outOfCredits: true });
-		const credits = await run(sim, params(), items(5));
-		expect(credits.error).toBeUndefined();
-		expect(credits.items.every((i) => i.json.account === B)).toBe(true);
-		// Only the creates already in flight when the first 412 came back went to A.
-		expect(ops(sim, 'videos.create').filter((c) => c.status === 412).length).toBeLessThanOrEqual(3);
-		expect(ops(sim, 'videos.create').filter((c) => c.status === 200).length).toBe(5);
+	it.each([
+		['runs out of credits (412)', { outOfCredits: true }, 412],
+		['is put on hold (596)', { onHold: true }, 596],
+	])('an account that %s gets one create, then its items move to the other account', async (_, flag, code) => {
+		sim.setAccount(A, flag);
+		const result = await run(sim, params(), items(5));
+		expect(result.error).toBeUndefined();
+		const creates = ops(sim, 'videos.create');
+		// Exactly one rejected create: until an account proves itself, one create at a time goes there.
+		expect(creates.filter((c) => c.status === code)).toHaveLength(1);
+		expect(creates.filter((c) => (c.body as IDataObject).account === A)).toHaveLength(1);
+		expect(creates.filter((c) => c.status === 200)).toHaveLength(5);
+		expect(result.items.every((i) => i.json.account === B && i.json.outcome === 'completed')).toBe(true);
+		// The refused item itself moved: it took two creates, the first to A, and ended on B.
+		const moved = result.items.filter((i) => i.json.attempts === 2);
+		expect(moved).toHaveLength(1);
+		// Routed creates name the account explicitly.
+		expect(creates.every((c) => (c.body as IDataObject).account)).toBe(true);
+	});
+
+	it('counts slots with the node\'s Max Jobs instead of the account\'s (§4.5)', async () => {
+		const one = await run(sim, params({ account: A, maxJobs: 1 }), items(3));
+		expect(one.error).toBeUndefined();
+		let stats = sim.stats();
+		expect(stats.rejected['429']).toBeUndefined();
+		expect(stats.maxConcurrentByAccount).toEqual({ [A]: 1 });
+		expect(ops(sim, 'videos.create').map((c) => (c.body as IDataObject).maxJobs)).toEqual([1, 1, 1]);
 
 		sim.reset();
-		sim.setAccount(A, { outOfCredits: false, onHold: true });
-		const hold = await run(sim, params(), items(5));
-		expect(hold.error).toBeUndefined();
-		expect(hold.items.every((i) => i.json.account === B)).toBe(true);
-		expect(ops(sim, 'videos.create').filter((c) => c.status === 596).length).toBeLessThanOrEqual(3);
-		// Routed creates name the account explicitly.
-		expect(ops(sim, 'videos.create').every((c) => (c.body as IDataObject).account)).toBe(true);
+		// Above the account's 3: the request's 5 is the cap, so five run at once, none refused.
+		const five = await run(sim, params({ account: A, maxJobs: 5 }), items(5));
+		expect(five.error).toBeUndefined();
+		stats = sim.stats();
+		expect(stats.rejected['429']).toBeUndefined();
+		expect(stats.maxConcurrentByAccount).toEqual({ [A]: 5 });
+	});
+
+	it('runs an item on the account its File ID belongs to, and refuses inputs from two accounts before any call', async () => {
+		sim.setAccount(B, { maxJobs: 1 });
+		const upload = async (account: string) => {
+			const r = await fetch(`${sim.url}/v1/minimax/files?account=${account}`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'image/png' },
+				body: Buffer.from('\x89PNG fake'),
+			});
+			return String(((await r.json()) as IDataObject).fileID);
+		};
+		const fromB = await upload(B);
+		const fromA = await upload(A);
+		sim.reset();
+		const i2v = (extra: IDataObject) => params({ videoModel: 'I2V-01', prompt: 'animate', imageSource: 'fileId', imageFileId: fromB, ...extra });
+		// A has more free slots, but the file is B's: the create goes to B.
+		const pinned = await run(sim, i2v({}), items(1));
+		expect(pinned.error).toBeUndefined();
+		expect(ops(sim, 'videos.create').map((c) => [(c.body as IDataObject).account, c.status])).toEqual([[B, 200]]);
+		expect(pinned.items[0].json).toMatchObject({ account: B, outcome: 'completed' });
+
+		sim.reset();
+		const two = await run(sim, i2v({ videoModel: 'Veo-3.1', endFrameSource: 'fileId', endFrameFileId: fromA }), items(1));
+		expect(two.error?.message).toMatch(new RegExp(`different MiniMax accounts: ${B} \\(fileID\\) and ${A} \\(end_frame_fileID\\)`));
+		const fixed = await run(sim, i2v({ account: A }), items(1));
+		expect(fixed.error?.message).toMatch(new RegExp(`different MiniMax accounts: ${A} \\(Account\\) and ${B} \\(fileID\\)`));
+		expect(sim.log).toHaveLength(0);
 	});
 
 	it('fails the items of a fixed account with the 412 / 596 message, per item', async () => {
@@ -114,21 +160,36 @@ describe('batches', () => {
 		expect(ops(sim, 'videos.create')).toHaveLength(2);
 	});
 
-	it('maps 400, 401 and 422 without retrying', async () => {
+	it('maps 400, 401, 404 and 422 without retrying', async () => {
 		const moderated = await run(sim, params({ prompt: '={{ $json.n === 0 ? "[moderate] x" : "fine" }}' }), items(2), { continueOnFail: true });
 		expect(String(moderated.items[0].json.error)).toMatch(/moderated the request \(422\)/);
 		expect(moderated.items[1].json.outcome).toBe('completed');
 		expect(ops(sim, 'videos.create')).toHaveLength(2);
 
 		sim.reset();
-		const invalid = await run(sim, params({ account: '999' }), items(1));
-		expect(invalid.error?.message).toMatch(/404|not found/i);
+		// A fileID the account does not have: the API's 400, once, with its message.
+		const missing = `user:1234-minimax:${A}-file:123456789012345678`;
+		const rejected = await run(sim, params({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: missing }), items(1));
+		expect(rejected.error?.message).toMatch(new RegExp(`useapi.net rejected the request \\(400\\): Parameter fileID \\(${missing}\\) was not found on account ${A}`));
+		expect(ops(sim, 'videos.create').map((c) => c.status)).toEqual([400]);
+
+		sim.reset();
+		const unknown = await run(sim, params({ account: '999' }), items(1));
+		expect(unknown.error?.message).toBe('The account was not found (404): Configuration for account 999 not found');
+		expect(ops(sim, 'videos.create')).toHaveLength(0);
 
 		sim.reset();
 		const unauthorized = await run(sim, params(), items(3), { token: 'user:1234-wrong', continueOnFail: true });
 		expect(unauthorized.items).toHaveLength(3);
 		for (const item of unauthorized.items) expect(String(item.json.error)).toMatch(/token was rejected \(401/);
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
+	});
+
+	it('a failure that stops the run names the other jobs that keep running (and are paid for)', async () => {
+		const result = await run(sim, params({ prompt: '={{ $json.n === 0 ? "[fail] first" : "[ms=600000] long" }}', account: A }), items(2));
+		const long = ops(sim, 'videos.create').find((c) => String((c.body as IDataObject).prompt).includes('long'));
+		expect(result.error?.message).toMatch(/The video failed \(status 3\)/);
+		expect(result.error?.description).toContain(`Other jobs of this run keep running on the server: ${String(long?.jobId)}`);
 	});
 
 	it('keeps slots busy when not waiting and still returns every create response', async () => {

@@ -10,6 +10,8 @@ export const NODE_TYPE = 'n8n-nodes-useapi-minimax.minimaxGenerate';
 
 export interface Sim {
 	url: string;
+	/** The media origin (another loopback port). */
+	cdnUrl: string;
 	token: string;
 	log: IDataObject[];
 	jobs: Map<string, IDataObject>;
@@ -24,6 +26,8 @@ export interface Sim {
 	setAccount(account: string, patch: IDataObject): IDataObject;
 	setFaults(patch: IDataObject): IDataObject;
 	reset(): void;
+	/** Ends a running job now (tests start jobs with "[ms=600000]" and end them instead of sleeping). */
+	completeJob(id: string): IDataObject;
 	close(): Promise<void>;
 	options: IDataObject;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { FAST_WAIT, ops, png, run, startSim, type Sim } from './helpers';
 
@@ -117,10 +117,45 @@ describe('Agent → Run', () => {
 		expect(json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
 		const attachments = json.attachments as IDataObject[];
 		expect(attachments).toHaveLength(2);
-		// no_watermark_url preferred over fileUrl
+		// no_watermark_url preferred over fileUrl; the image attachment has none (§8.5), so its fileUrl is used.
 		expect(String(attachments[0].url)).not.toContain('watermark');
+		expect(String(attachments[0].url)).not.toBe(attachments[0].fileUrl);
+		expect(attachments[1].url).toBe(attachments[1].fileUrl);
 		expect(Object.keys(result.items[0].binary ?? {}).sort()).toEqual(['data', 'data_1']);
 		expect(ops(sim, 'agent.listJobs').length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('Split Into Items gives one item per attachment, each with its file in the binary property', async () => {
+		const result = await run(sim, agent({ agentFiles: '', outputOptions: { splitIntoItems: true }, downloadOptions: { binaryProperty: 'out' } }), [{ json: {} }, { json: {} }]);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(4);
+		expect(result.items.map((i) => (i.pairedItem as IDataObject).item)).toEqual([0, 0, 1, 1]);
+		expect(result.items.map((i) => i.json.position)).toEqual([0, 1, 0, 1]);
+		expect(result.items.map((i) => Object.keys(i.binary ?? {}))).toEqual([['out'], ['out'], ['out'], ['out']]);
+		expect(result.items.map((i) => i.binary?.out.mimeType)).toEqual(['video/mp4', 'image/png', 'video/mp4', 'image/png']);
+		for (const item of result.items) {
+			expect(item.json).toMatchObject({ kind: 'agent', outcome: 'completed', attachment: { url: item.json.url } });
+			expect(item.json.attachments).toBeUndefined();
+		}
+		expect(sim.stats().creates.agent).toBe(2);
+	});
+
+	it('after a lost answer to the agent create, finds the job by its replyRef tag instead of sending it again', async () => {
+		sim.setFaults({ rate: 1, kinds: ['resetAfter'], paths: ['agent.run'], seed: 1 });
+		try {
+			const pending = run(sim, agent({ agentPrompt: 'a cat [ms=600000]', agentFiles: '' }));
+			// The job runs until the engine has found it (GET /agent/{id} of the lookup), then ends.
+			for (let i = 0; i < 500 && !ops(sim, 'agent.getJob').some((e) => e.status === 200); i++) await sleep(20);
+			const id = String(ops(sim, 'agent.run')[0].jobId);
+			sim.completeJob(id);
+			const result = await pending;
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ jobId: id, outcome: 'completed' });
+			expect(ops(sim, 'agent.run').map((e) => e.status)).toEqual([0]);
+			expect(sim.stats().creates.agent).toBe(1);
+		} finally {
+			sim.setFaults({ rate: 0, paths: undefined });
+		}
 	});
 
 	it('reports a failed agent job with its message', async () => {

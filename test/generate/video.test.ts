@@ -31,8 +31,13 @@ describe('Video → Create', () => {
 		// The create carried the user's ref plus our tag, and the CDN request carried no token.
 		const create = ops(sim, 'videos.create')[0];
 		expect(String((create.body as IDataObject).replyRef)).toMatch(/^order-1\|n8n:[A-Za-z0-9_-]+$/);
+		// The media origin is another port than the API: the download must not carry the token there.
+		expect(new URL(String(json.downloadURL)).origin).toBe(sim.cdnUrl);
+		expect(sim.cdnUrl).not.toBe(sim.url);
 		const cdn = sim.log.filter((e) => e.kind === 'cdn');
 		expect(cdn).toHaveLength(1);
+		expect((cdn[0].headers as IDataObject).authorized).toBe(false);
+		expect(JSON.stringify(cdn[0])).not.toContain(sim.token);
 		expect(ops(sim, 'scheduler.list').length).toBeGreaterThanOrEqual(1);
 	});
 

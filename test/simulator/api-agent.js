@@ -55,6 +55,10 @@ function run(ctx) {
 	};
 	let t = setTimeout(wait, job.ms + 1);
 	ctx.sim.timers.add(t);
+	job.wakers.push(() => {
+		clearTimeout(t);
+		wait();
+	});
 	ctx.sim.streams.add(ctx.res); // reset()/close() drop held responses
 	ctx.res.on('close', () => {
 		clearTimeout(t);

@@ -4,9 +4,9 @@ const { err, HttpError } = require('./context');
 const { parseId, statusInfo } = require('./util');
 const { validateVideoCreate, intField, strField, replyFields, fail } = require('./validate');
 const { keywords, refAccount, checkRefs, gate } = require('./create');
-const { videoRecord } = require('./records');
+const { videoRecord, ossUrlsOfImage } = require('./records');
 const callbacks = require('./callbacks');
-const { templates, templateDetail } = require('./fixtures');
+const { templates, templateDetail, templateListEntry } = require('./fixtures');
 
 /** Shared by videos/create and videos/agent-create; returns the new job. */
 function createVideoJob(ctx, req, sub) {
@@ -102,6 +102,16 @@ function cancel(ctx) {
 	ctx.json(200, {});
 }
 
+/** ossPath must be the one that belongs to fileID (ossPath from POST /files, cdnUrl/cdn_url elsewhere). */
+function checkOssPath(ctx, fileID, ossPath) {
+	const file = ctx.state.files.get(fileID);
+	if (!file) return; // checkRefs names the missing file
+	const urls = [ctx.state.fileUrl(file)];
+	if (file.sourceJob) urls.push(...ossUrlsOfImage(ctx.sim, file.sourceJob));
+	const ok = urls.some((u) => u && (ossPath === u || ossPath === new URL(u).pathname));
+	if (!ok) fail(`Parameter ossPath (${ossPath}) does not belong to fileID ${fileID}; send the ossPath returned with that file`);
+}
+
 function agentCreate(ctx) {
 	const b = ctx.body;
 	if (!b.templateId) fail('Parameter templateId is required');
@@ -110,6 +120,8 @@ function agentCreate(ctx) {
 	const prompt = strField(b, 'prompt', 2000) || '';
 	const fileID = strField(b, 'fileID');
 	if (fileID && !b.ossPath) fail('Parameter ossPath is required when fileID is used');
+	if (!fileID && b.ossPath) fail('Parameter ossPath is only used together with fileID');
+	if (fileID) checkOssPath(ctx, fileID, b.ossPath);
 	if (tpl.inputs.image && !fileID) fail(`Template ${tpl.id} requires fileID and ossPath`);
 	if (tpl.inputs.prompt && !tpl.inputs.image && !prompt) fail(`Template ${tpl.id} requires prompt`);
 	const req = {
@@ -141,6 +153,7 @@ function streamProgress(ctx, job, noFinal) {
 		sim.timers.delete(t);
 		if (res.destroyed) return sim.streams.delete(res);
 		const rec = videoRecord(sim, job);
+		if (job.final && noFinal) return finish();
 		if (job.final) {
 			res.write(`data: ${JSON.stringify({ ...rec, replyUrl: job.replyUrl, replyRef: job.replyRef })}\n\n`);
 			return finish();
@@ -153,6 +166,11 @@ function streamProgress(ctx, job, noFinal) {
 		sim.timers.add(t);
 	};
 	sim.streams.add(res);
+	job.wakers.push(() => {
+		clearTimeout(t);
+		sim.timers.delete(t);
+		if (!res.writableEnded) tick();
+	});
 	res.on('close', () => {
 		clearTimeout(t);
 		sim.timers.delete(t);
@@ -171,6 +189,8 @@ function listAgentTemplates(ctx) {
 	}
 	const limit = intField(ctx.query, 'limit', 1, 100) || 30;
 	const page = pageAfter(all, ctx.query.lastId, (t) => t.id, limit);
+	if (!ctx.sim.options.recordExtras) return ctx.json(200, { videoList: page.map(templateListEntry) });
+	// recordExtras: the [gap] paging flag and each template's inputs, for tests that want them.
 	const last = page[page.length - 1];
 	ctx.json(200, { videoList: page, hasMore: !!last && all.indexOf(last) < all.length - 1 });
 }

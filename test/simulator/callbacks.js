@@ -3,13 +3,13 @@
 const http = require('http');
 const https = require('https');
 const { recordOf } = require('./records');
+const { audioCallbackRecord } = require('./audio-records');
 
-function idKey(job) {
-	return job.kind === 'video' ? 'videoId' : job.kind === 'image' ? 'imageId' : 'jobId';
-}
+const ID_KEYS = { video: 'videoId', image: 'imageId', speech: 'audio_id', music: 'musicId' };
+const idKey = (job) => ID_KEYS[job.kind] || 'jobId';
 
 function shapeBody(sim, job) {
-	const rec = recordOf(sim, job);
+	const rec = job.kind === 'speech' || job.kind === 'music' ? audioCallbackRecord(sim, job) : recordOf(sim, job);
 	if (job.kind !== 'agent') Object.assign(rec, { replyUrl: job.replyUrl, replyRef: job.replyRef });
 	const shape = sim.options.callbackShape;
 	if (shape === 'wrapped') return { data: rec };

@@ -5,6 +5,7 @@ const { createSimulator, DEFAULT_TOKEN } = require('./index');
 
 const USAGE = `Usage: npm run simulator -- [options]
   --port N                 listen port on 127.0.0.1 (default 18080; 0 = random)
+  --cdn-port N             port of the media origin (default 0 = random)
   --token T                API token (default ${DEFAULT_TOKEN})
   --accounts LIST          account:maxJobs:paid|free[:queueLimit], comma separated
   --job-ms N               job duration in ms (default 800)
@@ -17,7 +18,10 @@ const USAGE = `Usage: npm run simulator -- [options]
   --no-callback-progress   only send final callbacks
   --agent-create-mode M    sse | json | sse-no-final
   --files-listing M        empty | uploaded
-  --public-url URL         base used in media URLs (e.g. http://host.docker.internal:18080)
+  --music-create-shape S   object | array (POST /music/create 201 body)
+  --music-list-shape S     array | object (GET /music envelope)
+  --public-url URL         base used in media URLs (e.g. http://host.docker.internal:18081)
+  --record-extras          add undocumented helper fields to records (template inputs, paging flags)
 `;
 
 function parseAccounts(text) {
@@ -41,6 +45,8 @@ function parseArgs(argv) {
 		};
 		switch (a) {
 			case '--port': o.port = Number(next()); break;
+			case '--cdn-port': o.cdnPort = Number(next()); break;
+			case '--record-extras': o.recordExtras = true; break;
 			case '--token': o.token = next(); break;
 			case '--accounts': o.accounts = parseAccounts(next()); break;
 			case '--job-ms': o.jobMs = Number(next()); break;
@@ -53,6 +59,8 @@ function parseArgs(argv) {
 			case '--no-callback-progress': o.callbackProgress = false; break;
 			case '--agent-create-mode': o.agentCreateMode = next(); break;
 			case '--files-listing': o.filesListing = next(); break;
+			case '--music-create-shape': o.musicCreateShape = next(); break;
+			case '--music-list-shape': o.musicListShape = next(); break;
 			case '--public-url': o.publicUrl = next(); break;
 			case '-h': case '--help': process.stdout.write(USAGE); process.exit(0); break;
 			default: throw new Error(`Unknown option ${a}\n${USAGE}`);
@@ -64,7 +72,7 @@ function parseArgs(argv) {
 async function main() {
 	const sim = await createSimulator(parseArgs(process.argv.slice(2)));
 	const accounts = [...sim.state.accounts.values()].map((a) => `${a.account}(maxJobs ${a.maxJobs}, ${a.paid ? 'paid' : 'free'})`).join(', ');
-	process.stdout.write(`MiniMax API simulator listening\n  baseUrl: ${sim.url}\n  api:     ${sim.apiUrl}\n  token:   ${sim.token}\n  accounts: ${accounts}\n`);
+	process.stdout.write(`MiniMax API simulator listening\n  baseUrl: ${sim.url}\n  api:     ${sim.apiUrl}\n  media:   ${sim.cdnUrl}\n  token:   ${sim.token}\n  accounts: ${accounts}\n`);
 	let stopping = false;
 	const stop = async (signal) => {
 		if (stopping) return;

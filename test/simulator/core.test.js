@@ -44,7 +44,7 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		});
 		expect(seen.size).toBeGreaterThan(1);
 		expect(done).toMatchObject({ status: 2, statusLabel: 'completed', statusFinal: true, percent: 100, desc: 'a red robot', videoId: c.body.videoId });
-		expect(done.videoURL).toMatch(new RegExp(`^${sim.url}/cdn/.+-watermark\\.mp4$`));
+		expect(done.videoURL).toMatch(new RegExp(`^${sim.cdnUrl}/cdn/.+-watermark\\.mp4$`));
 		expect(done.downloadURL).toMatch(/\.mp4$/);
 		expect(done.coverURL).toMatch(/\.png$/);
 		expect(done.width).toBeGreaterThan(0);
@@ -152,7 +152,7 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect(next.body.videoList[0].id).not.toBe(tpl.body.videoList[1].id);
 		const one = await api('GET', `/videos/agent-templates?templateId=${tpl.body.videoList[0].id}`);
 		expect(one.body.id).toBe(tpl.body.videoList[0].id);
-		for (const p of ['/audio', '/llm', '/music', '/audio/voices?account=1']) {
+		for (const p of ['/audio', '/llm', '/music/create?prompt=x', '/music/styles', '/audio/voices?account=1']) {
 			const r = await api('GET', p);
 			expect(r.status).toBe(410);
 			expect(r.body).toEqual({ error: 'Decommissioned', code: 410 });

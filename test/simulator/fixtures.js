@@ -17,7 +17,7 @@ function accountObject(acct) {
 		maxJobs: acct.maxJobs,
 		supportVideo: true,
 		supportChat: false,
-		supportAudio: false,
+		supportAudio: acct.supportAudio,
 	};
 	if (acct.onHold) obj.error = `Account ${acct.account} is on hold`;
 	return obj;
@@ -67,10 +67,8 @@ function templates(base) {
 			id: `video_asset_${id}`, desc: `${name} template`, coverURL: `${base}/cdn/cover/${id}.png`,
 			videoURL: `${base}/cdn/template/${id}.mp4`, status: 2, width: 1280, height: 720, duration, resolution: 1,
 			title: name, agentTemplateID: id, agentTemplateName: name, downloadURL: `${base}/cdn/template/${id}.mp4`,
-			hasVoice: i % 2 === 0, modelID: '23000', useOriginPrompt: false, isBookmarked: false,
-			disableGenerateSimilar: false, postStatus: 1, userID: 123456, createType: 1,
-			promptImgURL: `${base}/cdn/cover/${id}.png`, aspectRatio: '16:9',
-			tags: [{ type: 'style', tagIcon: '', tagText: 'Cinematic' }], humanCheckStatus: 1, userIDStr: '123456',
+			hasVoice: i % 2 === 0, modelID: '23000', aspectRatio: '16:9',
+			tags: [{ type: 'style', tagIcon: '', tagText: 'Cinematic' }], userIDStr: '123456',
 		},
 		like: { likes: 40 + i, likeStatus: 0 },
 		author: { userID: 'user123', name: 'MiniMax', avatar: `${base}/cdn/cover/avatar.png` },
@@ -79,6 +77,11 @@ function templates(base) {
 		// [gap] detail shape; we expose the inputs the template needs.
 		inputs: { prompt: input.includes('text'), image: input.includes('image') },
 	}));
+}
+
+/** A list entry as §6.7 prints it (the simulator's own `inputs` left out). */
+function templateListEntry(t) {
+	return Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'inputs'));
 }
 
 function templateDetail(t) {
@@ -93,4 +96,4 @@ function templateDetail(t) {
 	};
 }
 
-module.exports = { accountObject, features, templates, templateDetail };
+module.exports = { accountObject, features, templates, templateDetail, templateListEntry };

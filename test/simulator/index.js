@@ -2,8 +2,9 @@
 // useapi.net MiniMax API v1 simulator. See README.md in this folder.
 const http = require('http');
 const { State } = require('./state');
-const { handle } = require('./server');
+const { handle, handleCdn } = require('./server');
 const { mulberry32 } = require('./util');
+const callbacks = require('./callbacks');
 const { videoRecord, imageRecord, agentRecord, recordOf } = require('./records');
 
 const DEFAULT_TOKEN = 'user:1234-simtoken0123456789';
@@ -13,11 +14,13 @@ const FAULT_KINDS = new Set(DEFAULT_FAULTS.kinds);
 class Simulator {
 	constructor(options = {}) {
 		this.options = {
-			port: 0, token: DEFAULT_TOKEN, jobMs: 800, mediaBytes: undefined, callbackShape: 'record',
+			port: 0, cdnPort: 0, token: DEFAULT_TOKEN, jobMs: 800, cloneMs: 50, musicCreateShape: 'object', musicListShape: 'array', recordExtras: false, mediaBytes: undefined, callbackShape: 'record',
 			callbackProgress: true, agentCreateMode: 'sse', filesListing: 'empty', publicUrl: undefined,
 			...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
 		};
 		const o = this.options;
+		if (!['object', 'array'].includes(o.musicCreateShape)) throw new Error(`musicCreateShape must be object or array, not ${o.musicCreateShape}`);
+		if (!['array', 'object'].includes(o.musicListShape)) throw new Error(`musicListShape must be array or object, not ${o.musicListShape}`);
 		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape)) throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
 		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode)) throw new Error(`agentCreateMode must be sse, json or sse-no-final, not ${o.agentCreateMode}`);
 		if (!['empty', 'uploaded'].includes(o.filesListing)) throw new Error(`filesListing must be empty or uploaded, not ${o.filesListing}`);
@@ -39,6 +42,13 @@ class Simulator {
 			});
 		});
 		this.server.keepAliveTimeout = 5000;
+		// Result media live on a second origin, like cdn.hailuoai.video: a client must not send its token there.
+		this.cdnServer = http.createServer((req, res) => {
+			handleCdn(this, req, res).catch((e) => {
+				if (!res.headersSent) res.writeHead(500).end(String(e && e.message));
+			});
+		});
+		this.cdnServer.keepAliveTimeout = 5000;
 	}
 
 	get jobs() {
@@ -46,18 +56,23 @@ class Simulator {
 	}
 
 	listen() {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(this.options.port, '127.0.0.1', () => {
-				this.server.off('error', reject);
-				this.port = this.server.address().port;
-				this.url = `http://127.0.0.1:${this.port}`;
-				this.apiUrl = `${this.url}/v1/minimax`;
-				// Media URLs may need another host (e.g. n8n in a container): publicUrl overrides it.
-				this.state.base = (this.options.publicUrl || this.url).replace(/\/+$/, '');
-				resolve(this);
+		const open = (server, port) => new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, '127.0.0.1', () => {
+				server.off('error', reject);
+				resolve(server.address().port);
 			});
 		});
+		return (async () => {
+			this.port = await open(this.server, this.options.port);
+			this.cdnPort = await open(this.cdnServer, this.options.cdnPort);
+			this.url = `http://127.0.0.1:${this.port}`;
+			this.apiUrl = `${this.url}/v1/minimax`;
+			this.cdnUrl = `http://127.0.0.1:${this.cdnPort}`;
+			// Media URLs may need another host (e.g. n8n in a container): publicUrl overrides the CDN base.
+			this.state.base = (this.options.publicUrl || this.cdnUrl).replace(/\/+$/, '');
+			return this;
+		})();
 	}
 
 	decideFault(op) {
@@ -89,11 +104,24 @@ class Simulator {
 		return job ? recordOf(this, job) : undefined;
 	}
 
+	/**
+	 * Ends a running job now with the outcome its prompt asked for (tests drive the clock this way
+	 * instead of sleeping): the final callback goes out, streams and held agent answers complete.
+	 */
+	completeJob(id) {
+		const job = this.state.jobs.get(id);
+		if (!job) throw new Error(`No job ${id}`);
+		if (!job.final) job.ms = Math.max(0, Date.now() - job.createdAt);
+		callbacks.finishNow(this, job);
+		for (const wake of job.wakers.splice(0)) wake();
+		return recordOf(this, job);
+	}
+
 	setAccount(account, patch = {}) {
 		const acct = this.state.accounts.get(String(account)) || this.state.addAccount({ account: String(account) });
 		for (const [k, v] of Object.entries(patch)) {
 			if (k === 'account' || k === 'creates') continue;
-			if (k === 'paid' || k === 'onHold' || k === 'outOfCredits') acct[k] = !!v;
+			if (['paid', 'onHold', 'outOfCredits', 'supportAudio', 'audioOutOfCredits'].includes(k)) acct[k] = !!v;
 			else acct[k] = v === undefined || v === null ? undefined : Number(v);
 		}
 		return { ...acct };
@@ -125,9 +153,12 @@ class Simulator {
 		this.timers.clear();
 		for (const r of this.outgoing) r.destroy();
 		for (const s of this.streams) s.destroy();
-		const closed = new Promise((resolve) => this.server.close(() => resolve()));
-		this.server.closeAllConnections();
-		await closed;
+		const closing = [this.server, this.cdnServer].map((server) => new Promise((resolve) => {
+			if (!server.listening) return resolve();
+			server.close(() => resolve());
+			server.closeAllConnections();
+		}));
+		await Promise.all(closing);
 	}
 }
 

@@ -63,7 +63,10 @@ describe('result media served at /cdn', () => {
 			const cdn = sim.log.filter((e) => e.kind === 'cdn');
 			expect(cdn.length).toBe(2);
 			expect(cdn.every((e) => e.headers.authorized === false && e.status === 200)).toBe(true);
-			expect((await fetch(`${sim.url}/cdn/video/999.mp4`)).status).toBe(404);
+			expect((await fetch(`${sim.cdnUrl}/cdn/video/999.mp4`)).status).toBe(404);
+			// Media are not on the API origin (the CDN is another origin, so no token goes there).
+			expect(new URL(v.downloadURL).origin).not.toBe(sim.url);
+			expect((await fetch(`${sim.url}${new URL(v.downloadURL).pathname}`)).status).toBe(401);
 		} finally {
 			await sim.close();
 		}

@@ -1,6 +1,7 @@
 'use strict';
 // The JSON records GET endpoints return (§6.2 video, §7.2 image, §8.5 agent job).
 const { mmss } = require('./util');
+const { audioRecord } = require('./audio-records');
 
 const RUN_MESSAGE = {
 	0: 'Preparing your request',
@@ -112,7 +113,8 @@ function agentRecord(sim, job) {
 				attachmentID: `att_${job.raw}2`, type: 2, status: 3,
 				file: {
 					fileName: `agent_${job.raw}.png`, fileUrl: `${base}/cdn/agent/${job.raw}.png`, type: 'image/png',
-					extra: { model_name: 'banana_2', model_aspect_ratio: '16:9', model_resolution: '1K', no_watermark_url: `${base}/cdn/agent/${job.raw}.png` },
+					// §8.5: image attachments carry model fields only; the client falls back to fileUrl.
+					extra: { model_name: 'banana_2', model_aspect_ratio: '16:9', model_resolution: '1K' },
 				},
 			});
 		}
@@ -129,8 +131,15 @@ function agentRecord(sim, job) {
 	return rec;
 }
 
+/** URLs an image's fileID is known by (its ossPath for template videos). */
+function ossUrlsOfImage(sim, job) {
+	const base = sim.state.base;
+	return [`${base}/cdn/image/${job.raw}.png`, `${base}/cdn/image/${job.raw}-wm.png`];
+}
+
 function recordOf(sim, job) {
+	if (job.kind === 'speech' || job.kind === 'music') return audioRecord(sim, job);
 	return job.kind === 'video' ? videoRecord(sim, job) : job.kind === 'image' ? imageRecord(sim, job) : agentRecord(sim, job);
 }
 
-module.exports = { videoRecord, imageRecord, agentRecord, recordOf, VIDEO_MODEL_RE, IMAGE_MODEL_RE };
+module.exports = { videoRecord, imageRecord, agentRecord, recordOf, ossUrlsOfImage, VIDEO_MODEL_RE, IMAGE_MODEL_RE };

@@ -4,9 +4,11 @@ const { Ctx, HttpError } = require('./context');
 const { ValidationError } = require('./validate');
 const { parseMultipart } = require('./multipart');
 const { match, CREATE_OPS } = require('./routes');
+const { checkRequest } = require('./allowlist');
 const { summarize, scrub, parseId } = require('./util');
 const { busyBody, queueBody } = require('./create');
 const media = require('./media');
+const { serveAudio } = require('./audio');
 
 const PREFIX = '/v1/minimax';
 
@@ -19,34 +21,35 @@ function readBody(req) {
 	});
 }
 
-function parseBody(ctx, op) {
+/** Reads JSON and multipart bodies; anything else is kept as bytes for the allow-list to refuse. */
+function parseBody(ctx, endpoint) {
 	const raw = ctx.rawBody;
-	const type = String(ctx.req.headers['content-type'] || '').toLowerCase();
+	const contentType = ctx.req.headers['content-type'];
+	const type = String(contentType || '').toLowerCase();
 	const entry = ctx.entry;
-	if (op === 'files.upload') {
-		entry.body = { bytes: raw.length, contentType: ctx.req.headers['content-type'] };
+	if (endpoint && endpoint.raw) {
+		entry.body = { bytes: raw.length, contentType };
 		return;
 	}
 	if (!raw.length) return;
 	if (type.startsWith('multipart/form-data')) {
-		const mp = parseMultipart(raw, ctx.req.headers['content-type']);
+		const mp = parseMultipart(raw, contentType);
 		ctx.body = mp.fields;
 		ctx.files = mp.files;
 		ctx.multipart = true;
-		entry.body = { bytes: raw.length, contentType: ctx.req.headers['content-type'], fields: summarize(mp.fields), files: mp.files.map((f) => ({ field: f.field, name: f.name, size: f.data.length, type: f.type })) };
+		entry.body = { bytes: raw.length, contentType, fields: summarize(mp.fields), files: mp.files.map((f) => ({ field: f.field, name: f.name, size: f.data.length, type: f.type })) };
 		return;
 	}
-	if (type.startsWith('application/x-www-form-urlencoded')) {
-		ctx.body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-		entry.body = { bytes: raw.length, contentType: ctx.req.headers['content-type'], fields: summarize(ctx.body) };
+	if (type.split(';')[0].trim() !== 'application/json') {
+		entry.body = { bytes: raw.length, contentType };
 		return;
 	}
 	let parsed;
 	try {
 		parsed = JSON.parse(raw.toString('utf8'));
 	} catch {
-		entry.body = { bytes: raw.length, contentType: ctx.req.headers['content-type'] };
-		throw new ValidationError(type.includes('json') ? 'Request body is not valid JSON' : 'Send application/json or multipart/form-data');
+		entry.body = { bytes: raw.length, contentType };
+		throw new ValidationError('Request body is not valid JSON');
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('Request body must be a JSON object');
 	ctx.body = parsed;
@@ -60,6 +63,7 @@ function serveCdn(ctx, rawPath) {
 	state.stats.cdnRequests += 1;
 	const send404 = () => ctx.json(404, { error: 'Not found.', code: 404 });
 	if (ctx.req.method !== 'GET' && !head) return send404();
+	if (serveAudio(ctx, rawPath, media.sendBuffer)) return;
 	let m = /^\/cdn\/(video|agent|template)\/(\d+)(-watermark)?\.mp4$/.exec(rawPath);
 	if (m) {
 		ctx.entry.op = `cdn.${m[1]}`;
@@ -97,7 +101,8 @@ function answerFault(ctx, fault) {
 	if (fault === '504') return ctx.json(504, { error: 'Gateway Timeout', code: 504 });
 }
 
-async function handle(sim, req, res) {
+/** Log entry + context for one request, on either origin. */
+function begin(sim, req, res, kind) {
 	const url = req.url || '/';
 	const q = url.indexOf('?');
 	const rawPath = q < 0 ? url : url.slice(0, q);
@@ -108,7 +113,7 @@ async function handle(sim, req, res) {
 	headers.authorized = authHeader !== undefined;
 	const entry = {
 		t: Date.now(), method: req.method, path: scrub(rawPath, sim.state.token), query: scrub(query, sim.state.token),
-		status: undefined, kind: 'api', op: undefined, account: undefined, body: undefined,
+		status: undefined, kind, op: undefined, account: undefined, body: undefined,
 		headers: scrub(headers, sim.state.token), fault: undefined, jobId: undefined,
 	};
 	sim.log.push(entry);
@@ -118,8 +123,19 @@ async function handle(sim, req, res) {
 		entry.ms = Date.now() - entry.t;
 		if (entry.status === undefined) entry.status = 0;
 	});
+	return { ctx, rawPath, authHeader };
+}
+
+/** The media origin (a second loopback port): no auth, GET/HEAD only. */
+async function handleCdn(sim, req, res) {
+	const { ctx, rawPath } = begin(sim, req, res, 'cdn');
+	serveCdn(ctx, rawPath);
+}
+
+async function handle(sim, req, res) {
+	const { ctx, rawPath, authHeader } = begin(sim, req, res, 'api');
+	const entry = ctx.entry;
 	try {
-		if (rawPath.startsWith('/cdn/')) return serveCdn(ctx, rawPath);
 		sim.state.stats.requests += 1;
 		const rel = rawPath.startsWith(`${PREFIX}/`) ? rawPath.slice(PREFIX.length + 1).replace(/\/+$/, '') : undefined;
 		const route = rel !== undefined ? match(req.method, rel) : { op: 'unknown' };
@@ -140,7 +156,10 @@ async function handle(sim, req, res) {
 			if (ctx.closed) return;
 		}
 		if (fault === 'resetAfter') ctx.dropResponse = true;
-		parseBody(ctx, route.op);
+		parseBody(ctx, route.endpoint);
+		if (route.endpoint) {
+			checkRequest(route.endpoint, { query: ctx.query, body: ctx.body, files: ctx.files, contentType: req.headers['content-type'], bodyBytes: ctx.rawBody.length });
+		}
 		if (fault && fault !== 'slow' && fault !== 'resetAfter') return answerFault(ctx, fault);
 		if (route.decommissioned) return ctx.json(410, { error: 'Decommissioned', code: 410 });
 		if (!route.handler) return ctx.json(404, { error: 'Not found.', code: 404 });
@@ -154,4 +173,4 @@ async function handle(sim, req, res) {
 	}
 }
 
-module.exports = { handle, PREFIX };
+module.exports = { handle, handleCdn, PREFIX };

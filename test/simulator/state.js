@@ -10,7 +10,7 @@ class Job {
 	constructor(fields) {
 		Object.assign(this, {
 			replyUrl: undefined, replyRef: undefined, cancelledAt: undefined, deleted: false,
-			removed: false, untracked: false, outcome: 2,
+			removed: false, untracked: false, outcome: 2, wakers: [],
 		}, fields);
 	}
 
@@ -46,6 +46,7 @@ class Job {
 	/** Plain snapshot (getters included) for JSON.stringify / spreading by callers. */
 	toJSON() {
 		const { timers, request, refs, ...own } = this;
+		delete own.wakers;
 		return {
 			...own, request, refs: refs && refs.map((r) => r.fileID), timerCount: timers ? timers.length : 0,
 			status: this.status, statusLabel: this.statusLabel, finalAt: this.finalAt, final: this.final,
@@ -68,6 +69,11 @@ function normalizeAccount(a) {
 		outOfCredits: !!a.outOfCredits,
 		onHold: !!a.onHold,
 		onHoldAfterCreates: a.onHoldAfterCreates === undefined || a.onHoldAfterCreates === null ? undefined : Number(a.onHoldAfterCreates),
+		// MiniMax Audio (speech, music): the plan, its credit, speech jobs at once ([inferred] 3), clone slots.
+		supportAudio: a.supportAudio === undefined ? true : !!a.supportAudio,
+		audioOutOfCredits: !!a.audioOutOfCredits,
+		speechSlots: a.speechSlots === undefined ? 3 : Number(a.speechSlots),
+		cloneSlots: a.cloneSlots === undefined ? 3 : Number(a.cloneSlots),
 		creates: 0,
 	};
 }

@@ -39,7 +39,7 @@ describe('per-model validation and files', () => {
 		const up = await upload(bytes, 'audio/wav');
 		expect(up.status).toBe(200);
 		expect(up.body.fileID).toMatch(/^user:1234-minimax:987654321-file:\d{18}$/);
-		expect(up.body.ossPath.startsWith(`${sim.url}/cdn/`)).toBe(true);
+		expect(up.body.ossPath.startsWith(`${sim.cdnUrl}/cdn/`)).toBe(true);
 		const back = await fetch(up.body.ossPath);
 		expect(back.status).toBe(200);
 		expect(back.headers.get('content-type')).toBe('audio/wav');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MinimaxTrigger } from '../../nodes/MinimaxTrigger/MinimaxTrigger.node';
-import { AGENT_ID, IMAGE_ID, SPEECH_ID, VIDEO_ID, agent, image, speech, video } from '../callback/fixtures';
+import { AGENT_ID, IMAGE_ID, MUSIC_ID, SPEECH_ID, VIDEO_ID, agent, image, music, speech, speechRecord, video } from '../callback/fixtures';
 import { callWebhook, type CallWebhookOptions } from './webhook-context';
 
 const SECRET = 'dummy-test-value-k3Yq9xPv';
@@ -124,6 +124,12 @@ describe('event filter', () => {
 		['agent failed', 'failed', agent('failed')],
 		['speech completed', 'completed', speech(true)],
 		['speech failed', 'failed', speech(true, 'failed')],
+		['speech progress', 'progress', speech(false)],
+		['speech record completed', 'completed', speechRecord()],
+		['music completed', 'completed', music('completed')],
+		['music failed', 'failed', music('failed')],
+		['music progress', 'progress', music('processing')],
+		['music legacy moderated', 'moderated', { musicId: MUSIC_ID, status: 4 }],
 	];
 
 	it.each(cases)('%s starts only when "%s" is selected', async (_name, event, body) => {
@@ -148,15 +154,45 @@ describe('kind filter', () => {
 		['image', JSON.stringify(image(2))],
 		['agent', { job: agent('completed') }],
 		['speech', speech(true)],
+		['music', [music('completed')]],
 	];
 
 	it.each(bodies)('%s passes only when its kind is selected', async (kind, body) => {
 		const r = await call(body, { kinds: [kind] });
 		expect(started(r)).toBe(true);
 		expect(r.json?.kind).toBe(kind);
-		const other = await call(body, { kinds: ['video', 'image', 'agent', 'speech'].filter((k) => k !== kind) });
+		const other = await call(body, { kinds: ['video', 'image', 'agent', 'speech', 'music'].filter((k) => k !== kind) });
 		expect(started(other)).toBe(false);
 		expect(other.result.webhookResponse).toMatchObject({ ignored: `kind "${kind}" not selected` });
+	});
+});
+
+describe('speech and music callbacks (simplified output)', () => {
+	it('music: kind, final state, result URL, account and replyRef; passes the default Job Kinds', async () => {
+		const r = await call(music('completed'), { kinds: undefined });
+		expect(started(r)).toBe(true);
+		expect(r.json).toMatchObject({
+			id: MUSIC_ID,
+			kind: 'music',
+			statusLabel: 'completed',
+			outcome: 'completed',
+			final: true,
+			resultUrl: 'https://cdn.hailuoai.video/music/998877665544332211.mp3',
+			account: '987654321',
+			replyRef: 'song-7',
+		});
+	});
+
+	it('speech: the GET record shape with the n8n tag stripped from replyRef', async () => {
+		const r = await call(speechRecord());
+		expect(r.json).toMatchObject({ kind: 'speech', outcome: 'completed', final: true, replyRef: 'line-1', resultUrl: speechRecord().audio_url });
+		expect(r.json?.id).toBe(speechRecord().audio_id);
+	});
+
+	it('Job Kinds offers Music and Speech, both selected by default', () => {
+		const kinds = nodeType.description.properties.find((p) => p.name === 'kinds');
+		expect((kinds?.options as Array<{ value: string }>).map((o) => o.value)).toEqual(expect.arrayContaining(['music', 'speech']));
+		expect(kinds?.default).toEqual(expect.arrayContaining(['music', 'speech']));
 	});
 });
 

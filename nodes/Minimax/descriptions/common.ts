@@ -60,7 +60,10 @@ export function operationField(resource: string, options: INodePropertyOptions[]
  * The Account picker: "From List" (GET /accounts) or "By ID". Optional ones send `account` in the
  * query only when set, so the API picks its default with a single account.
  */
-export function accountField(resource: string, operations: string[], required: boolean): INodeProperties {
+export function accountField(resource: string, operations: string[], required: boolean, audio = false): INodeProperties {
+	const optional = audio
+		? 'The minimax.io account with a MiniMax Audio plan ("supportAudio" in Account → Get Many; the list shows only those). Leave empty when only one account is configured at useapi.net; required when there are several.'
+		: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.';
 	return {
 		displayName: 'Account',
 		name: 'account',
@@ -69,14 +72,14 @@ export function accountField(resource: string, operations: string[], required: b
 		required,
 		description: required
 			? 'The hailuoai.video account (its numeric MiniMax user ID)'
-			: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.',
+			: optional,
 		displayOptions: show(resource, operations),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+				typeOptions: { searchListMethod: audio ? 'searchAudioAccounts' : 'searchAccounts', searchable: true },
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 987654321' },
 		],
@@ -91,6 +94,7 @@ export function returnAllAndLimit(resource: string, operations: string[]): INode
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
+			required: true,
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions: show(resource, operations),
@@ -100,6 +104,7 @@ export function returnAllAndLimit(resource: string, operations: string[]): INode
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+			required: true,
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show(resource, operations).show, returnAll: [false] } },
@@ -113,6 +118,7 @@ export function simplifyField(resource: string, operations: string[]): INodeProp
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 		displayOptions: show(resource, operations),
@@ -131,5 +137,18 @@ export function idField(
 		required: true,
 		default: '',
 		displayOptions: show(resource, operations),
+	};
+}
+
+/** A "Filters" collection for a Get Many; the operation's preSend reads and checks it. */
+export function filtersField(resource: string, operations: string[], options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(resource, operations),
+		options,
 	};
 }

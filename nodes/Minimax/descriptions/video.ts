@@ -73,7 +73,7 @@ export const videoProperties: INodeProperties[] = [
 				description: 'List the "My Characters" subject references of an account',
 				method: 'GET',
 				url: '/videos/characters',
-				pagination: numberedPages(),
+				pagination: numberedPages({ sizeParam: 'pageSize', pageSize: 50 }),
 				// A 404 on a listing means the account is not configured.
 				resource: 'account',
 				shape: list,

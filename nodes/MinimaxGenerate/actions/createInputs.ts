@@ -3,6 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { readAccount, readCallback } from '../descriptions/common';
 
 import { operationError } from '../../shared/errors';
+import { textOf } from '../../shared/params';
 import type { MediaKind, MediaRef, MediaSlot, Problem } from '../models/common';
 import type { MediaInput, PreparedCreate } from '../types';
 
@@ -148,8 +149,8 @@ function withBinaryInfo(this: IExecuteFunctions, itemIndex: number, ref: MediaRe
 }
 
 function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown): MediaRef | undefined {
-	if (source === 'fileId') return { fileId: String(fileId ?? '').trim() };
-	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: String(binary ?? '').trim() });
+	if (source === 'fileId') return { fileId: textOf(this, fileId, 'File ID', itemIndex).trim() };
+	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: textOf(this, binary, 'Binary Property', itemIndex).trim() });
 	return undefined;
 }
 

@@ -1,5 +1,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { operationError } from '../../shared/errors';
+import { checkAccount } from '../../shared/ids';
+import { readText, textOf } from '../../shared/params';
+import { checkReplyRef, checkReplyUrl } from '../../shared/replyRef';
+
 /**
  * Fields shared by every create operation of "MiniMax Generate". Operation files spread
  * `createCommonFields(displayOptions)` (or the single pieces) into their description and read
@@ -219,8 +224,17 @@ export function createCommonFields(displayOptions: IDisplayOptions, withSplit = 
 
 /** The account the user fixed for this item, or undefined to let the engine pick. */
 export function readAccount(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = String(this.getNodeParameter('account', itemIndex, '') ?? '').trim();
-	return value || undefined;
+	const value = readText.call(this, 'account', itemIndex, 'Account').trim();
+	if (!value) return undefined;
+	try {
+		// It goes into /accounts/{account}: digits only.
+		return checkAccount(value);
+	} catch (error) {
+		throw operationError(this.getNode(), (error as Error).message, {
+			itemIndex,
+			description: 'Enter the numeric account id as shown by Account → Get Many, or leave "Account" empty.',
+		});
+	}
 }
 
 export function readCallback(
@@ -228,7 +242,9 @@ export function readCallback(
 	itemIndex: number,
 ): { replyUrl?: string; replyRef?: string } {
 	const callback = this.getNodeParameter('callback', itemIndex, {}) as IDataObject;
-	const replyUrl = String(callback.replyUrl ?? '').trim();
-	const replyRef = String(callback.replyRef ?? '').trim();
+	const replyUrl = textOf(this, callback.replyUrl, 'Reply URL', itemIndex).trim();
+	const replyRef = textOf(this, callback.replyRef, 'Reply Ref', itemIndex).trim();
+	const problem = (replyUrl && checkReplyUrl(replyUrl)) || (replyRef && checkReplyRef(replyRef));
+	if (problem) throw operationError(this.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
 	return { replyUrl: replyUrl || undefined, replyRef: replyRef || undefined };
 }

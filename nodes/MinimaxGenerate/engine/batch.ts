@@ -10,6 +10,7 @@ import { AccountPool } from './capacity';
 import { finishTask, submittedItem } from './finish';
 import { checkBinary } from './media';
 import { asNodeError } from './nodeError';
+import { pinAccount } from './pin';
 import { pollOnce, releaseSlot } from './poll';
 import { readSettings } from './settings';
 import { submitTask } from './submit';
@@ -50,7 +51,7 @@ function prepare(ctx: IExecuteFunctions, read: Reader, adapter: KindAdapter): Ta
 		};
 		try {
 			task.settings = readSettings.call(ctx, index);
-			task.prepared = read.call(ctx, index);
+			task.prepared = pinAccount(ctx.getNode(), index, read.call(ctx, index));
 			for (const media of task.prepared.media) {
 				if (!media.fileId && media.binaryProperty) {
 					checkBinary.call(ctx, index, media.binaryProperty, adapter.mediaAsParts === true);
@@ -201,8 +202,8 @@ class BatchEngine implements Engine {
 			const pick = this.pool.pick(task, now);
 			if (!pick) continue;
 			if ('trouble' in pick) {
-				const { statusCode, body, account } = pick.trouble;
-				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource: this.adapter.label }));
+				const { statusCode, body, account, resource } = pick.trouble;
+				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource: resource ?? this.adapter.label }));
 				continue;
 			}
 			this.pool.reserve(pick.account);
@@ -212,6 +213,7 @@ class BatchEngine implements Engine {
 				submitTask(this, task, pick.account)
 					.catch((error: Error) => this.fail(task, error))
 					.then(() => {
+						this.pool.endProbe(pick.account);
 						if (task.state === 'submitting' && !isCancelled(this.ctx)) {
 							this.fail(task, operationError(this.ctx.getNode(), 'The create was interrupted', { itemIndex: task.index }));
 						}

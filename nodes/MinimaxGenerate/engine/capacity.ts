@@ -7,15 +7,26 @@ import type { KindAdapter, Task } from './task';
 interface Slot {
 	/** Jobs we may run there (free capacity at start plus our own running jobs). */
 	limit: number;
+	/** The account's own maxJobs, when known: a request's maxJobs replaces it (§4.5). */
+	maxJobs?: number;
 	/** Our jobs currently holding a slot there. */
 	used: number;
 	/** After a 429: no new job there before this time (or before one of ours finishes). */
 	blockedUntil: number;
 	/** 412 / 596 / 404: the account is out for the rest of the batch. */
-	trouble?: { statusCode: number; body: unknown };
+	trouble?: Trouble;
+	/**
+	 * Until a create there is answered with proof of credits (2xx or 422), one create at a time goes
+	 * there, so an account out of credits or on hold gets one rejected create, not one per free slot.
+	 */
+	proven: boolean;
+	probing: boolean;
 }
 
-export type Pick = { account: string } | { trouble: { statusCode: number; body: unknown; account: string } };
+/** Why an account is out; `resource` names what was not found when it is not the job (the account). */
+type Trouble = { statusCode: number; body: unknown; resource?: string };
+
+export type Pick = { account: string } | { trouble: Trouble & { account: string } };
 
 /** "" stands for "let the API pick" when the account list could not be read. */
 export const API_PICKS = '';
@@ -41,7 +52,7 @@ export class AccountPool {
 			const maxJobs = Number(row.maxJobs ?? 0);
 			const free = adapter.videoSlots ? Number(row.available ?? maxJobs) : maxJobs;
 			executing.set(account, Number(row.executing ?? 0));
-			this.slots.set(account, { limit: Math.max(0, free), used: 0, blockedUntil: 0 });
+			this.slots.set(account, newSlot(Math.max(0, free), adapter.videoSlots ? maxJobs : undefined));
 			this.auto.push(account);
 		}
 		for (const account of fixed) {
@@ -50,24 +61,29 @@ export class AccountPool {
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const maxJobs = Number((response.body as IDataObject)?.maxJobs ?? 1);
 				const busy = adapter.videoSlots ? (executing.get(account) ?? 0) : 0;
-				this.slots.set(account, { limit: Math.max(0, maxJobs - busy), used: 0, blockedUntil: 0 });
+				this.slots.set(account, newSlot(Math.max(0, maxJobs - busy), adapter.videoSlots ? maxJobs : undefined));
 			} else if (response.statusCode === 404 || response.statusCode === 596) {
-				this.slots.set(account, { limit: 0, used: 0, blockedUntil: 0, trouble: { statusCode: response.statusCode, body: response.body } });
+				const resource = response.statusCode === 404 ? 'account' : undefined;
+				this.slots.set(account, { ...newSlot(0), trouble: { statusCode: response.statusCode, body: response.body, resource } });
 			} else {
 				// Unknown capacity: run one at a time, 429s tell the rest.
-				this.slots.set(account, { limit: 1, used: 0, blockedUntil: 0 });
+				this.slots.set(account, newSlot(1));
 			}
 		}
 		if (!this.auto.length) {
 			this.auto.push(API_PICKS);
-			this.slots.set(API_PICKS, { limit: 1, used: 0, blockedUntil: 0 });
+			this.slots.set(API_PICKS, newSlot(1));
 		}
 		return undefined;
 	}
 
-	private free(slot: Slot, now: number): number {
+	/** Free slots for a task whose request carries `cap` (its maxJobs) or none. */
+	private free(slot: Slot, now: number, cap?: number): number {
 		if (slot.trouble || now < slot.blockedUntil) return 0;
-		const free = slot.limit - slot.used;
+		if (!slot.proven && slot.probing) return 0;
+		let free = slot.limit - slot.used;
+		// The request's maxJobs is the cap for that call instead of the account's (§4.5).
+		if (cap !== undefined && slot.maxJobs !== undefined) free += cap - slot.maxJobs;
 		// Nothing of ours runs there, so only a try tells whether a slot is free.
 		return free <= 0 && slot.used === 0 ? 1 : free;
 	}
@@ -75,11 +91,12 @@ export class AccountPool {
 	/** An account for this task now, a reason it can never run, or undefined to wait. */
 	pick(task: Task, now: number): Pick | undefined {
 		const fixed = task.prepared.account;
+		const cap = capOf(task);
 		if (fixed) {
 			const slot = this.slots.get(fixed);
 			if (!slot) return { account: fixed };
 			if (slot.trouble) return { trouble: { ...slot.trouble, account: fixed } };
-			return this.free(slot, now) > 0 ? { account: fixed } : undefined;
+			return this.free(slot, now, cap) > 0 ? { account: fixed } : undefined;
 		}
 		let best: string | undefined;
 		let bestFree = 0;
@@ -90,7 +107,7 @@ export class AccountPool {
 				lastTrouble = { trouble: { ...slot.trouble, account } };
 				continue;
 			}
-			const free = this.free(slot, now);
+			const free = this.free(slot, now, cap);
 			if (free > bestFree) [best, bestFree] = [account, free];
 		}
 		if (best !== undefined) return { account: best };
@@ -99,7 +116,21 @@ export class AccountPool {
 
 	reserve(account: string): void {
 		const slot = this.slots.get(account);
-		if (slot) slot.used += 1;
+		if (!slot) return;
+		slot.used += 1;
+		if (!slot.proven) slot.probing = true;
+	}
+
+	/** A create there was answered: 2xx or 422 (moderation comes after the credit check) proves the account. */
+	answered(account: string, statusCode: number): void {
+		const slot = this.slots.get(account);
+		if (slot && ((statusCode >= 200 && statusCode < 300) || statusCode === 422)) slot.proven = true;
+	}
+
+	/** The create that was probing the account is over, whatever its outcome: the next may go. */
+	endProbe(account: string): void {
+		const slot = this.slots.get(account);
+		if (slot) slot.probing = false;
 	}
 
 	/** One of our jobs left the account: a slot is free again and a 429 block ends. */
@@ -121,7 +152,7 @@ export class AccountPool {
 	remove(account: string, statusCode: number, body: unknown): void {
 		const slot = this.slots.get(account);
 		if (slot) slot.trouble = { statusCode, body };
-		else this.slots.set(account, { limit: 0, used: 0, blockedUntil: 0, trouble: { statusCode, body } });
+		else this.slots.set(account, { ...newSlot(0), trouble: { statusCode, body } });
 	}
 
 	/** Earliest time a blocked account opens again (for the loop's sleep). */
@@ -132,6 +163,16 @@ export class AccountPool {
 		}
 		return next;
 	}
+}
+
+function newSlot(limit: number, maxJobs?: number): Slot {
+	return { limit, maxJobs, used: 0, blockedUntil: 0, proven: false, probing: false };
+}
+
+/** The item's own maxJobs (video and template creates), if set. */
+function capOf(task: Task): number | undefined {
+	const cap = Number(task.prepared.body.maxJobs);
+	return Number.isInteger(cap) && cap > 0 ? cap : undefined;
 }
 
 const TRANSIENT = (code: number) => code === 0 || code === 429 || (code >= 500 && code !== 596);

@@ -79,6 +79,14 @@ async function download(engine: Engine, file: ResultFile) {
 	}
 }
 
+/** A record's summary narrowed to one of its files (an agent job's attachment keeps only its own entry). */
+function splitSummary(summary: IDataObject, file?: ResultFile): IDataObject {
+	if (!file || !Array.isArray(summary.attachments)) return summary;
+	const { attachments, ...rest } = summary;
+	const attachment = (attachments as IDataObject[]).find((a) => a.url === file.url);
+	return { ...rest, url: file.url, ...(attachment ? { attachment } : {}) };
+}
+
 /** A finished task: check outcomes, download results, build its output item(s). */
 export async function finishTask(engine: Engine, task: Task): Promise<void> {
 	const { adapter, ctx } = engine;
@@ -118,16 +126,15 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 	const base = common(engine, task);
 	const prop = settings.binaryProperty;
 
-	if (settings.splitIntoItems && records.length > 1) {
-		task.output = summaries.map((summary, i) => {
-			const binary: IBinaryKeyData = {};
-			perRecord[i].forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
-			return {
-				json: { ...summary, ...base, ids: task.ids, position: i, ...raw(i) },
-				...(Object.keys(binary).length ? { binary } : {}),
-				pairedItem: { item: task.index },
-			};
-		});
+	// Split Into Items: one item per result file (images of a batch, attachments of an agent job).
+	type Unit = { i: number; entry?: { file: ResultFile; binary?: IBinaryKeyData[string] } };
+	const units = perRecord.flatMap((files, i): Unit[] => (files.length ? files.map((entry) => ({ i, entry })) : [{ i }]));
+	if (settings.splitIntoItems && units.length > 1) {
+		task.output = units.map(({ i, entry }, position) => ({
+			json: { ...splitSummary(summaries[i], entry?.file), ...base, ids: task.ids, position, ...raw(i) },
+			...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
+			pairedItem: { item: task.index },
+		}));
 	} else {
 		const binary: IBinaryKeyData = {};
 		perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));

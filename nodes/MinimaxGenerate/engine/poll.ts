@@ -31,11 +31,14 @@ async function listRunning(engine: Engine): Promise<Set<string> | undefined> {
 export async function pollOnce(engine: Engine): Promise<void> {
 	const watched = engine.tasks.filter((t) => t.holdsSlot || (t.state === 'running' && t.pending.size > 0));
 	if (!watched.length) return;
+	// Only jobs known before the listing was asked for can be missing from it: a create still in
+	// flight, or accepted meanwhile, keeps its slot.
+	const known = new Set(watched.filter((t) => t.ids.length > 0));
 	const listed = await listRunning(engine);
 	if (isCancelled(engine.ctx)) return;
 	const gets: Array<Promise<void>> = [];
 	for (const task of watched) {
-		if (task.holdsSlot && listed && task.ids.every((id) => !listed.has(id))) releaseSlot(engine, task);
+		if (task.holdsSlot && listed && known.has(task) && task.ids.every((id) => !listed.has(id))) releaseSlot(engine, task);
 		if (task.state !== 'running') continue;
 		for (const id of task.pending) if (!listed?.has(id)) gets.push(checkOne(engine, task, id));
 	}

@@ -58,6 +58,7 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	task.attempts += 1;
 	const left = Math.max(10_000, (task.deadline ?? now) - Date.now());
 	const response = await engine.adapter.create.call(ctx, body, files, left);
+	engine.pool.answered(account, response.statusCode);
 	if (isCancelled(ctx)) {
 		// Keep what we learnt so a stop can still cancel the job.
 		if (ok(response.statusCode)) engine.accept(task, engine.adapter.parseCreate(response.body).ids, {}, {});

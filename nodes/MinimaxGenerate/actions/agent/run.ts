@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/errors';
+import { readText } from '../../../shared/params';
 import { apiRequest } from '../../../shared/transport';
 import { readAccount, readCallback } from '../../descriptions/common';
 import { buildMultipart } from '../../engine/media';
@@ -55,10 +56,10 @@ export const agentRunDescription: INodeProperties[] = [
 
 export function readAgentRun(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const node = this.getNode();
-	const prompt = String(this.getNodeParameter('agentPrompt', itemIndex, '') ?? '').trim();
+	const prompt = readText.call(this, 'agentPrompt', itemIndex, 'Prompt').trim();
 	if (!prompt) throw operationError(node, '"Prompt" is empty', { itemIndex, field: 'Prompt', description: 'Say what the agent should make.' });
 	const picked = (this.getNodeParameter('agentModels', itemIndex, []) as string[]) ?? [];
-	const extra = String(this.getNodeParameter('agentExtraModels', itemIndex, '') ?? '')
+	const extra = readText.call(this, 'agentExtraModels', itemIndex, 'Additional Model IDs')
 		.split(',')
 		.map((m) => m.trim())
 		.filter(Boolean);
@@ -66,7 +67,7 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 	if (!models.length) {
 		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model or type one in "Additional Model IDs".' });
 	}
-	const files = String(this.getNodeParameter('agentFiles', itemIndex, '') ?? '')
+	const files = readText.call(this, 'agentFiles', itemIndex, 'Reference Files')
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { apiError, networkError } from '../../../shared/errors';
+import { readText } from '../../../shared/params';
 import { accountOfId } from '../../../shared/status';
 import { backoffMs, type ApiResponse } from '../../../shared/transport';
 import { sleepCancellable } from '../../../shared/wait';
-import { accountField } from '../../descriptions/common';
+import { accountField, readAccount } from '../../descriptions/common';
 import { asNodeError } from '../../engine/nodeError';
 import { checkBinary, uploadBinary, type BinaryInput } from '../../engine/media';
 
@@ -37,7 +38,8 @@ export async function runFileUpload(this: IExecuteFunctions): Promise<INodeExecu
 	// Validate every item first, so a bad one costs nothing.
 	const inputs: Array<BinaryInput | Error> = items.map((_, i) => {
 		try {
-			return checkBinary.call(this, i, String(this.getNodeParameter('binaryProperty', i, 'data')).trim());
+			readAccount.call(this, i);
+			return checkBinary.call(this, i, readText.call(this, 'binaryProperty', i, 'Input Binary Field', 'data').trim());
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
 			return error as Error;
@@ -63,7 +65,7 @@ export async function runFileUpload(this: IExecuteFunctions): Promise<INodeExecu
 }
 
 async function uploadOne(this: IExecuteFunctions, i: number, input: BinaryInput): Promise<IDataObject> {
-	const account = String(this.getNodeParameter('account', i, '') ?? '').trim() || undefined;
+	const account = readAccount.call(this, i);
 	let response: ApiResponse<IDataObject> = { statusCode: 0, body: {}, headers: {} };
 	for (let attempt = 0; attempt < TRIES; attempt++) {
 		if (attempt > 0 && !(await sleepCancellable(this, backoffMs(attempt - 1, 1_000, 8_000)))) break;

@@ -10,6 +10,7 @@ import {
 	type ImageInput,
 	type ImageModelRule,
 } from '../../models/image';
+import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
 import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
@@ -141,17 +142,17 @@ export const imageCreateDescription: INodeProperties[] = [
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readImageInput(this: IExecuteFunctions, i: number): ImageInput {
-	const model = String(this.getNodeParameter('imageModel', i, 'image-01'));
+	const model = readText.call(this, 'imageModel', i, 'Model', 'image-01');
 	const rule = IMAGE_MODEL_RULES[model];
-	const input: ImageInput = { model, prompt: String(this.getNodeParameter('prompt', i, '') ?? '') };
+	const input: ImageInput = { model, prompt: readText.call(this, 'prompt', i, 'Prompt') };
 	if (!rule) return input;
 	const read = fieldReader.call(this, 'imageModel');
-	input.aspectRatio = String(this.getNodeParameter(aspectParamOf(model), i, rule.defaultAspectRatio));
+	input.aspectRatio = readText.call(this, aspectParamOf(model), i, 'Aspect Ratio', rule.defaultAspectRatio);
 	const resolutionParam =
 		(rule.resolutions && resolutionParamOf(model)) ||
 		[...new Set(Object.values(RESOLUTION_PARAMS))].find((name) => read(false, name));
-	if (resolutionParam) input.resolution = String(this.getNodeParameter(resolutionParam, i, ''));
-	if (read(!!rule.qualities, 'quality')) input.quality = String(this.getNodeParameter('quality', i, rule.defaultQuality ?? 'low'));
+	if (resolutionParam) input.resolution = readText.call(this, resolutionParam, i, 'Resolution');
+	if (read(!!rule.qualities, 'quality')) input.quality = readText.call(this, 'quality', i, 'Quality', rule.defaultQuality ?? 'low');
 	if (read(!rule.fixedQuantity, 'quantity')) input.quantity = Number(this.getNodeParameter('quantity', i, 1));
 	if (read(!!rule.character, 'characterFileId', 'characterBinaryProperty')) input.character = readMediaSource.call(this, i, 'character');
 	if (read(rule.maxReferences > 0, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');

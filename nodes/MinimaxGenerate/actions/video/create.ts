@@ -10,6 +10,7 @@ import {
 	type VideoInput,
 	type VideoModelRule,
 } from '../../models/video';
+import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
 import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
@@ -179,18 +180,18 @@ export const videoCreateDescription: INodeProperties[] = [
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
-	const model = String(this.getNodeParameter('videoModel', i, '02'));
+	const model = readText.call(this, 'videoModel', i, 'Model', '02');
 	const rule = VIDEO_MODEL_RULES[model];
-	const input: VideoInput = { model, prompt: String(this.getNodeParameter('prompt', i, '') ?? '') };
+	const input: VideoInput = { model, prompt: readText.call(this, 'prompt', i, 'Prompt') };
 	if (!rule) return input;
 	const read = fieldReader.call(this, 'videoModel');
 	const ownOptions = optionsParamOf(model);
 	const optionsParam = ownOptions ?? OPTIONS_PARAMS.find((p) => read(false, p.name))?.name;
-	if (optionsParam) input.options = String(this.getNodeParameter(optionsParam, i, ''));
+	if (optionsParam) input.options = readText.call(this, optionsParam, i, 'Options');
 	const aspectParam = rule.aspectRatios ? aspectParamOf(rule) : ['aspectRatio', 'seedanceAspectRatio'].find((n) => read(false, n));
-	if (aspectParam) input.aspectRatio = String(this.getNodeParameter(aspectParam, i, rule.defaultAspectRatio ?? ''));
+	if (aspectParam) input.aspectRatio = readText.call(this, aspectParam, i, 'Aspect Ratio', rule.defaultAspectRatio ?? '');
 	if (read(!!rule.resolutions, 'seedanceResolution')) {
-		input.resolution = String(this.getNodeParameter('seedanceResolution', i, rule.defaultResolution ?? ''));
+		input.resolution = readText.call(this, 'seedanceResolution', i, 'Resolution', rule.defaultResolution ?? '');
 	}
 	if (read(!!rule.duration, 'seedanceDuration')) {
 		input.duration = Number(this.getNodeParameter('seedanceDuration', i, rule.duration?.default ?? 5));

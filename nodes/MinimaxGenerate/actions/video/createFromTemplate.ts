@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/errors';
+import { checkId } from '../../../shared/ids';
+import { readText } from '../../../shared/params';
 import { isFinal } from '../../../shared/status';
 import { apiRequest } from '../../../shared/transport';
 import { readAccount, readCallback } from '../../descriptions/common';
@@ -72,26 +74,37 @@ export const createFromTemplateDescription: INodeProperties[] = [
 
 export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const node = this.getNode();
-	const templateId = String(this.getNodeParameter('templateId', itemIndex, '') ?? '').trim();
+	const templateId = readText.call(this, 'templateId', itemIndex, 'Template ID').trim();
 	if (!templateId) {
 		throw operationError(node, '"Template ID" is empty', { itemIndex, field: 'Template ID', description: 'Pick a template from List Agent Templates.' });
 	}
+	if (!/^\d{1,24}$/.test(templateId)) {
+		throw operationError(node, `"Template ID" is not valid (got "${templateId.slice(0, 60)}")`, {
+			itemIndex,
+			description: 'Template ids are numbers, e.g. 1122334455667788: use the "id" from List Agent Templates.',
+		});
+	}
 	const body: IDataObject = { templateId };
-	const prompt = String(this.getNodeParameter('templatePrompt', itemIndex, '') ?? '').trim();
+	const prompt = readText.call(this, 'templatePrompt', itemIndex, 'Prompt').trim();
 	if (prompt) body.prompt = prompt;
 	const media: MediaInput[] = [];
 	const source = this.getNodeParameter('templateImageSource', itemIndex, 'none') as string;
 	if (source === 'binary') {
-		const property = String(this.getNodeParameter('templateImageBinaryProperty', itemIndex, 'data')).trim();
+		const property = readText.call(this, 'templateImageBinaryProperty', itemIndex, 'Image Binary Property', 'data').trim();
 		media.push({ field: 'fileID', binaryProperty: property });
 	} else if (source === 'fileId') {
-		const fileId = String(this.getNodeParameter('templateImageFileId', itemIndex, '')).trim();
-		const ossPath = String(this.getNodeParameter('templateImageOssPath', itemIndex, '')).trim();
+		const fileId = readText.call(this, 'templateImageFileId', itemIndex, 'File ID').trim();
+		const ossPath = readText.call(this, 'templateImageOssPath', itemIndex, 'OSS Path').trim();
 		if (!fileId || !ossPath) {
 			throw operationError(node, `"${fileId ? 'OSS Path' : 'File ID'}" is empty`, {
 				itemIndex,
 				description: 'A template image needs both the fileID and the ossPath that File → Upload returned.',
 			});
+		}
+		try {
+			checkId(fileId, 'File ID', 'file');
+		} catch (error) {
+			throw operationError(node, (error as Error).message, { itemIndex });
 		}
 		media.push({ field: 'fileID', fileId });
 		body.ossPath = ossPath;

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export interface Recorded {
+	method: string;
+	url: string;
+	headers: IDataObject;
+	body: string;
+}
+
+export interface Elsewhere {
+	url: string;
+	requests: Recorded[];
+	close(): Promise<void>;
+}
+
+export type Action = { redirect: number } | { redirectSame: number } | { echo: number } | undefined;
+
+export interface Hostile {
+	url: string;
+	elsewhere: Elsewhere;
+	served: Array<{ method: string; url: string; action: string }>;
+	close(): Promise<void>;
+}
+
+export function createHostile(options: { sim: { url: string }; rule?: (req: { method: string; url: string }) => Action }): Promise<Hostile>;
+export function createElsewhere(): Promise<Elsewhere>;
+export function tokenArrivals(elsewhere: Elsewhere, secrets: string[]): Recorded[];

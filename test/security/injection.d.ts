@@ -1,0 +1,3 @@
+export const PAYLOADS: Array<[string, string]>;
+export const ACCOUNT_PAYLOADS: Array<[string, string]>;
+export function fill(payload: string, valid: string): string;
