@@ -104,6 +104,7 @@ async function resultItems(ctx: IWebhookFunctions, state: CallbackState, parsed:
 		pool: undefined as unknown as Engine['pool'],
 		tasks: [task],
 		backoffBaseMs: 0,
+		baselines: new Map(),
 		fail(failed, error) {
 			failed.error = error;
 			failed.state = 'done';

@@ -47,7 +47,8 @@ describe('batches', () => {
 
 	it('finds the job after an ambiguous create instead of creating a duplicate', async () => {
 		sim.setFaults({ rate: 0.5, kinds: ['resetAfter'], paths: ['videos.create'], seed: 3 });
-		const result = await run(sim, params(), items(6));
+		// Jobs long enough to be running at the lookup: adopted by their replyRef tag in GET /scheduler.
+		const result = await run(sim, params({ prompt: '={{ "clip [ms=1500] " + $json.n }}', waitOptions: { pollInterval: 0.1, timeout: 1 } }), items(6));
 		expect(result.error).toBeUndefined();
 		const stats = sim.stats();
 		expect(stats.faults.resetAfter).toBeGreaterThan(0);

@@ -93,8 +93,11 @@ function schedule(sim, job) {
 	// Docs: agent callbacks are sent on completion only.
 	if (sim.options.callbackProgress && job.kind !== 'agent') {
 		for (const f of [0.3, 0.7]) {
+			// A timer that fires late (busy machine) still sends its update, as of its own moment, before the final.
+			const at = job.createdAt + job.ms * f;
 			timer(sim, job, job.ms * f, () => {
-				if (!job.final && !job.untracked) post(sim, job, false);
+				const end = job.finalAt;
+				if (!job.untracked && !job.finalSent && (end === undefined || at < end)) post(sim, job.at(at), false);
 			});
 		}
 	}

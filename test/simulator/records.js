@@ -55,8 +55,9 @@ function videoRecord(sim, job) {
 	else if (FINAL_MESSAGE[status]) rec.message = FINAL_MESSAGE[status];
 	Object.assign(rec, {
 		percent: job.percent, width: done ? w : 0, height: done ? h : 0,
+		// No createTime: the reference's video record (§6.2/6.3) has none, unlike images (§7.2).
 		originFiles: originFiles(sim, job), canAppeal: status === 5 || status === 7, canRetry: status === 3,
-		createTime: job.createdAt, videoId: job.id,
+		videoId: job.id,
 	});
 	return rec;
 }

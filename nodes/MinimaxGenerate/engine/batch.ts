@@ -13,6 +13,7 @@ import { asNodeError } from './nodeError';
 import { pinAccount } from './pin';
 import { pollOnce, releaseSlot } from './poll';
 import { readSettings } from './settings';
+import { recoverTask } from './recover';
 import { submitTask } from './submit';
 import type { Engine, KindAdapter, Task } from './task';
 
@@ -89,6 +90,7 @@ class BatchEngine implements Engine {
 	pool = new AccountPool();
 	fatal?: Error;
 	backoffBaseMs: number;
+	baselines = new Map<string, Promise<Set<string> | undefined>>();
 	private inFlight = new Set<Promise<void>>();
 	private nextPollAt = 0;
 	private polling = false;
@@ -195,6 +197,12 @@ class BatchEngine implements Engine {
 	private startSubmits(now: number): void {
 		for (const task of this.tasks) {
 			if (task.state !== 'pending' || task.nextAttemptAt > now) continue;
+			if (task.ambiguous) {
+				// Its job may exist: look for it on that account, never pick another one meanwhile.
+				task.state = 'submitting';
+				this.launch(recoverTask(this, task).catch((error: Error) => this.fail(task, error)));
+				continue;
+			}
 			if (task.deadline !== undefined && now > task.deadline && task.attempts > 0) {
 				this.fail(task, operationError(this.ctx.getNode(), `Could not submit the ${this.adapter.label} within "Timeout (Minutes)"`, { itemIndex: task.index }));
 				continue;
