@@ -72,7 +72,8 @@ function reference(ctx) {
 	});
 	ctx.entry.jobId = job.id;
 	if (ctx.afterCreate()) return;
-	ctx.json(200, { ...musicRecord(ctx.state, job), statusFinal: undefined });
+	// [gap] 200 or 201: referenceStatus picks.
+	ctx.json(ctx.sim.options.referenceStatus, { ...musicRecord(ctx.state, job), statusFinal: undefined });
 }
 
 function get(ctx, { id }) {

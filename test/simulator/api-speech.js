@@ -179,7 +179,11 @@ async function cloneVoice(ctx) {
 	ctx.setAccount(account);
 	audio.audioGate(ctx, acct, { kind: 'clone', moderate: false });
 	if (audio.clonesOf(ctx.state, account).length >= acct.cloneSlots) {
-		throw audio.reject(ctx, 400, { error: 'Voice clone slots are full (MiniMax error 2600010); delete a voice with POST /speech/delete-voice', code: 400, base_resp: { status_code: 2600010, status_msg: 'voice clone quota exceeded' } });
+		// [gap] how useapi wraps MiniMax's 2600010: cloneRefusalStatus picks 400 (default), 429, or 200 with base_resp only.
+		const status = ctx.sim.options.cloneRefusalStatus;
+		const base_resp = { status_code: 2600010, status_msg: 'voice clone quota exceeded' };
+		if (status === 200) return ctx.json(200, { base_resp });
+		throw audio.reject(ctx, status, { error: 'Voice clone slots are full (MiniMax error 2600010); delete a voice with POST /speech/delete-voice', code: status, base_resp });
 	}
 	acct.cloning = (acct.cloning || 0) + 1;
 	try {

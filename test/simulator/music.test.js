@@ -125,6 +125,17 @@ describe('music: references and covers', () => {
 		expect(r.body.error).toMatch(message);
 	});
 
+	test('referenceStatus 201: the other plausible success status', async () => {
+		const other = await start({ referenceStatus: 201 });
+		try {
+			const r = await other.api('POST', '/music/reference', { body: makeWav(3000), headers: { 'Content-Type': 'audio/wav' } });
+			expect(r.status).toBe(201);
+			expect(r.body.typeLabel).toBe('reference');
+		} finally {
+			await other.sim.close();
+		}
+	});
+
 	test('a reference of another account cannot be covered from this one', async () => {
 		const two = await start({ accounts: [{ account: '111' }, { account: '222' }] });
 		try {

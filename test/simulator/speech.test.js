@@ -284,6 +284,19 @@ describe('speech: voices, config, quota, samples and clones', () => {
 		expect((await clone(s, { account: '555' })).body.error).toMatch(/belong to account 987654321, not 555/);
 	});
 
+	test.each([429, 200])('cloneRefusalStatus %s: the other plausible wrappings of 2600010', async (cloneRefusalStatus) => {
+		const other = await start({ cloneMs: 0, cloneRefusalStatus, accounts: [{ account: '987654321', cloneSlots: 0 }] });
+		try {
+			const s = (await other.api('POST', '/speech/upload-sample', { body: makeWav(12000), headers: { 'Content-Type': 'audio/wav' } })).body.fileID;
+			const r = await other.api('POST', '/speech/clone-voice', { json: { files: s, voice_name: 'V', language_tag: 'English' } });
+			expect(r.status).toBe(cloneRefusalStatus);
+			expect(r.body.base_resp).toEqual({ status_code: 2600010, status_msg: 'voice clone quota exceeded' });
+			expect(r.body.voice_id).toBeUndefined();
+		} finally {
+			await other.sim.close();
+		}
+	});
+
 	test('at most 2 clones run at once per account: a third concurrent one gets 429', async () => {
 		// Clones hold 5 s here, so three requests sent together always overlap.
 		const slow = await start({ cloneMs: 5000, accounts: [{ account: '987654321', cloneSlots: 5 }] });
