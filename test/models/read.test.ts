@@ -42,7 +42,6 @@ describe('readVideoCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'video',
-			path: '/videos/create',
 			account: '987654321',
 			replyUrl: 'https://example.com/hook',
 			replyRef: 'order-42',
@@ -150,7 +149,6 @@ describe('readImageCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'image',
-			path: '/images/create',
 			account: '123456',
 			replyRef: 'img-7',
 			body: { model: 'gpt-image-2', prompt: 'merge @Image1 and @Image2', aspectRatio: '1:1', resolution: '2K', quality: 'medium', quantity: 2 },
