@@ -36,12 +36,10 @@ export default tseslint.config(
 	{
 		files: ['package.json'],
 		plugins: { 'n8n-nodes-base': n8nNodesPlugin, ...n8nCommunityNodesPlugin.configs.recommended.plugins },
+		// As the verification scanner does: every recommended rule on package.json too (valid-author, require-homepage…).
 		rules: {
 			...n8nNodesPlugin.configs.community.rules,
-			'@n8n/community-nodes/no-runtime-dependencies': 'error',
-			'@n8n/community-nodes/valid-peer-dependencies': 'error',
-			'@n8n/community-nodes/no-overrides-field': 'error',
-			'@n8n/community-nodes/no-forbidden-lifecycle-scripts': 'error',
+			...n8nCommunityNodesPlugin.configs.recommended.rules,
 		},
 		languageOptions: {
 			parser: tseslint.parser,

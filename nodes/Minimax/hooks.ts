@@ -62,12 +62,12 @@ export function idPath(prefix: string, param: string, field: string, kind: JobKi
 	};
 }
 
-/** The scheduler tracks videos and images only, so its id must be one of those. */
+/** The scheduler tracks videos, images and (since August 2026) speech jobs, so its id must be one of those. */
 export const schedulerPath: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
 	const id = idOf(this, 'schedulerId', 'ID', 'any');
 	const kind = kindOfId(id);
-	if (kind !== 'video' && kind !== 'image') {
-		throw invalid(this, `"ID" must be a video or image id (got "${id}")`, 'Use the videoId or imageId of a running job.');
+	if (kind !== 'video' && kind !== 'image' && kind !== 'speech') {
+		throw invalid(this, `"ID" must be a video, image or speech id (got "${id}")`, 'Use the videoId, imageId or audioId of a running job.');
 	}
 	request.url = `/scheduler/${id}`;
 	return request;

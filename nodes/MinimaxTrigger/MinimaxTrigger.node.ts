@@ -28,6 +28,24 @@ function refuse(ctx: IWebhookFunctions, statusCode: number, error: string): IWeb
 	return { noWebhookResponse: true };
 }
 
+function answer(ctx: IWebhookFunctions): void {
+	const res = ctx.getResponseObject();
+	res.writeHead(200, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify({ received: true }));
+}
+
+/**
+ * Answers 200 now and starts the workflow with `items`. Answering first (noWebhookResponse) is
+ * what makes n8n save the dedupe record: with webhookResponse + workflowData, n8n 2.41 starts the
+ * run before it saves the static data, and starting the run resets the static data's changed flag
+ * (WorkflowRunner.establishContextForPersistence builds a second Workflow over the same object),
+ * so the record would never reach the database. See README "Scaling: queue mode".
+ */
+function accept(ctx: IWebhookFunctions, items: INodeExecutionData[], answered = false): IWebhookResponseData {
+	if (!answered) answer(ctx);
+	return { noWebhookResponse: true, workflowData: [items] };
+}
+
 /** Answered 200 so useapi does not retry, but no execution starts. */
 const ignore = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, ignored: reason } });
 
@@ -110,14 +128,12 @@ export class MinimaxTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.downloadResult && parsed.outcome === 'completed') {
 			// Answer first: useapi must not wait for a download of several megabytes.
-			const res = this.getResponseObject();
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ received: true }));
+			answer(this);
 			const complete = await withResultUrls.call(this, parsed);
 			if (complete !== parsed && this.getNodeParameter('simplify', true)) item = { json: simplified(complete, receivedAt) };
 			item = await withDownloads.call(this, complete, item);
-			return { noWebhookResponse: true, workflowData: [[item]] };
+			return accept(this, [item], true);
 		}
-		return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item.json])] };
+		return accept(this, this.helpers.returnJsonArray([item.json]));
 	}
 }

@@ -81,5 +81,6 @@ export async function downloadToBinary(
 	const headerType = String(response.headers?.['content-type'] ?? '').split(';')[0].trim();
 	const mimeType = options.mimeType ?? (headerType || undefined);
 	const fileName = options.fileName ?? fileNameFrom(url, 'result');
+	// The cancel signal went with the request: a stop destroys the body stream, so this rejects.
 	return await this.helpers.prepareBinaryData(response.body, fileName, mimeType);
 }

@@ -110,6 +110,12 @@ export function describeHttpFailure(
 			fix = 'Wait for running jobs to finish, raise "Max Jobs" on the account, or add accounts.';
 			break;
 		case 596:
+			if (ctx.audio) {
+				// The speech pages document this text: the account record at useapi.net needs attention.
+				message = `${capitalise(account)} has a pending error at useapi.net (596)${said}`;
+				fix = 'Update the account at useapi.net (Account → Create or Update, or POST /accounts/{account}) before any new call; use another account meanwhile.';
+				break;
+			}
 			message = `${capitalise(account)} is on hold at hailuoai.video (596)${said}`;
 			fix = 'Log in to hailuoai.video to see why; holds often last a few hours. Use another account meanwhile.';
 			break;

@@ -68,7 +68,9 @@ describe('POST /agent: the job id wherever it is; a finished job is used as is',
 		expect(Object.keys(parsed.finals)).toEqual(done ? [JOB] : []);
 	});
 
-	it('no id anywhere → nothing (the engine then looks the job up by its replyRef tag)', () => {
+	// What the engine does then (finds the job by its replyRef tag, never sends again) is tested
+	// end to end in test/generate/unit.test.ts ("an agent create answered without a job id").
+	it('no id anywhere → no ids', () => {
 		expect(parseAgentCreate({ status: 'started' }).ids).toEqual([]);
 		expect(parseAgentCreate('accepted').ids).toEqual([]);
 	});
@@ -95,7 +97,8 @@ describe('POST /videos/agent-create: JSON or text/event-stream', () => {
 		expect(parseTemplateCreate({ videoId: VIDEO, code: 200 })).toEqual({ ids: [VIDEO], finals: {} });
 	});
 
-	it('a stream with no videoId at all yields nothing (the engine then looks in GET /scheduler)', () => {
+	// The engine's lookup in GET /scheduler: test/generate/unit.test.ts ("a template stream without a videoId").
+	it('a stream with no videoId at all yields no ids', () => {
 		expect(parseTemplateCreate(sse({ percent: 10 })).ids).toEqual([]);
 		expect(parseEventStream('data: {"a":1}\r\n\r\ndata: not json\n\n')).toEqual([{ a: 1 }]);
 	});

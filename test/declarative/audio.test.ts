@@ -95,6 +95,40 @@ describe('Speech', () => {
 		expect(result.error?.description).toContain('"Audio ID"');
 	});
 
+	test('Scheduler → Delete takes a running audioId raw (the documented cancel)', async () => {
+		api().delete(`/v1/minimax/scheduler/${AUDIO_ID}`).reply(204);
+		const result = await run({ resource: 'scheduler', operation: 'delete', schedulerId: AUDIO_ID });
+		expect(jsonOf(result)).toEqual([{ deleted: true }]);
+	});
+
+	test('a failure on page 2 fails Get Many with the mapped error; a listing 404 names the account', async () => {
+		api().get('/v1/minimax/speech').query({ page: '1', page_size: '100' }).reply(200, { audio_list: range(1, 100).map(recording), has_more: true });
+		api().get('/v1/minimax/speech').query({ page: '2', page_size: '100' }).reply(502, { error: 'Bad Gateway', code: 502 });
+		const broken = await run({ resource: 'speech', operation: 'getAll', returnAll: true });
+		expect(broken.error?.message).toBe('hailuoai.video or useapi.net failed (502): Bad Gateway');
+
+		api().get('/v1/minimax/speech').query({ account: '555', page: '1', page_size: '100' }).reply(404, { error: 'Configuration not found', code: 404 });
+		const missing = await run({ resource: 'speech', operation: 'getAll', returnAll: true, account: picked('555', 'id') });
+		expect(missing.error?.message).toBe('The account was not found (404): Configuration not found');
+		expect(missing.error?.description).toContain('Account: 555');
+	});
+
+	test('continueOnFail on Delete: the running one fails with the API text, the others are deleted, all paired', async () => {
+		const running = AUDIO_ID.replace(/\d+$/, '42');
+		api().delete(`/v1/minimax/speech/${AUDIO_ID}`).reply(200);
+		api().delete(`/v1/minimax/speech/${running}`).reply(400, { error: 'Generation is still running' });
+		const result = await run(
+			{ resource: 'speech', operation: 'delete', audioId: '={{ $json.id }}' },
+			{ continueOnFail: true, items: [{ json: { id: AUDIO_ID } }, { json: { id: running } }, { json: { id: MUSIC_ID } }] },
+		);
+		expect(result.status).toBe('success');
+		const json = jsonOf(result);
+		expect(json[0]).toEqual({ deleted: true });
+		expect(json[1]).toEqual({ error: 'useapi.net rejected the request (400): Generation is still running' });
+		expect(String(json[2].error)).toContain('"Audio ID" is not a speech (audio) id');
+		expect(pairsOf(result)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
 	test('404 names the recording and the 7-day audioId rule', async () => {
 		api().get(`/v1/minimax/speech/${AUDIO_ID}`).reply(404, { error: 'Not found.', code: 404 });
 		const result = await run({ resource: 'speech', operation: 'get', audioId: AUDIO_ID });
@@ -157,6 +191,13 @@ describe('Voice', () => {
 		expect(pairsOf(result)).toEqual([{ item: 0 }]);
 	});
 
+	test('Delete: a MiniMax error passed through (no longer "always succeeds") is a clear 400', async () => {
+		api().post('/v1/minimax/speech/delete-voice').reply(400, { error: 'voice is in use', code: 400 });
+		const result = await run({ resource: 'voice', operation: 'delete', voiceId: VOICE_ID });
+		expect(result.error?.message).toBe('useapi.net rejected the request (400): voice is in use');
+		expect(result.error?.description).toMatch(new RegExp(`"Voice ID".*Job: ${VOICE_ID}\\. Account: ${ACCOUNT}`));
+	});
+
 	test.each([
 		['a built-in (numeric) voice', '380426458095854', '"Voice ID" is a built-in voice (380426458095854); only cloned voices can be deleted'],
 		['a video id', VIDEO_ID, '"Voice ID" is not a voice id'],
@@ -195,6 +236,14 @@ describe('Speech Setting', () => {
 		api().get('/v1/minimax/speech/equity').query({}).reply(200, quota);
 		const result = await run({ resource: 'speechSettings', operation: 'getQuota' });
 		expect(jsonOf(result)).toEqual([quota]);
+	});
+
+	test('596 on an audio route: the documented pending-error text, and how to fix it at useapi.net', async () => {
+		const text = 'Your minimax account has pending error. Please address this issue at https://useapi.net/docs/api-minimax-v1/post-minimax-accounts-account before making any new API calls.';
+		api().get('/v1/minimax/speech/config').query({ account: ACCOUNT }).reply(596, { error: text, code: 596 });
+		const result = await run({ resource: 'speechSettings', operation: 'get', account: picked(ACCOUNT) });
+		expect(result.error?.message).toBe(`Account ${ACCOUNT} has a pending error at useapi.net (596): ${text}`);
+		expect(result.error?.description).toMatch(/Account → Create or Update/);
 	});
 
 	test('412 says "no MiniMax Audio credit" in plain words, naming the account', async () => {

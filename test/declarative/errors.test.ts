@@ -152,7 +152,7 @@ describe('Input validation (no HTTP call is made: nock has no route and refuses 
 		['image get, empty expression', { resource: 'image', operation: 'get', imageId: '={{ "" }}' }, '"Image ID" is empty'],
 		['file delete, a video id', { resource: 'file', operation: 'delete', fileId: VIDEO_ID }, '"File ID" is not a file id'],
 		['agent get, a video id', { resource: 'agentJob', operation: 'get', jobId: VIDEO_ID }, '"Job ID" is not an agent job id'],
-		['scheduler delete, a file id', { resource: 'scheduler', operation: 'delete', schedulerId: VIDEO_ID.replace('-video:', '-file:') }, '"ID" must be a video or image id'],
+		['scheduler delete, a file id', { resource: 'scheduler', operation: 'delete', schedulerId: VIDEO_ID.replace('-video:', '-file:') }, '"ID" must be a video, image or speech id'],
 		['template get, spaces inside', { resource: 'video', operation: 'getTemplate', templateId: '12 34' }, '"Template ID" is not valid'],
 		['account picker, a pasted URL', { resource: 'feature', operation: 'get', account: picked('https://x/1', 'id') }, '"Account" is not a valid account id'],
 		['limit 0', { resource: 'video', operation: 'getAll', limit: '={{ 0 }}' }, '"Limit" must be a whole number from 1 to 1000 (got 0)'],

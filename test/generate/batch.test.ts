@@ -47,7 +47,8 @@ describe('batches', () => {
 
 	it('finds the job after an ambiguous create instead of creating a duplicate', async () => {
 		sim.setFaults({ rate: 0.5, kinds: ['resetAfter'], paths: ['videos.create'], seed: 3 });
-		const result = await run(sim, params(), items(6));
+		// Jobs long enough to be running at the lookup: adopted by their replyRef tag in GET /scheduler.
+		const result = await run(sim, params({ prompt: '={{ "clip [ms=1500] " + $json.n }}', waitOptions: { pollInterval: 0.1, timeout: 1 } }), items(6));
 		expect(result.error).toBeUndefined();
 		const stats = sim.stats();
 		expect(stats.faults.resetAfter).toBeGreaterThan(0);
@@ -183,6 +184,13 @@ describe('batches', () => {
 		expect(unauthorized.items).toHaveLength(3);
 		for (const item of unauthorized.items) expect(String(item.json.error)).toMatch(/token was rejected \(401/);
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
+	});
+
+	it('a failure that stops the run names the other jobs that keep running (and are paid for)', async () => {
+		const result = await run(sim, params({ prompt: '={{ $json.n === 0 ? "[fail] first" : "[ms=600000] long" }}', account: A }), items(2));
+		const long = ops(sim, 'videos.create').find((c) => String((c.body as IDataObject).prompt).includes('long'));
+		expect(result.error?.message).toMatch(/The video failed \(status 3\)/);
+		expect(result.error?.description).toContain(`Other jobs of this run keep running on the server: ${String(long?.jobId)}`);
 	});
 
 	it('keeps slots busy when not waiting and still returns every create response', async () => {

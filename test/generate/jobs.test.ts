@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { FAST_WAIT, ops, png, run, startSim, type Sim } from './helpers';
 
@@ -138,6 +138,24 @@ describe('Agent → Run', () => {
 			expect(item.json.attachments).toBeUndefined();
 		}
 		expect(sim.stats().creates.agent).toBe(2);
+	});
+
+	it('after a lost answer to the agent create, finds the job by its replyRef tag instead of sending it again', async () => {
+		sim.setFaults({ rate: 1, kinds: ['resetAfter'], paths: ['agent.run'], seed: 1 });
+		try {
+			const pending = run(sim, agent({ agentPrompt: 'a cat [ms=600000]', agentFiles: '' }));
+			// The job runs until the engine has found it (GET /agent/{id} of the lookup), then ends.
+			for (let i = 0; i < 500 && !ops(sim, 'agent.getJob').some((e) => e.status === 200); i++) await sleep(20);
+			const id = String(ops(sim, 'agent.run')[0].jobId);
+			sim.completeJob(id);
+			const result = await pending;
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({ jobId: id, outcome: 'completed' });
+			expect(ops(sim, 'agent.run').map((e) => e.status)).toEqual([0]);
+			expect(sim.stats().creates.agent).toBe(1);
+		} finally {
+			sim.setFaults({ rate: 0, paths: undefined });
+		}
 	});
 
 	it('reports a failed agent job with its message', async () => {

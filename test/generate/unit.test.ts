@@ -8,21 +8,27 @@ import { buildMultipart } from '../../nodes/MinimaxGenerate/engine/media';
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
 import { runNode } from '../harness';
 import { parseMultipart } from '../simulator/multipart';
-import { NODE_TYPE, videoParams } from './helpers';
+import { FAST_WAIT, NODE_TYPE, videoParams } from './helpers';
 
 const BASE = 'https://api.test';
 const API = '/v1/minimax';
 const VID = 'user:1234-minimax:987654321-video:998877665544332211';
 const TOKEN = 'user:1234-unit0123456789';
 
-async function runUnit(parameters: IDataObject, continueOnFail = false) {
+async function runUnit(parameters: IDataObject, continueOnFail = false, items = 1) {
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new MinimaxGenerate() },
 		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
 		credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
 		node: { type: NODE_TYPE, parameters, continueOnFail },
-		items: [{ json: {} }],
+		items: Array.from({ length: items }, (_, n) => ({ json: { n } })),
 	});
+}
+
+/** The value of a text part of a multipart body. */
+function formField(body: unknown, name: string): string | undefined {
+	const text = Buffer.isBuffer(body) ? body.toString('latin1') : String(body);
+	return new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(text)?.[1];
 }
 
 const available = { executing: [], available: [{ account: '987654321', maxJobs: 3, executing: 0, available: 3 }] };
@@ -83,6 +89,84 @@ describe('create → poll over HTTP (nock)', () => {
 		const result = await runUnit(params());
 		expect(result.error?.message).toMatch(/401/);
 		expect(JSON.stringify(result.error)).not.toContain(TOKEN);
+	});
+
+	it('a 401 on the first create stops the run (Continue On Fail too): the other items are never sent', async () => {
+		let creates = 0;
+		const api = nock(BASE)
+			.get(`${API}/scheduler/available`).reply(200, available)
+			.post(`${API}/videos/create`).times(3).reply(() => {
+				creates += 1;
+				return [401, { error: 'Unauthorized', code: 401 }];
+			});
+		// Even with Continue On Fail a 401 is every item's failure: each item says so, one create went out.
+		const result = await runUnit(params({ prompt: '={{ "cat " + $json.n }}' }), true, 3);
+		expect(result.items).toHaveLength(3);
+		for (const item of result.items) expect(String(item.json.error)).toMatch(/token was rejected \(401 Unauthorized\)/);
+		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
+		expect(creates).toBe(1);
+		expect(api.pendingMocks()).toEqual([`POST ${BASE}:443${API}/videos/create`]);
+	});
+
+	it('waits the backoff after a 429 before sending the create again (not at once)', async () => {
+		const at: number[] = [];
+		const busy = { error: 'Account 987654321 is busy executing 3 videos', runningVideos: { 987654321: [] }, code: 429 };
+		nock(BASE)
+			.get(`${API}/scheduler/available`).reply(200, available)
+			.post(`${API}/videos/create`).reply(() => (at.push(Date.now()), [429, busy]))
+			.post(`${API}/videos/create`).reply(() => (at.push(Date.now()), [200, { videoId: VID, code: 200 }]));
+		// Not waiting: the base of the backoff is 2 s, so the retry comes 1-2 s after the 429.
+		const result = await runUnit(params({ waitForCompletion: false }));
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ id: VID, status: 'submitted', attempts: 2 });
+		expect(at).toHaveLength(2);
+		expect(at[1] - at[0]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('an agent create answered without a job id: the job is found by its replyRef tag, not sent again', async () => {
+		const JOB = 'p123456789-u1234-a987654321-bot:minimax';
+		let tag = '';
+		let reads = 0;
+		let runs = 0;
+		let listings = 0;
+		nock(BASE)
+			.get(`${API}/scheduler/available`).reply(200, available)
+			.post(`${API}/agent`).reply((_, body) => {
+				runs += 1;
+				tag = formField(body, 'replyRef') ?? '';
+				return [200, { status: 'started' }];
+			})
+			// Listed while running (the lookup), gone once it ended (the poll).
+			.get(`${API}/agent/jobs`).times(5).reply(() => (listings += 1) === 1
+				? [200, { accounts: ['987654321'], summary: {}, executing: { 987654321: [{ jobId: JOB, elapsed: '00:01' }] } }]
+				: [200, { accounts: ['987654321'], summary: {}, executing: {} }])
+			.get(`${API}/agent/${JOB}`).times(2).reply(() => (reads += 1) === 1
+				? [200, { jobId: JOB, status: 'started', request: { prompt: 'p', models: ['hailuo-2.3'], replyRef: tag } }]
+				: [200, { jobId: JOB, status: 'completed', request: { replyRef: tag }, response: { msg_content: 'ok', attachments: [] } }]);
+		const result = await runUnit({ resource: 'agent', operation: 'run', agentPrompt: 'p', agentModels: ['hailuo-2.3'], waitOptions: FAST_WAIT, downloadOptions: { returnAs: 'url' } });
+		expect(result.error).toBeUndefined();
+		expect(tag).toMatch(/^n8n:/);
+		expect(result.items[0].json).toMatchObject({ jobId: JOB, outcome: 'completed' });
+		expect(runs).toBe(1);
+		expect(reads).toBe(2);
+	});
+
+	it('a template stream without a videoId: the video is found in GET /scheduler by its tag', async () => {
+		let tag = '';
+		let schedulerCalls = 0;
+		nock(BASE)
+			.get(`${API}/scheduler/available`).reply(200, available)
+			.post(`${API}/videos/agent-create`, (body) => ((tag = String(body.replyRef)), true))
+			.reply(200, `data: ${JSON.stringify({ percent: 10 })}\n\n`, { 'Content-Type': 'text/event-stream' })
+			.get(`${API}/scheduler`).times(5).reply(() => (schedulerCalls += 1) === 1 ? [200, [{ videoId: VID, replyRef: tag }]] : [200, []])
+			.get(`${API}/videos/${VID}`).reply(200, done);
+		const result = await runUnit({
+			resource: 'video', operation: 'createFromTemplate', templateId: '1122334455667704', templatePrompt: 'a story',
+			waitOptions: FAST_WAIT, downloadOptions: { returnAs: 'url' },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({ id: VID, outcome: 'completed' });
+		expect(schedulerCalls).toBeGreaterThanOrEqual(2);
 	});
 });
 

@@ -64,6 +64,20 @@ describe('Video → Create', () => {
 		expect(ops(sim, 'videos.get')).toHaveLength(0);
 	});
 
+	it('refuses a Reply Ref that would pass 1024 characters with the node\'s tag, before any call (§4.6)', async () => {
+		const tooLong = await run(sim, videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(956) } }));
+		expect(tooLong.error?.message).toMatch(/"Reply Ref" is 956 characters; at most 955 fit/);
+		expect(sim.log).toHaveLength(0);
+		// The longest allowed one goes through the strict simulator (which refuses > 1024) with the tag.
+		const longest = await run(sim, videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(955) } }));
+		expect(longest.error).toBeUndefined();
+		const create = ops(sim, 'videos.create')[0];
+		expect(create.status).toBe(200);
+		const sent = String(sim.jobs.get(String(create.jobId))?.replyRef);
+		expect(sent.startsWith('r'.repeat(955))).toBe(true);
+		expect(sent.length).toBeLessThanOrEqual(1024);
+	});
+
 	it('rejects a timeout shorter than the poll interval before any HTTP call', async () => {
 		const result = await run(sim, videoParams('x', { waitOptions: { pollInterval: 120, timeout: 1 } }));
 		expect(result.error?.message).toMatch(/Timeout \(Minutes\).*Poll Interval \(Seconds\)/);

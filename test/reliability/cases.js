@@ -82,7 +82,7 @@ function declarativeCases() {
 		d('video cancel: image id', { resource: 'video', operation: 'cancel', videoId: vid.replace('-video:', '-image:') }, /is not a video id/),
 		d('image get: video id', { resource: 'image', operation: 'get', imageId: vid }, /is not an? image id/),
 		d('agent job get: video id', { resource: 'agentJob', operation: 'get', jobId: vid }, /is not an agent job id/),
-		d('scheduler delete: file id', { resource: 'scheduler', operation: 'delete', schedulerId: fileId('300000001', 1) }, /must be a video or image id/),
+		d('scheduler delete: file id', { resource: 'scheduler', operation: 'delete', schedulerId: fileId('300000001', 1) }, /must be a video, image or speech id/),
 		d('file delete: id with a "/"', { resource: 'file', operation: 'delete', fileId: `${fileId('300000001', 1)}/x` }, /contains spaces or "\/"/),
 		d('template: id with spaces', { resource: 'video', operation: 'getTemplate', templateId: '11 22' }, /"Template ID" is not valid/),
 		d('video Get Many: limit -1', { resource: 'video', operation: 'getAll', returnAll: false, limit: -1 }, /"Limit" must be a whole number from 1 to 1000 \(got -1\)/),
@@ -101,18 +101,30 @@ function triggerCases() {
 		t('no secret given', { query: {}, body: done }, /^403 .*Missing or wrong secret/),
 		t('secret required but not set on the node', { parameters: { secret: '' }, body: done }, /^403 .*no Secret set/),
 		t('body without a job id', { body: { status: 2, statusLabel: 'completed' } }, /^400 .*no job id/),
-		t('file id instead of a job id', { body: { id: fileId('300000001', 3), status: 2 } }, /^400 .*not a video, image, speech(, music)? or agent id/),
+		t('file id instead of a job id', { body: { id: fileId('300000001', 3), status: 2 } }, /^400 .*not a video, image, speech, music or agent id/),
 		t('body is a JSON string, not an object', { raw: '"completed"' }, /^400 .*not a JSON object|^400 .*not JSON/),
 	];
 }
 
-/** Controls: valid inputs of the same shape must pass, so the table cannot pass by failing everything. */
-function controls(account) {
+/**
+ * Controls: valid inputs of the same shape must pass (with the API reached: minCalls), so the table
+ * cannot pass by failing everything. `video`: a finished video of the simulator, which the trigger
+ * reads (the callback has only ids and status), so its call counting is proven too.
+ */
+function controls(account, video) {
 	const SECRET = 'Reliability-Secret-7Kq2xV9pLm4T';
+	const id = video || videoId(account);
 	return [
-		{ node: 'trigger', name: 'control: right secret, completed video', parameters: { requireSecret: true, secret: SECRET }, query: { secret: SECRET }, body: { videoId: videoId(account), status: 2, statusLabel: 'completed', statusFinal: true } },
-		{ node: 'declarative', name: 'control: Account → Get Many', parameters: { resource: 'account', operation: 'getAll' } },
+		{ node: 'trigger', name: 'control: right secret, completed video (read and downloaded)', parameters: { requireSecret: true, secret: SECRET, options: { downloadResult: true } }, query: { secret: SECRET }, body: { videoId: id, status: 2, statusLabel: 'completed', statusFinal: true }, minCalls: 1 },
+		{ node: 'declarative', name: 'control: Account → Get Many', parameters: { resource: 'account', operation: 'getAll' }, minCalls: 1 },
+		{ node: 'generate', name: 'control: Video → Create', parameters: videoControl(), minCalls: 1 },
+		{ node: 'generate', name: 'control: Video → Create, first frame from a binary (upload + create)', parameters: videoControl({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'data' }), items: [{ json: {}, binary: { data: PNG } }], minCalls: 2 },
+		{ node: 'generate', name: 'control: Image → Create', parameters: image({}), minCalls: 1 },
 	];
+}
+
+function videoControl(extra = {}) {
+	return { ...video(extra), waitForCompletion: false };
 }
 
 function all({ account }) {

@@ -25,3 +25,10 @@ export interface Hostile {
 export function createHostile(options: { sim: { url: string }; rule?: (req: { method: string; url: string }) => Action }): Promise<Hostile>;
 export function createElsewhere(): Promise<Elsewhere>;
 export function tokenArrivals(elsewhere: Elsewhere, secrets: string[]): Recorded[];
+
+export interface SlowCdn {
+	url: string;
+	downloads: Array<{ url: string; startedAt: number; endedAt?: number; sent: number; complete: boolean; authorization?: string }>;
+	close(): Promise<void>;
+}
+export function createSlowCdn(options?: { total?: number; chunk?: number; everyMs?: number }): Promise<SlowCdn>;

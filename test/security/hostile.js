@@ -84,9 +84,38 @@ async function createHostile({ sim, rule = () => undefined }) {
 	};
 }
 
+/**
+ * A result CDN that streams any path slowly (`chunk` bytes every `everyMs`, `total` in all), so a
+ * download is still running when the workflow is stopped. `downloads` records when each ended and why.
+ */
+async function createSlowCdn({ total = 4_000_000, chunk = 16_384, everyMs = 50 } = {}) {
+	const downloads = [];
+	const server = http.createServer((req, res) => {
+		const entry = { url: req.url, startedAt: Date.now(), endedAt: undefined, sent: 0, complete: false, authorization: req.headers.authorization };
+		downloads.push(entry);
+		res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': String(total) });
+		const timer = setInterval(() => {
+			const n = Math.min(chunk, total - entry.sent);
+			entry.sent += n;
+			res.write(Buffer.alloc(n, 1));
+			if (entry.sent >= total) {
+				entry.complete = true;
+				clearInterval(timer);
+				res.end();
+			}
+		}, everyMs);
+		res.on('close', () => {
+			clearInterval(timer);
+			entry.endedAt = Date.now();
+		});
+	});
+	const url = await listen(server);
+	return { url, downloads, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
 /** Requests to `elsewhere` that carry the token anywhere (headers, URL, body). */
 function tokenArrivals(elsewhere, secrets) {
 	return elsewhere.requests.filter((r) => secrets.some((s) => JSON.stringify(r).includes(s)));
 }
 
-module.exports = { createHostile, createElsewhere, tokenArrivals };
+module.exports = { createHostile, createElsewhere, createSlowCdn, tokenArrivals };

@@ -125,18 +125,21 @@ function schedulerAvailable(ctx) {
 		executing: trackedRunning(state).filter((j) => j.kind === 'video').map((j) => schedulerEntry(j, now)),
 		available: [...state.accounts.values()].map((a) => {
 			const executing = state.runningVideos(a.account).length;
-			return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing) };
+			const executingAudio = [...state.jobs.values()].filter((j) => j.kind === 'speech' && j.account === a.account && !j.final).length;
+			return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio };
 		}),
 	});
 }
 
 function schedulerDelete(ctx, { id }) {
 	const p = parseId(id);
-	if (!p || (p.kind !== 'video' && p.kind !== 'image')) fail(`Invalid id ${id}: expected a videoId or imageId`);
+	if (!p || !['video', 'image', 'audio'].includes(p.kind)) fail(`Invalid id ${id}: expected a videoId, imageId or audioId`);
 	ctx.setAccount(p.account);
 	const job = ctx.state.jobs.get(id);
 	if (!job || job.untracked || job.final) throw err(404, `Unable to locate running ${id}`, false);
 	job.untracked = true;
+	// Speech (Aug 2026 pages): the generation is cancelled and ends "failed".
+	if (job.kind === 'speech') job.cancelledAt = Date.now();
 	callbacks.stop(ctx.sim, job);
 	ctx.empty(204);
 }

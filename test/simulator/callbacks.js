@@ -3,13 +3,13 @@
 const http = require('http');
 const https = require('https');
 const { recordOf } = require('./records');
+const { audioCallbackRecord } = require('./audio-records');
 
-function idKey(job) {
-	return job.kind === 'video' ? 'videoId' : job.kind === 'image' ? 'imageId' : 'jobId';
-}
+const ID_KEYS = { video: 'videoId', image: 'imageId', speech: 'audio_id', music: 'musicId' };
+const idKey = (job) => ID_KEYS[job.kind] || 'jobId';
 
 function shapeBody(sim, job) {
-	const rec = recordOf(sim, job);
+	const rec = job.kind === 'speech' || job.kind === 'music' ? audioCallbackRecord(sim, job) : recordOf(sim, job);
 	if (job.kind !== 'agent') Object.assign(rec, { replyUrl: job.replyUrl, replyRef: job.replyRef });
 	const shape = sim.options.callbackShape;
 	if (shape === 'wrapped') return { data: rec };
@@ -93,8 +93,11 @@ function schedule(sim, job) {
 	// Docs: agent callbacks are sent on completion only.
 	if (sim.options.callbackProgress && job.kind !== 'agent') {
 		for (const f of [0.3, 0.7]) {
+			// A timer that fires late (busy machine) still sends its update, as of its own moment, before the final.
+			const at = job.createdAt + job.ms * f;
 			timer(sim, job, job.ms * f, () => {
-				if (!job.final && !job.untracked) post(sim, job, false);
+				const end = job.finalAt;
+				if (!job.untracked && !job.finalSent && (end === undefined || at < end)) post(sim, job.at(at), false);
 			});
 		}
 	}

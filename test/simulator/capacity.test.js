@@ -22,8 +22,8 @@ describe('capacity, account flags and prompt keywords', () => {
 		const b = await create({ account: '987654321', prompt: 'two [ms=3000]', replyRef: 'b' });
 		const avail = await api('GET', '/scheduler/available');
 		expect(avail.body.available).toEqual(expect.arrayContaining([
-			{ account: '987654321', maxJobs: 2, executing: 2, available: 0 },
-			{ account: '123456', maxJobs: 1, executing: 0, available: 1 },
+			{ account: '987654321', maxJobs: 2, executing: 2, available: 0, executingAudio: 0 },
+			{ account: '123456', maxJobs: 1, executing: 0, available: 1, executingAudio: 0 },
 		]));
 		expect(avail.body.executing.map((e) => e.videoId).sort()).toEqual([a.body.videoId, b.body.videoId].sort());
 		expect(avail.body.executing[0]).toMatchObject({ started: expect.any(String), elapsed: expect.stringMatching(/^\d\d:\d\d$/) });

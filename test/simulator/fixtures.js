@@ -17,7 +17,7 @@ function accountObject(acct) {
 		maxJobs: acct.maxJobs,
 		supportVideo: true,
 		supportChat: false,
-		supportAudio: false,
+		supportAudio: acct.supportAudio,
 	};
 	if (acct.onHold) obj.error = `Account ${acct.account} is on hold`;
 	return obj;

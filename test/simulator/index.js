@@ -14,11 +14,15 @@ const FAULT_KINDS = new Set(DEFAULT_FAULTS.kinds);
 class Simulator {
 	constructor(options = {}) {
 		this.options = {
-			port: 0, cdnPort: 0, token: DEFAULT_TOKEN, jobMs: 800, recordExtras: false, mediaBytes: undefined, callbackShape: 'record',
+			port: 0, cdnPort: 0, token: DEFAULT_TOKEN, jobMs: 800, cloneMs: 50, cloneRefusalStatus: 400, referenceStatus: 200, musicCreateShape: 'object', musicListShape: 'array', recordExtras: false, mediaBytes: undefined, callbackShape: 'record',
 			callbackProgress: true, agentCreateMode: 'sse', filesListing: 'empty', publicUrl: undefined,
 			...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
 		};
 		const o = this.options;
+		if (![400, 429, 200].includes(o.cloneRefusalStatus)) throw new Error(`cloneRefusalStatus must be 400, 429 or 200, not ${o.cloneRefusalStatus}`);
+		if (![200, 201].includes(o.referenceStatus)) throw new Error(`referenceStatus must be 200 or 201, not ${o.referenceStatus}`);
+		if (!['object', 'array'].includes(o.musicCreateShape)) throw new Error(`musicCreateShape must be object or array, not ${o.musicCreateShape}`);
+		if (!['array', 'object'].includes(o.musicListShape)) throw new Error(`musicListShape must be array or object, not ${o.musicListShape}`);
 		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape)) throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
 		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode)) throw new Error(`agentCreateMode must be sse, json or sse-no-final, not ${o.agentCreateMode}`);
 		if (!['empty', 'uploaded'].includes(o.filesListing)) throw new Error(`filesListing must be empty or uploaded, not ${o.filesListing}`);
@@ -119,7 +123,7 @@ class Simulator {
 		const acct = this.state.accounts.get(String(account)) || this.state.addAccount({ account: String(account) });
 		for (const [k, v] of Object.entries(patch)) {
 			if (k === 'account' || k === 'creates') continue;
-			if (k === 'paid' || k === 'onHold' || k === 'outOfCredits') acct[k] = !!v;
+			if (['paid', 'onHold', 'outOfCredits', 'supportAudio', 'audioOutOfCredits'].includes(k)) acct[k] = !!v;
 			else acct[k] = v === undefined || v === null ? undefined : Number(v);
 		}
 		return { ...acct };

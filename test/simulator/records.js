@@ -1,6 +1,7 @@
 'use strict';
 // The JSON records GET endpoints return (§6.2 video, §7.2 image, §8.5 agent job).
 const { mmss } = require('./util');
+const { audioRecord } = require('./audio-records');
 
 const RUN_MESSAGE = {
 	0: 'Preparing your request',
@@ -54,8 +55,9 @@ function videoRecord(sim, job) {
 	else if (FINAL_MESSAGE[status]) rec.message = FINAL_MESSAGE[status];
 	Object.assign(rec, {
 		percent: job.percent, width: done ? w : 0, height: done ? h : 0,
+		// No createTime: the reference's video record (§6.2/6.3) has none, unlike images (§7.2).
 		originFiles: originFiles(sim, job), canAppeal: status === 5 || status === 7, canRetry: status === 3,
-		createTime: job.createdAt, videoId: job.id,
+		videoId: job.id,
 	});
 	return rec;
 }
@@ -137,6 +139,7 @@ function ossUrlsOfImage(sim, job) {
 }
 
 function recordOf(sim, job) {
+	if (job.kind === 'speech' || job.kind === 'music') return audioRecord(sim, job);
 	return job.kind === 'video' ? videoRecord(sim, job) : job.kind === 'image' ? imageRecord(sim, job) : agentRecord(sim, job);
 }
 

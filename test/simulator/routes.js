@@ -5,9 +5,16 @@ const videos = require('./api-videos');
 const images = require('./api-images');
 const agent = require('./api-agent');
 const misc = require('./api-misc');
+const speech = require('./api-speech');
+const music = require('./api-music');
 const { compileEndpoints } = require('./allowlist');
 
 const MINIMAX = compileEndpoints(require('./spec/minimax-v1.endpoints.json'));
+const SPEECH_MUSIC = compileEndpoints(require('./spec/speech-music.endpoints.json'));
+// The speech-music file lists no "<raw binary>" field: its raw uploads are those that take only audio types.
+for (const e of SPEECH_MUSIC.values()) {
+	if (e.contentTypes.length && e.contentTypes.every((t) => t.startsWith('audio/'))) e.raw = true;
+}
 
 /**
  * [method, pattern, handler] rows → routes, each bound to its entry in `spec` (from
@@ -50,16 +57,37 @@ const ROUTES = defineRoutes(MINIMAX, [
 	['GET', 'scheduler', misc.schedulerList],
 	['GET', 'scheduler/available', misc.schedulerAvailable],
 	['DELETE', 'scheduler/:id', misc.schedulerDelete],
-]);
+]).concat(defineRoutes(SPEECH_MUSIC, [
+	['POST', 'speech/create', speech.create],
+	['POST', 'speech/create-mp3', speech.createMp3],
+	['POST', 'speech/upload-sample', speech.uploadSample],
+	['POST', 'speech/clone-voice', speech.cloneVoice],
+	['POST', 'speech/delete-voice', speech.deleteVoice],
+	['GET', 'speech/voices', speech.voices],
+	['GET', 'speech/config', speech.config],
+	['GET', 'speech/equity', speech.equity],
+	['GET', 'speech', speech.list],
+	['GET', 'speech/:id', speech.get],
+	['DELETE', 'speech/:id', speech.del],
+	['POST', 'music/create', music.create],
+	['POST', 'music/reference', music.reference],
+	['GET', 'music', music.list],
+	['GET', 'music/:id', music.get],
+	['DELETE', 'music/:id', music.del],
+]));
 
 /** Ops that create something upstream (resetAfter performs them before dropping the socket). */
-const CREATE_OPS = new Set(['videos.create', 'videos.agentCreate', 'images.create', 'agent.run', 'files.upload']);
+const CREATE_OPS = new Set([
+	'videos.create', 'videos.agentCreate', 'images.create', 'agent.run', 'files.upload',
+	'speech.create', 'speech.createMp3', 'speech.uploadSample', 'speech.cloneVoice', 'music.create', 'music.uploadReference',
+]);
 
 /** `rel` is the path below /v1/minimax with the trailing slash removed. */
 function match(method, rel) {
 	const segs = rel.split('/');
 	const first = segs[0] || '';
-	if (first === 'audio' || first === 'llm' || (first === 'music' && method === 'GET')) {
+	// Legacy GET /music/create (a generating GET) and /music/styles stay dead; GET /music and /music/{id} are live again.
+	if (first === 'audio' || first === 'llm' || (first === 'music' && method === 'GET' && ['create', 'styles'].includes(segs[1]))) {
 		return { op: `${first}.decommissioned`, decommissioned: true };
 	}
 	for (const r of ROUTES) {
@@ -75,4 +103,4 @@ function match(method, rel) {
 	return { op: 'unknown' };
 }
 
-module.exports = { match, CREATE_OPS, ROUTES, MINIMAX, defineRoutes };
+module.exports = { match, CREATE_OPS, ROUTES, MINIMAX, SPEECH_MUSIC, defineRoutes };

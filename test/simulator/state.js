@@ -14,11 +14,23 @@ class Job {
 		}, fields);
 	}
 
+	/** The job's clock: now, or the moment a view of it was taken for (see `at()`). */
+	now() {
+		return this.viewAt !== undefined ? this.viewAt : Date.now();
+	}
+
+	/** The job as it was at `t` (a late progress callback still reports its own moment). */
+	at(t) {
+		const view = Object.create(this);
+		view.viewAt = t;
+		return view;
+	}
+
 	/** ms epoch when the job became final, or undefined while it runs. */
 	get finalAt() {
-		if (this.cancelledAt !== undefined) return this.cancelledAt;
+		if (this.cancelledAt !== undefined && this.cancelledAt <= this.now()) return this.cancelledAt;
 		const end = this.createdAt + this.ms;
-		return Date.now() >= end ? end : undefined;
+		return this.now() >= end ? end : undefined;
 	}
 
 	get final() {
@@ -27,7 +39,7 @@ class Job {
 
 	/** Progress 0..1 of the compressed clock. */
 	get fraction() {
-		return Math.min(1, Math.max(0, (Date.now() - this.createdAt) / Math.max(1, this.ms)));
+		return Math.min(1, Math.max(0, (this.now() - this.createdAt) / Math.max(1, this.ms)));
 	}
 
 	/** Numeric MiniMax status for videos/images, string status for agent jobs. */
@@ -69,6 +81,11 @@ function normalizeAccount(a) {
 		outOfCredits: !!a.outOfCredits,
 		onHold: !!a.onHold,
 		onHoldAfterCreates: a.onHoldAfterCreates === undefined || a.onHoldAfterCreates === null ? undefined : Number(a.onHoldAfterCreates),
+		// MiniMax Audio (speech, music): the plan, its credit, speech jobs at once ([inferred] 3), clone slots.
+		supportAudio: a.supportAudio === undefined ? true : !!a.supportAudio,
+		audioOutOfCredits: !!a.audioOutOfCredits,
+		speechSlots: a.speechSlots === undefined ? 3 : Number(a.speechSlots),
+		cloneSlots: a.cloneSlots === undefined ? 3 : Number(a.cloneSlots),
 		creates: 0,
 	};
 }

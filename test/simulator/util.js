@@ -20,7 +20,7 @@ function rawId() {
 	return String(Date.now()) + String(seq).padStart(5, '0');
 }
 
-const ID_RE = /^user:(\d+)-minimax:(\d+)-(video|image|file):(\d{6,24})$/;
+const ID_RE = /^user:(\d+)-minimax:(\d+)-(video|image|file|audio|music|voice):(\d{6,24})$/;
 const AGENT_ID_RE = /^p(\d{9})-u(\d+)-a(\d+)-bot:minimax$/;
 
 function parseId(id) {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 export interface Simulator {
 	url: string;
+	cdnUrl: string;
 	apiUrl: string;
 	token: string;
 	log: Array<IDataObject & { kind: string; op: string; path: string; headers: IDataObject }>;
@@ -20,3 +21,15 @@ export interface SimulatorWithJobs {
 
 export function simulatorWithJobs(options?: IDataObject): Promise<SimulatorWithJobs>;
 export function fetchBytes(url: string): Promise<Buffer>;
+
+export interface AudioJobs {
+	speech: IDataObject;
+	music: IDataObject;
+	/** Raw text of the final callbacks the simulator POSTed. */
+	speechCallback: string;
+	musicCallback: string;
+	audioId: string;
+	musicId: string;
+}
+
+export function audioJobs(env: SimulatorWithJobs): Promise<AudioJobs>;

@@ -87,9 +87,26 @@ async function simulatorWithJobs(options = {}) {
 	};
 }
 
+/** One finished speech job and one finished song on `env.sim`, with their final callbacks (raw text). */
+async function audioJobs(env) {
+	const { sim, receiver } = env;
+	const voice = (await api(sim, 'GET', '/speech/voices?page_size=1')).voice_list[0].voice_id;
+	const speech = await api(sim, 'POST', '/speech/create', { text: 'Hello from n8n.', voice_id: voice, replyUrl: receiver.url, replyRef: 'line-1|n8n:tag123456' });
+	const music = await api(sim, 'POST', '/music/create', { prompt: 'a short jingle', replyUrl: receiver.url, replyRef: 'song-7' });
+	const musicId = Array.isArray(music) ? music[0].musicId : music.musicId;
+	return {
+		speech: await untilFinal(sim, speech.audioId),
+		music: await untilFinal(sim, musicId),
+		speechCallback: await untilCallback(receiver, speech.audioId),
+		musicCallback: await untilCallback(receiver, musicId),
+		audioId: speech.audioId,
+		musicId,
+	};
+}
+
 async function fetchBytes(url) {
 	const res = await fetch(url);
 	return Buffer.from(await res.arrayBuffer());
 }
 
-module.exports = { simulatorWithJobs, fetchBytes, startReceiver };
+module.exports = { simulatorWithJobs, audioJobs, fetchBytes, startReceiver };

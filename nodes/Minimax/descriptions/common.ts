@@ -94,6 +94,7 @@ export function returnAllAndLimit(resource: string, operations: string[]): INode
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
+			required: true,
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 			displayOptions: show(resource, operations),
@@ -103,6 +104,7 @@ export function returnAllAndLimit(resource: string, operations: string[]): INode
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_LIMIT },
+			required: true,
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show(resource, operations).show, returnAll: [false] } },
@@ -116,6 +118,7 @@ export function simplifyField(resource: string, operations: string[]): INodeProp
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
+		required: true,
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 		displayOptions: show(resource, operations),
@@ -134,5 +137,18 @@ export function idField(
 		required: true,
 		default: '',
 		displayOptions: show(resource, operations),
+	};
+}
+
+/** A "Filters" collection for a Get Many; the operation's preSend reads and checks it. */
+export function filtersField(resource: string, operations: string[], options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show(resource, operations),
+		options,
 	};
 }

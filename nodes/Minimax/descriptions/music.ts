@@ -4,7 +4,7 @@ import { musicFilters } from '../audio';
 import { idPath } from '../hooks';
 import { deleted, listInAny, whole } from '../output';
 import { cursorPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit } from './common';
+import { accountField, filtersField, idField, operation, operationField, returnAllAndLimit } from './common';
 
 const R = 'music';
 const MUSIC_ID = 'Music ID';
@@ -69,33 +69,25 @@ export const musicProperties: INodeProperties[] = [
 	),
 	accountField(R, ['getAll'], false, true),
 	...returnAllAndLimit(R, ['getAll']),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: [R], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Favorites Only',
-				name: 'favorite',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only the songs marked as favourites on the MiniMax account',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Reference', value: 'reference', description: 'Uploaded reference tracks (for covers)' },
-					{ name: 'Song', value: 'song', description: 'Generated songs, covers included' },
-				],
-				default: 'song',
-				description: 'Which tracks to list (the API\'s default is Song)',
-			},
-		],
-	},
+	filtersField(R, ['getAll'], [
+		{
+			displayName: 'Favorites Only',
+			name: 'favorite',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only the songs marked as favourites on the MiniMax account',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Reference', value: 'reference', description: 'Uploaded reference tracks (for covers)' },
+				{ name: 'Song', value: 'song', description: 'Generated songs, covers included' },
+			],
+			default: 'song',
+			description: 'Which tracks to list (the API\'s default is Song)',
+		},
+	]),
 ];

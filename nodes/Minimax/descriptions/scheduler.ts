@@ -14,7 +14,8 @@ export const schedulerProperties: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Stop tracking a job',
-				description: 'Stop tracking a running video or image job (frees its slot and stops its replyUrl callbacks)',
+				description:
+					'Stop tracking a running video or image job (frees its slot and stops its replyUrl callbacks); for a running speech job (audioId) this cancels it, best-effort',
 				method: 'DELETE',
 				preSend: [schedulerPath],
 				resource: 'scheduled job',
@@ -51,7 +52,7 @@ export const schedulerProperties: INodeProperties[] = [
 			displayName: 'ID',
 			name: 'schedulerId',
 			placeholder: 'user:1234-minimax:987654321-video:998877665544332211',
-			description: 'The videoId or imageId of the running job',
+			description: 'The videoId, imageId or audioId of the running job',
 		},
 		R,
 		['delete'],

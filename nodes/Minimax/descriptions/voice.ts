@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { voiceDeleteBody, voiceFilters, wantedVoice } from '../audio';
 import { listIn, deleted } from '../output';
 import { numberedPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit } from './common';
+import { accountField, filtersField, idField, operation, operationField, returnAllAndLimit } from './common';
 
 const R = 'voice';
 const VOICE_ID = 'Voice ID';
@@ -56,35 +56,27 @@ export const voiceProperties: INodeProperties[] = [
 	),
 	accountField(R, ['getAll'], false, true),
 	...returnAllAndLimit(R, ['getAll']),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: [R], operation: ['getAll'] } },
-		options: [
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. English,Female',
-				description:
-					'Comma-separated voice tags, matched exactly including case (e.g. "Middle-aged", not "Middle-Aged"). Unknown tags are silently ignored by the API; Speech Settings → Get lists the valid ones.',
-			},
-			{
-				displayName: 'Voice Type',
-				name: 'voiceType',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Built-In', value: 'builtIn', description: 'MiniMax\'s own voices (numeric voice_id)' },
-					{ name: 'Cloned', value: 'cloned', description: 'Voices cloned on this account (voice_id "user:…-voice:…")' },
-				],
-				default: 'all',
-				description: 'Which voices to return. Filtered by the node, as the API has no documented switch for it.',
-			},
-		],
-	},
+	filtersField(R, ['getAll'], [
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. English,Female',
+			description:
+				'Comma-separated voice tags, matched exactly including case (e.g. "Middle-aged", not "Middle-Aged"). Unknown tags are silently ignored by the API; Speech Setting → Get lists the valid ones.',
+		},
+		{
+			displayName: 'Voice Type',
+			name: 'voiceType',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Built-In', value: 'builtIn', description: 'MiniMax\'s own voices (numeric voice_id)' },
+				{ name: 'Cloned', value: 'cloned', description: 'Voices cloned on this account (voice_id "user:…-voice:…")' },
+			],
+			default: 'all',
+			description: 'Which voices to return. Filtered by the node, as the API has no documented switch for it.',
+		},
+	]),
 ];

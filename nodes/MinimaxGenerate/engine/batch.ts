@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { randomString } from 'n8n-workflow';
 
 import { apiError, operationError } from '../../shared/errors';
 import { apiRequest } from '../../shared/transport';
@@ -12,6 +13,7 @@ import { asNodeError } from './nodeError';
 import { pinAccount } from './pin';
 import { pollOnce, releaseSlot } from './poll';
 import { readSettings } from './settings';
+import { recoverTask } from './recover';
 import { submitTask } from './submit';
 import type { Engine, KindAdapter, Task } from './task';
 
@@ -20,10 +22,12 @@ export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCre
 // The loop wakes at least this often to start queued items and notice a stop.
 const TICK_MS = 200;
 
-let tagCounter = 0;
+/**
+ * A tag no other create shares, without module state (queue mode runs batches on many processes):
+ * time, item index and 12 random characters from n8n-workflow's crypto-backed `randomString`.
+ */
 function newTag(index: number): string {
-	tagCounter = (tagCounter + 1) % 1_000_000;
-	return `${Date.now().toString(36)}${tagCounter.toString(36)}i${index}${Math.random().toString(36).slice(2, 8)}`;
+	return `${Date.now().toString(36)}i${index}${randomString(12)}`;
 }
 
 /** Reads and validates every item before any HTTP call. */
@@ -86,6 +90,7 @@ class BatchEngine implements Engine {
 	pool = new AccountPool();
 	fatal?: Error;
 	backoffBaseMs: number;
+	baselines = new Map<string, Promise<Set<string> | undefined>>();
 	private inFlight = new Set<Promise<void>>();
 	private nextPollAt = 0;
 	private polling = false;
@@ -192,6 +197,12 @@ class BatchEngine implements Engine {
 	private startSubmits(now: number): void {
 		for (const task of this.tasks) {
 			if (task.state !== 'pending' || task.nextAttemptAt > now) continue;
+			if (task.ambiguous) {
+				// Its job may exist: look for it on that account, never pick another one meanwhile.
+				task.state = 'submitting';
+				this.launch(recoverTask(this, task).catch((error: Error) => this.fail(task, error)));
+				continue;
+			}
 			if (task.deadline !== undefined && now > task.deadline && task.attempts > 0) {
 				this.fail(task, operationError(this.ctx.getNode(), `Could not submit the ${this.adapter.label} within "Timeout (Minutes)"`, { itemIndex: task.index }));
 				continue;

@@ -4,7 +4,7 @@ import { apiError } from '../../shared/errors';
 import { isFinal } from '../../shared/status';
 import { apiRequest } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
-import { agentIdsOf } from './submit';
+import { agentIdsOf } from './recover';
 import type { Engine, Task } from './task';
 
 const ok = (code: number) => code >= 200 && code < 300;

@@ -1,12 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiError, networkError, operationError } from '../../shared/errors';
-import { splitReplyRef, tagReplyRef } from '../../shared/replyRef';
-import { apiRequest, backoffMs, type ApiResponse } from '../../shared/transport';
+import { isWellFormedId } from '../../shared/ids';
+import { tagReplyRef } from '../../shared/replyRef';
+import { backoffMs, type ApiResponse } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS } from './capacity';
 import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
 import type { MediaKind } from '../models/common';
+import { baselineFor, findAgentByTag, running } from './recover';
 import type { Engine, Task } from './task';
 
 const ok = (code: number) => code >= 200 && code < 300;
@@ -16,8 +18,9 @@ const ambiguous = (r: ApiResponse) =>
 	(r.statusCode >= 500 && r.statusCode !== 596 && r.statusCode !== 501);
 
 /**
- * One create attempt for a task on `account` (its slot is already reserved): look up an earlier
- * ambiguous attempt, upload binary inputs to that account, send the create, then map the answer.
+ * One create attempt for a task on `account` (its slot is already reserved): upload binary inputs
+ * to that account, send the create, then map the answer. A task whose earlier create is ambiguous
+ * never comes here: recover.ts looks for that job first (batch.ts).
  */
 export async function submitTask(engine: Engine, task: Task, account: string): Promise<void> {
 	const { ctx } = engine;
@@ -25,12 +28,8 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	task.account = account;
 	task.firstAttemptAt ??= now;
 	task.deadline ??= now + task.settings.timeoutMs;
-
-	if (task.ambiguous) {
-		const found = await recoverAmbiguous(engine, task);
-		if (found === undefined) return retry(engine, task, { statusCode: 0, body: undefined, headers: {} });
-		if (found.length) return engine.accept(task, found, {}, { recovered: true });
-	}
+	// Before this run's first create on the account: what a lost create could be told apart from.
+	await baselineFor(engine, account);
 
 	const body: IDataObject = { ...task.prepared.body };
 	const files: MultipartFile[] = [];
@@ -74,6 +73,17 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	}
 	if (ok(response.statusCode)) {
 		const parsed = engine.adapter.parseCreate(response.body);
+		const malformed = parsed.ids.find((id) => !isWellFormedId(id));
+		if (malformed) {
+			return engine.fail(
+				task,
+				operationError(ctx.getNode(), `useapi.net accepted the ${engine.adapter.label} but returned a malformed id ("${malformed.slice(0, 80)}")`, {
+					itemIndex: task.index,
+					account: account || undefined,
+					description: `The job may be running; it is not polled, since the id is not of the documented form. Look for replyRef "${body.replyRef as string}" in GET /scheduler.`,
+				}),
+			);
+		}
 		if (!parsed.ids.length) {
 			// Accepted, but the id is not in the answer (e.g. a stream cut short): the scheduler knows it.
 			const found = await findByTag(engine, task);
@@ -104,11 +114,15 @@ async function handleFailure(engine: Engine, task: Task, account: string, respon
 		return engine.fail(task, engine.fatal);
 	}
 	if (ambiguous(response)) {
+		// The job may exist on this account: keep its slot, send nothing until a lookup there decides.
 		task.ambiguous = true;
-		task.ambiguousSince ??= Date.now();
-		const found = await recoverAmbiguous(engine, task);
-		if (found?.length) return engine.accept(task, found, {}, { recovered: true });
-		return retry(engine, task, response);
+		task.ambiguousAccount = account;
+		task.ambiguousSince = Date.now();
+		task.lookups = 0;
+		task.lastFailure = { statusCode: response.statusCode, body: response.body };
+		task.state = 'pending';
+		task.nextAttemptAt = 0;
+		return;
 	}
 	if (code === 0 || code === 429) {
 		retry(engine, task, response, code === 429 && !task.prepared.account);
@@ -209,92 +223,11 @@ async function uploadFor(
 }
 
 /**
- * After a create whose outcome is unknown: the job's ids if it exists, [] when it provably does not,
- * undefined when that cannot be told yet (then nothing is sent again: a duplicate paid job must never
- * happen). GET /scheduler lists running jobs only, so a job that already ended is looked for in the
- * account's recent videos or images too, by its prompt and creation time.
- */
-async function recoverAmbiguous(engine: Engine, task: Task): Promise<string[] | undefined> {
-	const running = await findByTag(engine, task);
-	if (running === undefined || running.length) return running;
-	if (engine.adapter.listing !== 'scheduler') return running;
-	return await findFinished(engine, task);
-}
-
-const RECENT_SKEW_MS = 10 * 60_000;
-
-/** Jobs of this account in its newest list page with the task's prompt, created since the ambiguous try and not ours already. */
-async function findFinished(engine: Engine, task: Task): Promise<string[] | undefined> {
-	const { ctx } = engine;
-	const prompt = String(task.prepared.body.prompt ?? '').trim();
-	if (!prompt) return [];
-	const image = engine.adapter.kind === 'image';
-	const response = await apiRequest.call(ctx, {
-		method: 'GET',
-		path: image ? '/images' : '/videos',
-		qs: { account: task.account || undefined, limit: 50 },
-	});
-	if (!ok(response.statusCode)) return undefined;
-	const list = image ? (response.body as IDataObject)?.images : response.body;
-	if (!Array.isArray(list)) return undefined;
-	const known = new Set(engine.tasks.flatMap((t) => t.ids));
-	const since = (task.ambiguousSince ?? Date.now()) - RECENT_SKEW_MS;
-	const ids: string[] = [];
-	for (const record of list as IDataObject[]) {
-		const id = record?.[image ? 'imageId' : 'videoId'];
-		if (typeof id !== 'string' || known.has(id) || String(record.desc ?? '').trim() !== prompt) continue;
-		const created = Number(record.createTime);
-		if (Number.isFinite(created) && created > 0 && (created < 1e12 ? created * 1000 : created) < since) continue;
-		ids.push(id);
-		if (!image) break;
-	}
-	return ids;
-}
-
-/**
  * Ids of running jobs created with this task's replyRef tag: [] when none, undefined when the
- * listing could not be read.
+ * listing could not be read (an accepted create whose answer carried no id).
  */
 export async function findByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
-	const { ctx } = engine;
-	if (isCancelled(ctx)) return undefined;
+	if (isCancelled(engine.ctx)) return undefined;
 	if (engine.adapter.listing === 'agent') return await findAgentByTag(engine, task);
-	const response = await apiRequest.call(ctx, { method: 'GET', path: '/scheduler' });
-	if (!ok(response.statusCode) || !Array.isArray(response.body)) return undefined;
-	const ids: string[] = [];
-	for (const entry of response.body as IDataObject[]) {
-		if (splitReplyRef(entry?.replyRef).tag !== task.tag) continue;
-		const id = entry.videoId ?? entry.imageId;
-		if (typeof id === 'string') ids.push(id);
-	}
-	return ids;
-}
-
-/** Agent jobs are not in /scheduler: read each running job we do not track and compare its replyRef. */
-async function findAgentByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
-	const { ctx } = engine;
-	const response = await apiRequest.call(ctx, { method: 'GET', path: '/agent/jobs' });
-	if (!ok(response.statusCode)) return undefined;
-	const known = new Set(engine.tasks.flatMap((t) => t.ids));
-	const candidates = agentIdsOf(response.body).filter((id) => !known.has(id));
-	const records = await Promise.all(
-		candidates.map(async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` })),
-	);
-	const ids: string[] = [];
-	records.forEach((r, i) => {
-		const request = (r.body as IDataObject)?.request as IDataObject | undefined;
-		if (ok(r.statusCode) && splitReplyRef(request?.replyRef).tag === task.tag) ids.push(candidates[i]);
-	});
-	return ids;
-}
-
-/** Job ids from GET /agent/jobs (`executing: {account: [{jobId}]}`). */
-export function agentIdsOf(body: unknown): string[] {
-	const executing = (body as IDataObject)?.executing as IDataObject | undefined;
-	const ids: string[] = [];
-	for (const list of Object.values(executing ?? {})) {
-		if (!Array.isArray(list)) continue;
-		for (const entry of list as IDataObject[]) if (typeof entry?.jobId === 'string') ids.push(entry.jobId);
-	}
-	return ids;
+	return (await running(engine, task))?.mine;
 }

@@ -63,8 +63,12 @@ export interface Task {
 	nextAttemptAt: number;
 	/** A create may have happened without an answer: look for it before submitting again. */
 	ambiguous: boolean;
-	/** When the first ambiguous answer came (bounds the search among finished jobs). */
+	/** The account that ambiguous create went to: the only place its job can be. */
+	ambiguousAccount?: string;
+	/** When the ambiguous answer came. */
 	ambiguousSince?: number;
+	/** Lookups made since (recover.ts). */
+	lookups?: number;
 	firstAttemptAt?: number;
 	deadline?: number;
 	submittedAt?: number;
@@ -89,6 +93,8 @@ export interface Engine {
 	fatal?: Error;
 	/** Base of the create backoff (ms). */
 	backoffBaseMs: number;
+	/** Per account: its newest list ids before this run's first create there (recover.ts). */
+	baselines: Map<string, Promise<Set<string> | undefined>>;
 	fail(task: Task, error: Error): void;
 	/** Marks a task's jobs as submitted and running (or done when not waiting). */
 	accept(task: Task, ids: string[], finals: Record<string, IDataObject>, body: IDataObject): void;

@@ -181,7 +181,6 @@ export function readImageCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readImageInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'image',
-		path: '/images/create',
 		problems: validateImage(input),
 		body: imageBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
 		slots: imageSlots(input),

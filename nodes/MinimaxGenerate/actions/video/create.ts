@@ -261,7 +261,6 @@ export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readVideoInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'video',
-		path: '/videos/create',
 		problems: validateVideo(input),
 		body: videoBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
 		slots: videoSlots(input),

@@ -1,0 +1,219 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { operationError } from '../../shared/errors';
+import { isWellFormedId } from '../../shared/ids';
+import { splitReplyRef } from '../../shared/replyRef';
+import { apiRequest, backoffMs } from '../../shared/transport';
+import { isCancelled } from '../../shared/wait';
+import { API_PICKS, getWithRetry } from './capacity';
+import { releaseSlot } from './poll';
+import type { Engine, Task } from './task';
+
+/**
+ * After a create whose answer was lost (reset, timeout, 5xx), nothing is sent again until a lookup
+ * on the account the create went to proves that no job exists. A job is adopted only by its
+ * replyRef tag (GET /scheduler, or the agent job's own request). Finished jobs leave the scheduler
+ * and video/image records carry no replyRef, so the account's list is compared with the snapshot
+ * taken before this run's first create there: a new job that no item of this run explains may be
+ * the lost one, and then the item ends with an error naming it instead of guessing.
+ */
+export type Verdict =
+	| { kind: 'found'; ids: string[] }
+	| { kind: 'none' }
+	| { kind: 'unknown'; reason: string }
+	| { kind: 'candidates'; ids: string[] };
+
+const ok = (code: number) => code >= 200 && code < 300;
+const PAGE = 50;
+const MAX_PAGES = 10;
+/** A lost create's job may show up in the account's list a little later: "none" needs this much quiet. */
+export const settleMs = (engine: Engine) => Math.min(10_000, Math.max(200, engine.backoffBaseMs));
+/** Candidates must still be unexplained on this many lookups (an in-flight create of this run explains itself). */
+const CONFIRMATIONS = 2;
+
+interface Listing {
+	path: '/videos' | '/images';
+	idKey: 'videoId' | 'imageId';
+	cursor: 'lastVideoId' | 'lastImageId';
+}
+
+function listingOf(engine: Engine): Listing | undefined {
+	if (engine.adapter.listing !== 'scheduler') return undefined;
+	return engine.adapter.kind === 'image'
+		? { path: '/images', idKey: 'imageId', cursor: 'lastImageId' }
+		: { path: '/videos', idKey: 'videoId', cursor: 'lastVideoId' };
+}
+
+const recordsOf = (listing: Listing, body: unknown): IDataObject[] | undefined => {
+	const list = listing.path === '/images' ? (body as IDataObject)?.images : body;
+	return Array.isArray(list) ? (list as IDataObject[]) : undefined;
+};
+
+/**
+ * The ids in the account's newest list page before this run's first create there (once per account
+ * and run). undefined when it could not be read: then an ambiguous create there can never be proven
+ * absent.
+ */
+export async function baselineFor(engine: Engine, account: string): Promise<Set<string> | undefined> {
+	const listing = listingOf(engine);
+	if (!listing || account === API_PICKS) return undefined;
+	let pending = engine.baselines.get(account);
+	if (!pending) {
+		pending = (async () => {
+			const response = await getWithRetry(engine.ctx, listing.path, { account, limit: PAGE });
+			const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
+			if (!records) return undefined;
+			return new Set(records.map((r) => r?.[listing.idKey]).filter((id): id is string => typeof id === 'string'));
+		})();
+		engine.baselines.set(account, pending);
+	}
+	return await pending;
+}
+
+/** Running jobs: ids carrying this task's tag, plus every running id with another (or no) tag. */
+export async function running(engine: Engine, task: Task): Promise<{ mine: string[]; others: Set<string> } | undefined> {
+	const response = await apiRequest.call(engine.ctx, { method: 'GET', path: '/scheduler' });
+	if (!ok(response.statusCode) || !Array.isArray(response.body)) return undefined;
+	const mine: string[] = [];
+	const others = new Set<string>();
+	for (const entry of response.body as IDataObject[]) {
+		const id = entry?.videoId ?? entry?.imageId;
+		if (typeof id !== 'string') continue;
+		if (splitReplyRef(entry.replyRef).tag === task.tag) mine.push(id);
+		else others.add(id);
+	}
+	return { mine, others };
+}
+
+/** New jobs on the account since the baseline that neither this run nor a running job's tag explains. */
+async function unexplained(
+	engine: Engine,
+	task: Task,
+	listing: Listing,
+	baseline: Set<string>,
+	others: Set<string>,
+): Promise<string[] | undefined> {
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	const found: string[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const response = await apiRequest.call(engine.ctx, {
+			method: 'GET',
+			path: listing.path,
+			qs: { account: task.ambiguousAccount, limit: PAGE, ...(cursor ? { [listing.cursor]: cursor } : {}) },
+		});
+		const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
+		if (!records) return undefined;
+		let reachedBaseline = false;
+		for (const record of records) {
+			const id = record?.[listing.idKey];
+			if (typeof id !== 'string') continue;
+			if (baseline.has(id)) reachedBaseline = true;
+			else if (!known.has(id) && !others.has(id)) found.push(id);
+		}
+		const last = records[records.length - 1]?.[listing.idKey];
+		if (reachedBaseline || records.length < PAGE || typeof last !== 'string' || last === cursor) return found;
+		cursor = last;
+	}
+	return undefined; // more new jobs than we read: nothing can be proven
+}
+
+/** One lookup for an ambiguous task (no slot is picked for it meanwhile). */
+export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
+	if (engine.adapter.listing === 'agent') {
+		const ids = await findAgentByTag(engine, task);
+		if (ids === undefined) return { kind: 'unknown', reason: 'the running agent jobs could not be read' };
+		if (ids.length) return { kind: 'found', ids };
+		// Finished agent jobs are listed nowhere: absence can never be proven.
+		return { kind: 'candidates', ids: [] };
+	}
+	const active = await running(engine, task);
+	if (!active) return { kind: 'unknown', reason: 'GET /scheduler could not be read' };
+	if (active.mine.length) return { kind: 'found', ids: active.mine };
+	const listing = listingOf(engine)!;
+	const account = task.ambiguousAccount ?? API_PICKS;
+	if (account === API_PICKS) return { kind: 'candidates', ids: [] };
+	const baseline = await baselineFor(engine, account);
+	if (!baseline) return { kind: 'candidates', ids: [] };
+	const ids = await unexplained(engine, task, listing, baseline, active.others);
+	if (ids === undefined) return { kind: 'unknown', reason: `the ${listing.path.slice(1)} of account ${account} could not be read` };
+	if (ids.length) return { kind: 'candidates', ids };
+	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
+		? { kind: 'none' }
+		: { kind: 'unknown', reason: 'waiting a moment for the job to appear' };
+}
+
+/** Runs a lookup and acts on it: adopt, send again, look again later, or end with an error. */
+export async function recoverTask(engine: Engine, task: Task): Promise<void> {
+	const verdict = await lookup(engine, task);
+	if (isCancelled(engine.ctx)) return;
+	task.lookups = (task.lookups ?? 0) + 1;
+	if (verdict.kind === 'found') return engine.accept(task, verdict.ids, {}, { recovered: true });
+	if (verdict.kind === 'none') {
+		// Proven: no job. Give the slot back; the next pick may use any account.
+		releaseSlot(engine, task);
+		task.ambiguous = false;
+		task.state = 'pending';
+		task.nextAttemptAt = 0;
+		return;
+	}
+	const final = verdict.kind === 'candidates' && (task.lookups >= CONFIRMATIONS || verdict.ids.length === 0);
+	const wait = Math.max(settleMs(engine) / 2, backoffMs(Math.min(task.lookups - 1, 4), engine.backoffBaseMs));
+	if (final || Date.now() + wait > (task.deadline ?? Infinity)) {
+		const candidates = verdict.kind === 'candidates' ? verdict.ids : [];
+		const reason = verdict.kind === 'unknown' ? verdict.reason : undefined;
+		return engine.fail(task, mayExistError(engine, task, candidates, reason));
+	}
+	task.state = 'pending';
+	task.nextAttemptAt = Date.now() + wait;
+}
+
+/** The per-item error when a lost create can neither be found nor proven absent. */
+export function mayExistError(engine: Engine, task: Task, candidates: string[], reason?: string) {
+	const label = engine.adapter.label;
+	const account = task.ambiguousAccount || undefined;
+	const where = account ? ` on account ${account}` : '';
+	const tag = `n8n:${task.tag}`;
+	const named = candidates.length
+		? `Candidate jobs${where} that no other item of this run explains: ${candidates.join(', ')}.`
+		: `No job list can show it (${engine.adapter.listing === 'agent' ? 'finished agent jobs are not listed' : 'the account list could not be compared'}).`;
+	return operationError(
+		engine.ctx.getNode(),
+		`The ${label} may have been created although useapi.net's answer was lost; it was not sent again, so no second paid job was started`,
+		{
+			itemIndex: task.index,
+			account,
+			description: `${reason ? `${reason[0].toUpperCase()}${reason.slice(1)}. ` : ''}${named} Its replyRef ends with "${tag}". Check the candidates (Get ${label === 'image' ? 'Image' : 'Video'}) or your MiniMax library before running this item again.`,
+		},
+	);
+}
+
+/** Agent jobs are not in /scheduler: read each running job we do not track and compare its replyRef. */
+export async function findAgentByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
+	const { ctx } = engine;
+	const response = await apiRequest.call(ctx, { method: 'GET', path: '/agent/jobs' });
+	if (!ok(response.statusCode)) return undefined;
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	const candidates = agentIdsOf(response.body).filter((id) => !known.has(id));
+	const records = await Promise.all(
+		candidates.map(async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` })),
+	);
+	if (records.some((r) => !ok(r.statusCode))) return undefined;
+	const ids: string[] = [];
+	records.forEach((r, i) => {
+		const request = (r.body as IDataObject)?.request as IDataObject | undefined;
+		if (splitReplyRef(request?.replyRef).tag === task.tag) ids.push(candidates[i]);
+	});
+	return ids;
+}
+
+/** Job ids from GET /agent/jobs (`executing: {account: [{jobId}]}`), well-formed ones only. */
+export function agentIdsOf(body: unknown): string[] {
+	const executing = (body as IDataObject)?.executing as IDataObject | undefined;
+	const ids: string[] = [];
+	for (const list of Object.values(executing ?? {})) {
+		if (!Array.isArray(list)) continue;
+		for (const entry of list as IDataObject[]) if (isWellFormedId(entry?.jobId)) ids.push(entry.jobId as string);
+	}
+	return ids;
+}
