@@ -113,10 +113,10 @@ export function checkMediaUrl(value: string, field: string, kind: MediaKind): Pr
 	try {
 		url = new URL(text);
 	} catch {
-		return [{ field, message: `"${field}" is not a web address (${text.slice(0, 80)}). Enter a full URL starting with https://.` }];
+		return [{ field, message: `"${field}" is not a web address (${text.slice(0, 80)}). Enter a full link such as https://example.com/photo.jpg` }];
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return [{ field, message: `"${field}" must start with https:// or http://, not ${url.protocol}` }];
+		return [{ field, message: `"${field}" must start with https:// or http:// (it starts with ${url.protocol})` }];
 	}
 	if (url.username || url.password) {
 		return [{ field, message: `"${field}" contains a user name or password. Use a public URL (for example a shared or signed link) without them.` }];
