@@ -13,7 +13,6 @@ export interface MediaInput {
 /** A validated create request for one item. Built without any HTTP call; the engine submits it. */
 export interface PreparedCreate {
 	kind: CreateKind;
-	path: '/videos/create' | '/images/create' | '/videos/agent-create' | '/agent';
 	/** The account the user fixed, if any; otherwise the engine picks one with free capacity. */
 	account?: string;
 	/** Request fields other than media inputs, account, replyUrl and replyRef. */

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 
 import { readImageCreate, imageCreateDescription } from '../../nodes/MinimaxGenerate/actions/image/create';
 import { readVideoCreate, videoCreateDescription } from '../../nodes/MinimaxGenerate/actions/video/create';
@@ -42,7 +42,6 @@ describe('readVideoCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'video',
-			path: '/videos/create',
 			account: '987654321',
 			replyUrl: 'https://example.com/hook',
 			replyRef: 'order-42',
@@ -150,7 +149,6 @@ describe('readImageCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'image',
-			path: '/images/create',
 			account: '123456',
 			replyRef: 'img-7',
 			body: { model: 'gpt-image-2', prompt: 'merge @Image1 and @Image2', aspectRatio: '1:1', resolution: '2K', quality: 'medium', quantity: 2 },
@@ -188,11 +186,10 @@ describe('readImageCreate', () => {
 	});
 });
 
-/** n8n's `show` rule for plain values: every condition lists the current value. */
+/** The properties n8n's editor shows for these values (its own rule; `@version` is the node's version). */
 function visible(props: INodeProperties[], values: IDataObject): INodeProperties[] {
-	return props.filter((p) =>
-		Object.entries(p.displayOptions?.show ?? {}).every(([key, allowed]) => (allowed as unknown[]).includes(values[key])),
-	);
+	const { '@version': version = 1, ...nodeValues } = values;
+	return props.filter((p) => NodeHelpers.displayParameter(nodeValues as INodeParameters, p, { typeVersion: Number(version) }, null));
 }
 const valuesOf = (p: INodeProperties | undefined) => (p?.options ?? []).map((o) => (o as { value: unknown }).value);
 const byName = (props: INodeProperties[], name: string) => props.filter((p) => p.name === name);

@@ -213,10 +213,10 @@ export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 export function prepareCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Pick<PreparedCreate, 'kind' | 'path' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+	request: Pick<PreparedCreate, 'kind' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
 ): PreparedCreate {
 	throwIfProblems.call(this, itemIndex, request.problems);
-	const prepared: PreparedCreate = { kind: request.kind, path: request.path, body: request.body, media: toMediaInputs(request.slots) };
+	const prepared: PreparedCreate = { kind: request.kind, body: request.body, media: toMediaInputs(request.slots) };
 	const account = readAccount.call(this, itemIndex);
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	if (account) prepared.account = account;

@@ -74,7 +74,6 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
 		kind: 'agent',
-		path: '/agent',
 		account: readAccount.call(this, itemIndex),
 		body: { prompt, models: models.join(',') },
 		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),

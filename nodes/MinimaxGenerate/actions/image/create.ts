@@ -175,7 +175,6 @@ export function readImageCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readImageInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'image',
-		path: '/images/create',
 		problems: validateImage(input),
 		body: imageBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
 		slots: imageSlots(input),

@@ -230,7 +230,6 @@ export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readVideoInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'video',
-		path: '/videos/create',
 		problems: validateVideo(input),
 		body: videoBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
 		slots: videoSlots(input),

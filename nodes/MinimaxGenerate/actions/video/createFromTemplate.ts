@@ -112,7 +112,6 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
 		kind: 'template',
-		path: '/videos/agent-create',
 		account: readAccount.call(this, itemIndex),
 		body,
 		media,
