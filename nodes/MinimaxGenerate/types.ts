@@ -8,6 +8,12 @@ export interface MediaInput {
 	field: string;
 	fileId?: string;
 	binaryProperty?: string;
+	/** Downloaded without the token, checked (MIME type, size), then uploaded to the job's account. */
+	url?: string;
+	/** Kind of media, for the MIME check of a URL download. */
+	kind?: 'image' | 'video' | 'audio';
+	/** The parameter it came from, for messages ("Image URL", "Reference Images (#2)"). */
+	label?: string;
 }
 
 /** A validated create request for one item. Built without any HTTP call; the engine submits it. */

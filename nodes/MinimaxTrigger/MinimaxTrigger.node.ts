@@ -15,6 +15,7 @@ import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
 import { secretMatches } from '../shared/secret';
 import { givenSecret, isDuplicateFinal } from './guard';
+import { pathSecretOf, secretInPath, WEBHOOK_PATH } from './url';
 import { simplified, withDownloads, withResultUrls } from './output';
 
 type Reply = IDataObject;
@@ -68,9 +69,13 @@ export class MinimaxTrigger implements INodeType {
 		name: 'minimaxTrigger',
 		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: the secret is part of the webhook path, so the Production URL is the complete Reply URL.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when useapi.net calls back (replyUrl) about a MiniMax job',
+		// n8n's node panel merges "X Trigger" into "X" and shows this text for both: it describes both.
+		description:
+			'MiniMax (Hailuo, Veo, Sora, Seedance) through useapi.net: manage accounts, videos, images and jobs, or start a workflow when a job finishes (replyUrl callback)',
 		defaults: { name: 'MiniMax Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -81,7 +86,7 @@ export class MinimaxTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: 'minimax',
+				path: WEBHOOK_PATH,
 			},
 		],
 		properties: triggerProperties,
@@ -94,8 +99,9 @@ export class MinimaxTrigger implements INodeType {
 		if (this.getNodeParameter('requireSecret', true) as boolean) {
 			const expected = String(this.getNodeParameter('secret', '') ?? '');
 			if (!expected) return refuse(this, 403, 'The trigger has no Secret set. Set "Secret" in the MiniMax Trigger node.');
-			if (!secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
-				return refuse(this, 403, 'Missing or wrong secret. Add "?secret=<Secret>" to the replyUrl.');
+			const inPath = this.getNode().typeVersion >= 2 && secretMatches(secretInPath(this.getRequestObject()), pathSecretOf(expected));
+			if (!inPath && !secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
+				return refuse(this, 403, 'Missing or wrong secret. Use the trigger\'s Production URL as the replyUrl, as n8n shows it.');
 			}
 		}
 

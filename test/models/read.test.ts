@@ -98,7 +98,7 @@ describe('readVideoCreate', () => {
 
 	it('names the parameter and the property when a binary is missing, without any HTTP', () => {
 		const error = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', imageSource: 'binary', imageBinaryProperty: 'photo' }, [{ json: {}, binary: png }]), 0));
-		expect(error.message).toContain('Image Binary Property');
+		expect(error.message).toContain('Image Input Binary Field');
 		expect(error.message).toContain('"photo"');
 		expect(error.message).toContain('It has: data');
 		expect(error.context?.itemIndex).toBe(0);
@@ -126,11 +126,14 @@ describe('readVideoCreate', () => {
 		expect(error.context?.itemIndex).toBe(1);
 	});
 
-	it('needs an image for image-only models (source defaults to Binary Property)', () => {
+	it('needs an image for image-only models (source defaults to Binary File)', () => {
 		const error = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', prompt: 'x' }), 0));
-		expect(error.message).toContain('no binary property "data"');
+		// The item has no binary at all: say what to add, not "use one of those names".
+		expect(error.message).toContain('The input item has no file at all');
+		expect(error.message).toContain('HTTP Request or Read/Write Files from Disk');
+		expect(error.message).not.toContain('one of those');
 		const none = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', prompt: 'x', imageSource: 'none' }), 0));
-		expect(none.message).toContain('Model I2V-2.3 needs an image (fileID). Set "Image"');
+		expect(none.message).toContain('Model I2V-2.3 needs an image. Set "Image" to a file from the input item, a File ID or an image URL');
 	});
 });
 
@@ -196,7 +199,7 @@ const byName = (props: INodeProperties[], name: string) => props.filter((p) => p
 
 describe('video create UI shows only what each model takes', () => {
 	it.each(Object.entries(VIDEO_MODEL_RULES))('%s', (model, rule) => {
-		const values: IDataObject = { resource: 'video', operation: 'create', videoModel: model, imageSource: 'fileId', endFrameSource: 'fileId' };
+		const values: IDataObject = { '@version': 1, resource: 'video', operation: 'create', videoModel: model, imageSource: 'fileId', endFrameSource: 'fileId' };
 		if (model === '02') values.hailuo02Options = '768p-6sec';
 		const shown = visible(videoCreateDescription, values);
 		const names = shown.map((p) => p.name);
@@ -215,6 +218,11 @@ describe('video create UI shows only what each model takes', () => {
 		expect(image.length).toBe(rule.image === 'forbidden' ? 0 : 1);
 		if (image.length) expect(valuesOf(image[0]).includes('none')).toBe(rule.image === 'optional');
 		expect(names).toEqual(expect.arrayContaining(['videoModel', 'prompt', 'promptOptimization', 'maxJobs']));
+		// Version 2 moves Prompt Optimization and Max Jobs into Options; the prompt is required where text is all there is.
+		const lean = visible(videoCreateDescription, { ...values, '@version': 2 });
+		expect(lean.map((p) => p.name)).not.toEqual(expect.arrayContaining(['promptOptimization']));
+		expect(lean.find((p) => p.name === 'prompt')?.required === true).toBe(rule.image === 'forbidden');
+		expect(lean.filter((p) => p.name === 'videoModel').map((p) => p.default)).toEqual(['T2V-2.3']);
 	});
 
 	it('hides the Hailuo 02 end frame unless 768p or 1080p is chosen', () => {

@@ -31,7 +31,7 @@ describe('MinimaxTrigger description', () => {
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
 		expect(d.usableAsTool).toBeUndefined();
-		expect(d.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: 'minimax' })]);
+		expect(d.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: expect.stringContaining('"minimax"') })]);
 		expect(d.credentials).toEqual([{ name: 'useApiMinimaxApi', required: false }]);
 	});
 
