@@ -67,4 +67,9 @@ export default tseslint.config(
 		extends: [eslint.configs.recommended],
 		languageOptions: { sourceType: 'commonjs', ecmaVersion: 2023, globals: nodeGlobals },
 	},
+	{
+		// The browser test passes functions to page.evaluate(): they run in the page.
+		files: ['test/e2e/browser.js', 'test/e2e/lib/editor-ui.js'],
+		languageOptions: { globals: { document: 'readonly', MouseEvent: 'readonly', window: 'readonly' } },
+	},
 );

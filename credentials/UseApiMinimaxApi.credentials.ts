@@ -1,3 +1,5 @@
+import { describeHttpFailure, NO_ACCOUNT_CONFIGURED } from '../nodes/shared/errors';
+
 import type {
 	IAuthenticateGeneric,
 	Icon,
@@ -47,6 +49,7 @@ export class UseApiMinimaxApi implements ICredentialType {
 		},
 	};
 
+	// The same words as the runtime errors for the same answers (nodes/shared/errors.ts).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/v1/minimax',
@@ -56,5 +59,13 @@ export class UseApiMinimaxApi implements ICredentialType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: sentence(describeHttpFailure(401, undefined)) } },
+			{ type: 'responseCode', properties: { value: 404, message: sentence(NO_ACCOUNT_CONFIGURED) } },
+		],
 	};
+}
+
+function sentence({ message, description }: { message: string; description: string }): string {
+	return `${message}. ${description}`;
 }

@@ -52,7 +52,9 @@ async function main() {
 	try {
 		const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
 		const generate = workflow.nodes.find((n) => n.type === 'n8n-nodes-useapi-minimax.minimaxGenerate');
-		generate.parameters.waitOptions = { ...(generate.parameters.waitOptions ?? {}), pollInterval: POLL_SECONDS };
+		// Version 2 keeps the poll interval in Options, version 1 in Wait Options.
+		const at = (generate.typeVersion ?? 1) >= 2 ? 'options' : 'waitOptions';
+		generate.parameters[at] = { ...(generate.parameters[at] ?? {}), pollInterval: POLL_SECONDS };
 		const pkg = loadPackage(ROOT);
 		console.log(`Simulator: ${sim.url} (no real token, no credits)`);
 		console.log(`Workflow:  ${path.relative(ROOT, EXAMPLE)} — "${workflow.name}"`);
@@ -84,7 +86,7 @@ async function main() {
 		console.log('');
 		console.log('Summary');
 		console.log(`  job id:       ${json.videoId ?? json.id}`);
-		console.log(`  final status: ${json.statusLabel ?? json.status} (${json.outcome ?? ''})`);
+		console.log(`  final status: ${json.statusLabel ?? json.status}`);
 		console.log(`  video file:   ${path.relative(ROOT, file)} (${bytes.length} bytes, ${binary.mimeType})`);
 		console.log(`  wall time:    ${((Date.now() - started) / 1000).toFixed(1)} s (job ${JOB_MS / 1000} s, poll every ${POLL_SECONDS} s)`);
 		console.log(`  API calls:    ${api.length} (${Object.entries(byOp).map(([op, n]) => `${op} ${n}`).join(', ')})`);

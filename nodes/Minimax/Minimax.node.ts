@@ -12,6 +12,41 @@ import { speechSettingsProperties } from './descriptions/speechSettings';
 import { videoProperties } from './descriptions/video';
 import { voiceProperties } from './descriptions/voice';
 import { searchAccounts, searchAudioAccounts } from './methods';
+import { actionSubtitle } from '../shared/subtitle';
+
+const properties: INodeTypeDescription['properties'] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Agent Job', value: 'agentJob' },
+			{ name: 'Feature', value: 'feature' },
+			{ name: 'File', value: 'file' },
+			{ name: 'Image', value: 'image' },
+			{ name: 'Music', value: 'music' },
+			{ name: 'Scheduler', value: 'scheduler' },
+			{ name: 'Speech', value: 'speech' },
+			{ name: 'Speech Setting', value: 'speechSettings' },
+			{ name: 'Video', value: 'video' },
+			{ name: 'Voice', value: 'voice' },
+		],
+		default: 'video',
+	},
+	...accountProperties,
+	...featureProperties,
+	...videoProperties,
+	...imageProperties,
+	...fileProperties,
+	...agentJobProperties,
+	...schedulerProperties,
+	...speechProperties,
+	...voiceProperties,
+	...speechSettingsProperties,
+	...musicProperties,
+];
 
 /**
  * Declarative node: every operation is routing only (no execute()). Requests run with
@@ -27,7 +62,7 @@ export class Minimax implements INodeType {
 		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs, the scheduler, speech, voices and music via useapi.net',
 		defaults: { name: 'MiniMax (useapi.net)' },
 		usableAsTool: true,
@@ -43,39 +78,7 @@ export class Minimax implements INodeType {
 			disableFollowRedirect: true,
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Agent Job', value: 'agentJob' },
-					{ name: 'Feature', value: 'feature' },
-					{ name: 'File', value: 'file' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Music', value: 'music' },
-					{ name: 'Scheduler', value: 'scheduler' },
-					{ name: 'Speech', value: 'speech' },
-					{ name: 'Speech Setting', value: 'speechSettings' },
-					{ name: 'Video', value: 'video' },
-					{ name: 'Voice', value: 'voice' },
-				],
-				default: 'video',
-			},
-			...accountProperties,
-			...featureProperties,
-			...videoProperties,
-			...imageProperties,
-			...fileProperties,
-			...agentJobProperties,
-			...schedulerProperties,
-			...speechProperties,
-			...voiceProperties,
-			...speechSettingsProperties,
-			...musicProperties,
-		],
+		properties,
 	};
 
 	methods = { listSearch: { searchAccounts, searchAudioAccounts } };

@@ -35,6 +35,8 @@ export interface Respond {
 /**
  * Page facts the pagination function needs but the items no longer carry: images' hasNext, speech's
  * has_more, and the page's size before a client-side filter.
+ * Per process and safe to lose: keyed by the items array of the request in progress, which only
+ * exists in this process; without the entry pagination stops on a short or repeated page instead.
  */
 export const pageInfo = new WeakMap<INodeExecutionData[], { hasMore?: boolean; size: number }>();
 

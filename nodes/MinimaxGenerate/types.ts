@@ -8,12 +8,17 @@ export interface MediaInput {
 	field: string;
 	fileId?: string;
 	binaryProperty?: string;
+	/** Downloaded without the token, checked (MIME type, size), then uploaded to the job's account. */
+	url?: string;
+	/** Kind of media, for the MIME check of a URL download. */
+	kind?: 'image' | 'video' | 'audio';
+	/** The parameter it came from, for messages ("Image URL", "Reference Images (#2)"). */
+	label?: string;
 }
 
 /** A validated create request for one item. Built without any HTTP call; the engine submits it. */
 export interface PreparedCreate {
 	kind: CreateKind;
-	path: '/videos/create' | '/images/create' | '/videos/agent-create' | '/agent';
 	/** The account the user fixed, if any; otherwise the engine picks one with free capacity. */
 	account?: string;
 	/** Request fields other than media inputs, account, replyUrl and replyRef. */

@@ -81,7 +81,7 @@ async function resultItems(ctx: IWebhookFunctions, state: CallbackState, parsed:
 	const adapter = ADAPTERS[state.k];
 	const task = {
 		index: state.i,
-		prepared: { kind: state.k, path: '/videos/create', body: {}, media: [], replyRef: state.r },
+		prepared: { kind: state.k, body: {}, media: [], replyRef: state.r },
 		settings: settingsOf(state),
 		tag: state.t,
 		state: 'finishing',

@@ -15,6 +15,7 @@ import { noRemoteWebhook } from '../shared/webhookMethods';
 import { triggerProperties } from './description';
 import { secretMatches } from '../shared/secret';
 import { givenSecret, isDuplicateFinal } from './guard';
+import { pathSecretOf, secretInPath, WEBHOOK_PATH } from './url';
 import { simplified, withDownloads, withResultUrls } from './output';
 
 type Reply = IDataObject;
@@ -25,6 +26,24 @@ function refuse(ctx: IWebhookFunctions, statusCode: number, error: string): IWeb
 	res.writeHead(statusCode, { 'Content-Type': 'application/json' });
 	res.end(JSON.stringify({ received: false, error }));
 	return { noWebhookResponse: true };
+}
+
+function answer(ctx: IWebhookFunctions): void {
+	const res = ctx.getResponseObject();
+	res.writeHead(200, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify({ received: true }));
+}
+
+/**
+ * Answers 200 now and starts the workflow with `items`. Answering first (noWebhookResponse) is
+ * what makes n8n save the dedupe record: with webhookResponse + workflowData, n8n 2.41 starts the
+ * run before it saves the static data, and starting the run resets the static data's changed flag
+ * (WorkflowRunner.establishContextForPersistence builds a second Workflow over the same object),
+ * so the record would never reach the database. See README "Scaling: queue mode".
+ */
+function accept(ctx: IWebhookFunctions, items: INodeExecutionData[], answered = false): IWebhookResponseData {
+	if (!answered) answer(ctx);
+	return { noWebhookResponse: true, workflowData: [items] };
 }
 
 /** Answered 200 so useapi does not retry, but no execution starts. */
@@ -50,9 +69,13 @@ export class MinimaxTrigger implements INodeType {
 		name: 'minimaxTrigger',
 		icon: { light: 'file:minimax.svg', dark: 'file:minimax.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: the secret is part of the webhook path, so the Production URL is the complete Reply URL.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when useapi.net calls back (replyUrl) about a MiniMax job',
+		// n8n's node panel merges "X Trigger" into "X" and shows this text for both: it describes both.
+		description:
+			'MiniMax (Hailuo, Veo, Sora, Seedance) through useapi.net: manage accounts, videos, images and jobs, or start a workflow when a job finishes (replyUrl callback)',
 		defaults: { name: 'MiniMax Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -63,7 +86,7 @@ export class MinimaxTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: 'minimax',
+				path: WEBHOOK_PATH,
 			},
 		],
 		properties: triggerProperties,
@@ -76,8 +99,9 @@ export class MinimaxTrigger implements INodeType {
 		if (this.getNodeParameter('requireSecret', true) as boolean) {
 			const expected = String(this.getNodeParameter('secret', '') ?? '');
 			if (!expected) return refuse(this, 403, 'The trigger has no Secret set. Set "Secret" in the MiniMax Trigger node.');
-			if (!secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
-				return refuse(this, 403, 'Missing or wrong secret. Add "?secret=<Secret>" to the replyUrl.');
+			const inPath = this.getNode().typeVersion >= 2 && secretMatches(secretInPath(this.getRequestObject()), pathSecretOf(expected));
+			if (!inPath && !secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
+				return refuse(this, 403, 'Missing or wrong secret. Use the trigger\'s Production URL as the replyUrl, as n8n shows it.');
 			}
 		}
 
@@ -104,14 +128,12 @@ export class MinimaxTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.downloadResult && parsed.outcome === 'completed') {
 			// Answer first: useapi must not wait for a download of several megabytes.
-			const res = this.getResponseObject();
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ received: true }));
+			answer(this);
 			const complete = await withResultUrls.call(this, parsed);
 			if (complete !== parsed && this.getNodeParameter('simplify', true)) item = { json: simplified(complete, receivedAt) };
 			item = await withDownloads.call(this, complete, item);
-			return { noWebhookResponse: true, workflowData: [[item]] };
+			return accept(this, [item], true);
 		}
-		return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item.json])] };
+		return accept(this, this.helpers.returnJsonArray([item.json]));
 	}
 }

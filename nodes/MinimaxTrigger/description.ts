@@ -7,6 +7,15 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'replyUrlNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { '@version': [1] } },
+	},
+	{
+		displayName:
+			'The <b>Production URL</b> above is the complete Reply URL, secret included: copy it as it is into MiniMax Generate → Options → Reply URL. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
+		name: 'replyUrlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '@version': [2] } },
 	},
 	{
 		displayName: 'Require Secret',
@@ -15,7 +24,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: true,
 		description:
-			'Whether calls must carry the secret as "?secret=…" in the URL or in the "x-useapi-secret" header. useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
+			'Whether calls must carry the secret (in the URL, or in the "x-useapi-secret" header). useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
 	},
 	{
 		displayName: 'Secret',
@@ -27,7 +36,20 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
 		description:
 			'Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). Add it to the replyUrl as "?secret=…". Calls without it, or with another value, get 403 and start nothing.',
-		displayOptions: { show: { requireSecret: [true] } },
+		displayOptions: { show: { requireSecret: [true], '@version': [1] } },
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
+		hint: 'Becomes the last part of the Production URL; only letters, digits, "-" and "_" are used',
+		description:
+			'Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). Calls to a URL without it get 404 (or 403) and start nothing.',
+		displayOptions: { show: { requireSecret: [true], '@version': [2] } },
 	},
 	{
 		displayName: 'Events',

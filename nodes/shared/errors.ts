@@ -30,6 +30,18 @@ const tail = (ctx: FailureContext) =>
 		.filter(Boolean)
 		.join('. ');
 
+const ADD_ACCOUNT =
+	'Add one in n8n with MiniMax (useapi.net) → Account → Create or Update, using the url and token captured from hailuoai.video (useapi.net → Setup MiniMax).';
+
+/**
+ * 404 from GET /accounts: the token is fine but no hailuoai.video account is configured yet. Shared by
+ * the credential test and the runtime errors, so both say the same.
+ */
+export const NO_ACCOUNT_CONFIGURED = {
+	message: 'The token works, but no hailuoai.video account is configured at useapi.net yet (404)',
+	description: ADD_ACCOUNT,
+};
+
 /** One wording per status code: what happened, then how to fix it. */
 export function describeHttpFailure(
 	statusCode: number,
@@ -64,6 +76,11 @@ export function describeHttpFailure(
 				fix = what.startsWith('speech')
 					? 'Check the id. An audioId from a create resolves for 7 days; after that use the audio_id that Speech → Get Many lists.'
 					: `Check the id; Get Many lists the ${what}s still on the account.`;
+				break;
+			}
+			if (what === 'accounts' || what === 'account') {
+				message = ctx.account ? `Account ${ctx.account} is not configured at useapi.net (404)${said}` : NO_ACCOUNT_CONFIGURED.message;
+				fix = ctx.account ? `Check "Account" (leave it empty to use any configured account), or add it: ${ADD_ACCOUNT}` : ADD_ACCOUNT;
 				break;
 			}
 			message =

@@ -109,7 +109,7 @@ describe('Speech', () => {
 
 		api().get('/v1/minimax/speech').query({ account: '555', page: '1', page_size: '100' }).reply(404, { error: 'Configuration not found', code: 404 });
 		const missing = await run({ resource: 'speech', operation: 'getAll', returnAll: true, account: picked('555', 'id') });
-		expect(missing.error?.message).toBe('The account was not found (404): Configuration not found');
+		expect(missing.error?.message).toBe('Account 555 is not configured at useapi.net (404): Configuration not found');
 		expect(missing.error?.description).toContain('Account: 555');
 	});
 

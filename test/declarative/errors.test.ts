@@ -96,7 +96,7 @@ describe('HTTP errors', () => {
 	test('a 404 on a listing points at the account, not at a video', async () => {
 		api().get('/v1/minimax/videos').query({ account: '555', limit: '30' }).reply(404, { error: 'Configuration not found', code: 404 });
 		const result = await run({ resource: 'video', operation: 'getAll', account: picked('555', 'id'), returnAll: true });
-		expect(result.error?.message).toBe('The account was not found (404): Configuration not found');
+		expect(result.error?.message).toBe('Account 555 is not configured at useapi.net (404): Configuration not found');
 		expect(result.error?.description).toContain('Account: 555');
 	});
 

@@ -28,7 +28,7 @@ async function main() {
 	const host = hostSpec('2', ROOT);
 	if (!host.installed) throw new Error(`n8n ${host.version} is not installed in ${host.dir}`);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-editor-'));
-	const sim = await createSimulator({ port: await portOr(18080), jobMs: Number(process.env.SIM_JOB_MS || 8000) });
+	const sim = await createSimulator({ port: await portOr(18080), cdnPort: await portOr(18081), jobMs: Number(process.env.SIM_JOB_MS || 8000) });
 	const n8n = await N8nInstance.create(host, path.join(workDir, 'user'), (await portOr(5678)) || undefined);
 	let stopping = false;
 	const stop = async (code) => {
@@ -46,7 +46,7 @@ async function main() {
 	try {
 		const checks = new Checks();
 		await install(await pack(workDir), n8n.userFolder);
-		const values = wf.runValues(sim.url, n8n.url);
+		const values = wf.runValues(sim.url, n8n.url, sim.cdnUrl);
 		const examples = wf.loadExamples().map((e) => ({ ...e, prepared: wf.prepare(e, values, { keepPolling: true }) }));
 		await importAll(n8n, checks, sim, examples);
 		for (const t of examples.filter((e) => wf.isTriggerWorkflow(e.prepared))) await n8n.cli(['publish:workflow', `--id=${t.id}`]);

@@ -179,7 +179,7 @@ describe('batches', () => {
 
 		sim.reset();
 		const unknown = await run(sim, params({ account: '999' }), items(1));
-		expect(unknown.error?.message).toBe('The account was not found (404): Configuration for account 999 not found');
+		expect(unknown.error?.message).toBe('Account 999 is not configured at useapi.net (404): Configuration for account 999 not found');
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
 
 		sim.reset();

@@ -47,13 +47,13 @@ export async function run(
 	sim: Sim,
 	parameters: IDataObject,
 	items: INodeExecutionData[] = [{ json: {} }],
-	extra: { continueOnFail?: boolean; cancelAfterMs?: number; token?: string } = {},
+	extra: { continueOnFail?: boolean; cancelAfterMs?: number; token?: string; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new MinimaxGenerate() },
 		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
 		credentials: { useApiMinimaxApi: { apiToken: extra.token ?? sim.token, baseUrl: sim.url } },
-		node: { type: NODE_TYPE, parameters, continueOnFail: extra.continueOnFail },
+		node: { type: NODE_TYPE, parameters, continueOnFail: extra.continueOnFail, typeVersion: extra.typeVersion },
 		items,
 		cancelAfterMs: extra.cancelAfterMs,
 	});

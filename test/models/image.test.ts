@@ -71,8 +71,8 @@ const INVALID: Array<[string, ImageInput, string, string, boolean]> = [
 	['gpt-image-2 17 refs', { model: 'gpt-image-2', prompt: 'x', references: fids(17) }, 'Reference Images', 'at most 16', true],
 	['seedream 15 refs', { model: 'seedream-5.0', prompt: 'x', references: fids(15) }, 'Reference Images', 'at most 14', true],
 	['midjourney 15 refs', { model: 'midjourney-v7', prompt: 'x', references: fids(15) }, 'Reference Images', 'at most 14', true],
-	['bad character id', { model: 'image-01', prompt: 'x', character: { fileId: '12345' } }, 'Character File ID', 'bare number', false],
-	['missing character binary', { model: 'image-01', prompt: 'x', character: { binaryProperty: 'face', mimeType: null, present: ['data'] } }, 'Character Binary Property', 'no binary property "face"', false],
+	['bad character id', { model: 'image-01', prompt: 'x', character: { fileId: '12345' } }, 'Character Reference File ID', 'bare number', false],
+	['missing character binary', { model: 'image-01', prompt: 'x', character: { binaryProperty: 'face', mimeType: null, present: ['data'] } }, 'Character Reference Input Binary Field', 'no binary field "face"', false],
 	['pdf reference', { model: 'seedream-4.5', prompt: 'x', references: [fid(1), bin('application/pdf')] }, 'Reference Images (#2)', 'referenceFileId2 needs PNG', false],
 	['image id as reference', { model: 'gpt-image-2', prompt: 'x', references: [{ fileId: 'user:1234-minimax:987654321-image:1' }] }, 'Reference Images (#1)', 'fileID', false],
 ];

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 
 import { readImageCreate, imageCreateDescription } from '../../nodes/MinimaxGenerate/actions/image/create';
 import { readVideoCreate, videoCreateDescription } from '../../nodes/MinimaxGenerate/actions/video/create';
@@ -42,7 +42,6 @@ describe('readVideoCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'video',
-			path: '/videos/create',
 			account: '987654321',
 			replyUrl: 'https://example.com/hook',
 			replyRef: 'order-42',
@@ -99,7 +98,7 @@ describe('readVideoCreate', () => {
 
 	it('names the parameter and the property when a binary is missing, without any HTTP', () => {
 		const error = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', imageSource: 'binary', imageBinaryProperty: 'photo' }, [{ json: {}, binary: png }]), 0));
-		expect(error.message).toContain('Image Binary Property');
+		expect(error.message).toContain('Image Input Binary Field');
 		expect(error.message).toContain('"photo"');
 		expect(error.message).toContain('It has: data');
 		expect(error.context?.itemIndex).toBe(0);
@@ -127,11 +126,14 @@ describe('readVideoCreate', () => {
 		expect(error.context?.itemIndex).toBe(1);
 	});
 
-	it('needs an image for image-only models (source defaults to Binary Property)', () => {
+	it('needs an image for image-only models (source defaults to Binary File)', () => {
 		const error = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', prompt: 'x' }), 0));
-		expect(error.message).toContain('no binary property "data"');
+		// The item has no binary at all: say what to add, not "use one of those names".
+		expect(error.message).toContain('The input item has no file at all');
+		expect(error.message).toContain('HTTP Request or Read/Write Files from Disk');
+		expect(error.message).not.toContain('one of those');
 		const none = errorOf(() => readVideoCreate.call(ctx({ videoModel: 'I2V-2.3', prompt: 'x', imageSource: 'none' }), 0));
-		expect(none.message).toContain('Model I2V-2.3 needs an image (fileID). Set "Image"');
+		expect(none.message).toContain('Model I2V-2.3 needs an image. Set "Image" to a file from the input item, a File ID or an image URL');
 	});
 });
 
@@ -150,7 +152,6 @@ describe('readImageCreate', () => {
 		);
 		expect(prepared).toEqual({
 			kind: 'image',
-			path: '/images/create',
 			account: '123456',
 			replyRef: 'img-7',
 			body: { model: 'gpt-image-2', prompt: 'merge @Image1 and @Image2', aspectRatio: '1:1', resolution: '2K', quality: 'medium', quantity: 2 },
@@ -188,18 +189,17 @@ describe('readImageCreate', () => {
 	});
 });
 
-/** n8n's `show` rule for plain values: every condition lists the current value. */
+/** The properties n8n's editor shows for these values (its own rule; `@version` is the node's version). */
 function visible(props: INodeProperties[], values: IDataObject): INodeProperties[] {
-	return props.filter((p) =>
-		Object.entries(p.displayOptions?.show ?? {}).every(([key, allowed]) => (allowed as unknown[]).includes(values[key])),
-	);
+	const { '@version': version = 1, ...nodeValues } = values;
+	return props.filter((p) => NodeHelpers.displayParameter(nodeValues as INodeParameters, p, { typeVersion: Number(version) }, null));
 }
 const valuesOf = (p: INodeProperties | undefined) => (p?.options ?? []).map((o) => (o as { value: unknown }).value);
 const byName = (props: INodeProperties[], name: string) => props.filter((p) => p.name === name);
 
 describe('video create UI shows only what each model takes', () => {
 	it.each(Object.entries(VIDEO_MODEL_RULES))('%s', (model, rule) => {
-		const values: IDataObject = { resource: 'video', operation: 'create', videoModel: model, imageSource: 'fileId', endFrameSource: 'fileId' };
+		const values: IDataObject = { '@version': 1, resource: 'video', operation: 'create', videoModel: model, imageSource: 'fileId', endFrameSource: 'fileId' };
 		if (model === '02') values.hailuo02Options = '768p-6sec';
 		const shown = visible(videoCreateDescription, values);
 		const names = shown.map((p) => p.name);
@@ -218,6 +218,11 @@ describe('video create UI shows only what each model takes', () => {
 		expect(image.length).toBe(rule.image === 'forbidden' ? 0 : 1);
 		if (image.length) expect(valuesOf(image[0]).includes('none')).toBe(rule.image === 'optional');
 		expect(names).toEqual(expect.arrayContaining(['videoModel', 'prompt', 'promptOptimization', 'maxJobs']));
+		// Version 2 moves Prompt Optimization and Max Jobs into Options; the prompt is required where text is all there is.
+		const lean = visible(videoCreateDescription, { ...values, '@version': 2 });
+		expect(lean.map((p) => p.name)).not.toEqual(expect.arrayContaining(['promptOptimization']));
+		expect(lean.find((p) => p.name === 'prompt')?.required === true).toBe(rule.image === 'forbidden');
+		expect(lean.filter((p) => p.name === 'videoModel').map((p) => p.default)).toEqual(['T2V-2.3']);
 	});
 
 	it('hides the Hailuo 02 end frame unless 768p or 1080p is chosen', () => {

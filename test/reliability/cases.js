@@ -39,7 +39,7 @@ function generateCases(account) {
 	const withPdf = [{ json: {}, binary: { data: PDF } }];
 	const g = (name, parameters, expect, more = {}) => ({ node: 'generate', name, parameters, expect, http: 0, ...more });
 	return [
-		g('empty prompt, no image', video({ prompt: '' }), /Prompt: The prompt is empty/),
+		g('empty prompt, no image', video({ videoModel: '02', prompt: '' }), /Prompt: The prompt is empty and no image is set/),
 		g('option not valid for the model (02 + 720p-4sec)', video({ videoModel: '02', hailuo02Options: byExpression('720p-4sec') }), /720p-4sec is not available for model 02/),
 		g('Seedance duration 20 s (4–15)', video({ videoModel: 'Seedance-2.0', seedanceDuration: 20 }), /"Duration \(Seconds\)" is 20; it must be a whole number from 4 to 15/),
 		g('Seedance duration 3 s (4–15)', video({ videoModel: 'Seedance-2.0', seedanceDuration: 3 }), /"Duration \(Seconds\)" is 3/),
@@ -48,7 +48,7 @@ function generateCases(account) {
 		g('URL-encoded file id', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: F1.replace(/:/g, '%3A') }), /looks URL-encoded/),
 		g('bare numeric file id', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: '335577991133557799' }), /is a bare number/),
 		g('video id where a file id belongs', video({ videoModel: 'I2V-01', imageSource: 'fileId', imageFileId: videoId(account) }), /is not a file id/),
-		g('binary property that does not exist', video({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'photo' }), /no binary property "photo"/, { items: withPng }),
+		g('binary property that does not exist', video({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'photo' }), /no binary field "photo"/, { items: withPng }),
 		g('wrong MIME type (PDF as image)', video({ videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'data' }), /application\/pdf, but fileID needs PNG, JPEG or WebP/, { items: withPdf }),
 		g('Max Jobs 11', video({ maxJobs: 11 }), /"Max Jobs" is 11; it must be a whole number from 1 to 10/),
 		g('Max Jobs -1', video({ maxJobs: -1 }), /"Max Jobs" is -1/),

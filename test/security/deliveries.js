@@ -24,6 +24,8 @@ function deliveries(videoId, replyRef) {
 		{ name: 'binary garbage', raw: '\u0000\u00ff\u00fe{{', contentType: 'application/octet-stream', valid: false },
 		{ name: 'a BOM and nothing else', raw: BOM, valid: false },
 		{ name: 'truncated JSON after a BOM', raw: `${BOM}{"videoId": "${videoId}", "status": `, valid: false },
+		{ name: 'status and statusFinal as objects', body: done({ status: { code: 2 }, statusFinal: { yes: true } }), valid: false },
+		{ name: 'statusFinal as text', body: done({ statusFinal: 'true' }), valid: false },
 		{ name: '__proto__ keys', body: JSON.parse('{"__proto__": {"videoId": "x"}, "constructor": 1}'), valid: false },
 	];
 }

@@ -13,7 +13,7 @@ export interface Elsewhere {
 	close(): Promise<void>;
 }
 
-export type Action = { redirect: number } | { redirectSame: number } | { echo: number } | { reset: true } | { status: number } | undefined;
+export type Action = { redirect: number } | { redirectSame: number } | { echo: number } | { echoUpper: number } | { reset: true } | { status: number } | undefined;
 
 export interface Hostile {
 	url: string;

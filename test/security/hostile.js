@@ -60,6 +60,10 @@ async function createHostile({ sim, target: to, rule = () => undefined }) {
 			res.writeHead(action.status, { 'Content-Type': 'application/json' });
 			return res.end(JSON.stringify({ error: 'Injected', code: action.status }));
 		}
+		if (action && action.echoUpper) {
+			res.writeHead(action.echoUpper, { 'Content-Type': 'application/json' });
+			return res.end(JSON.stringify({ error: `AUTH ${String(req.headers.authorization || '').toUpperCase()} REJECTED`, code: action.echoUpper }));
+		}
 		if (action && action.echo) {
 			res.writeHead(action.echo, { 'Content-Type': 'application/json', 'X-Echo': String(req.headers.authorization || '') });
 			return res.end(JSON.stringify({

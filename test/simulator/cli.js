@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run simulator -- [options]
   --agent-create-mode M    sse | json | sse-no-final
   --files-listing M        empty | uploaded
   --music-create-shape S   object | array (POST /music/create 201 body)
+  --clone-refusal-status N 400 | 429 | 200 (clone slots full, MiniMax 2600010)
+  --reference-status N     200 | 201 (POST /music/reference)
   --music-list-shape S     array | object (GET /music envelope)
   --public-url URL         base used in media URLs (e.g. http://host.docker.internal:18081)
   --record-extras          add undocumented helper fields to records (template inputs, paging flags)
@@ -60,6 +62,8 @@ function parseArgs(argv) {
 			case '--agent-create-mode': o.agentCreateMode = next(); break;
 			case '--files-listing': o.filesListing = next(); break;
 			case '--music-create-shape': o.musicCreateShape = next(); break;
+			case '--clone-refusal-status': o.cloneRefusalStatus = Number(next()); break;
+			case '--reference-status': o.referenceStatus = Number(next()); break;
 			case '--music-list-shape': o.musicListShape = next(); break;
 			case '--public-url': o.publicUrl = next(); break;
 			case '-h': case '--help': process.stdout.write(USAGE); process.exit(0); break;

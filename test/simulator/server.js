@@ -95,6 +95,9 @@ function answerFault(ctx, fault) {
 	const name = ctx.query.account || ctx.body.account;
 	const acct = state.accounts.get(String(name)) || state.accounts.values().next().value;
 	const account = acct ? acct.account : String(name || '');
+	// Speech and music have their own 429 texts (MiniMax's, not useapi's video slots).
+	const audioBusy = /^speech\./.test(ctx.entry.op) ? 'Too many speech generations' : /^music\./.test(ctx.entry.op) ? 'Another music generation is already running on this account' : undefined;
+	if (audioBusy && fault.startsWith('429')) return ctx.json(429, { error: audioBusy, code: 429 });
 	if (fault === '429') return ctx.json(429, busyBody(ctx, account, state.runningVideos(account)));
 	if (fault === '429queue') return ctx.json(429, queueBody(acct && acct.queueLimit !== undefined ? acct.queueLimit : 3));
 	if (fault === '502') return ctx.json(502, { error: 'Bad Gateway', code: 502 });

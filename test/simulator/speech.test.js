@@ -312,6 +312,24 @@ describe('speech: voices, config, quota, samples and clones', () => {
 	});
 });
 
+describe('speech and music: injected faults', () => {
+	it('a 429 fault on a speech or music create has the audio text and creates nothing', async () => {
+		const { sim, api } = await start({ faults: { rate: 1, kinds: ['429', '429queue'], paths: ['speech.create', 'music.create'] } });
+		try {
+			for (let i = 0; i < 4; i++) {
+				const s = await api('POST', '/speech/create', { json: { text: 'hi', voice_id: VOICE } });
+				expect([s.status, s.body]).toEqual([429, { error: 'Too many speech generations', code: 429 }]);
+				const m = await api('POST', '/music/create', { json: { prompt: 'x' } });
+				expect([m.status, m.body.error]).toEqual([429, 'Another music generation is already running on this account']);
+			}
+			expect(sim.stats().creates.speech || 0).toBe(0);
+			expect(sim.stats().creates.music || 0).toBe(0);
+		} finally {
+			await sim.close();
+		}
+	});
+});
+
 describe('speech: replyUrl callbacks', () => {
 	it.each(['record', 'wrapped', 'partial'])('shape "%s": progress then one final POST carrying audio_id and the MP3 URL', async (callbackShape) => {
 		const { sim, api } = await start({ callbackShape, jobMs: 300 });

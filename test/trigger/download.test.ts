@@ -105,10 +105,11 @@ describe('Download Result', () => {
 		expect(r.items[0].json.downloadError).toMatch(/no result URL/);
 	});
 
-	it('does not download for failed jobs, and answers through n8n as usual', async () => {
+	it('does not download for failed jobs, and answers 200 at once as for any started call', async () => {
 		const r = await call({ ...env.video, status: 3, statusLabel: 'failed', statusFinal: true }, otherOrigin(), { events: ['failed'] });
-		expect(r.res.ended).toBe(false);
-		expect(r.result.webhookResponse).toEqual({ received: true });
+		expect(r.res.statusCode).toBe(200);
+		expect(JSON.parse(r.res.body ?? '')).toEqual({ received: true });
+		expect(r.result.noWebhookResponse).toBe(true);
 		expect(r.items[0].binary).toBeUndefined();
 	});
 });

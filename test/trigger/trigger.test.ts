@@ -31,7 +31,7 @@ describe('MinimaxTrigger description', () => {
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
 		expect(d.usableAsTool).toBeUndefined();
-		expect(d.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: 'minimax' })]);
+		expect(d.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: expect.stringContaining('"minimax"') })]);
 		expect(d.credentials).toEqual([{ name: 'useApiMinimaxApi', required: false }]);
 	});
 
@@ -47,8 +47,10 @@ describe('secret', () => {
 	it('starts the workflow with the secret in the query', async () => {
 		const r = await call(video(2));
 		expect(started(r)).toBe(true);
-		expect(r.result.webhookResponse).toEqual({ received: true });
-		expect(r.res.ended).toBe(false);
+		// Answered by the node itself, so n8n saves the dedupe record before it starts the run.
+		expect(r.result.noWebhookResponse).toBe(true);
+		expect(r.res.statusCode).toBe(200);
+		expect(JSON.parse(r.res.body ?? '')).toEqual({ received: true });
 	});
 
 	it('accepts the x-useapi-secret header', async () => {
@@ -225,21 +227,21 @@ describe('duplicates', () => {
 		expect(started(again)).toBe(false);
 		expect(again.result.webhookResponse).toEqual({ received: true, ignored: 'duplicate final callback' });
 		const seen = (first.staticData['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
-		expect(typeof seen[VIDEO_ID]).toBe('number');
+		expect(typeof seen[`j:${VIDEO_ID}`]).toBe('number');
 	});
 
 	it('survives a restart through static data alone (another workflow object, same saved data)', async () => {
-		const saved = { 'node:MiniMax Trigger': { seenFinal: { [IMAGE_ID]: Date.now() - 60_000 } } };
+		const saved = { 'node:MiniMax Trigger': { seenFinal: { [`j:${IMAGE_ID}`]: Date.now() - 60_000 } } };
 		const r = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: image(2), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-restart' });
 		expect(started(r)).toBe(false);
 	});
 
 	it('starts again once the window (10 minutes) has passed, and drops the old entry', async () => {
-		const saved = { 'node:MiniMax Trigger': { seenFinal: { [AGENT_ID]: Date.now() - 11 * 60_000, old: 1 } } };
+		const saved = { 'node:MiniMax Trigger': { seenFinal: { [`j:${AGENT_ID}`]: Date.now() - 11 * 60_000, old: 1 } } };
 		const r = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: agent('completed'), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-expired' });
 		expect(started(r)).toBe(true);
 		const seen = (r.staticData['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
-		expect(Object.keys(seen)).toEqual([AGENT_ID]);
+		expect(Object.keys(seen)).toEqual([`j:${AGENT_ID}`]);
 	});
 
 	it('never deduplicates progress calls', async () => {
@@ -261,13 +263,13 @@ describe('duplicates', () => {
 	it('keeps the map bounded', async () => {
 		const seenFinal: IDataObject = {};
 		const now = Date.now();
-		for (let i = 0; i < 600; i++) seenFinal[`user:1-minimax:1-video:${i}`] = now - 1000 + i;
+		for (let i = 0; i < 600; i++) seenFinal[`j:user:1-minimax:1-video:${i}`] = now - 1000 + i;
 		const saved = { 'node:MiniMax Trigger': { seenFinal } };
 		await callWebhook({ nodeType, parameters: { secret: SECRET }, body: video(2, { videoId: 'user:1-minimax:1-video:new' }), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-bound' });
 		const seen = (saved['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
 		expect(Object.keys(seen).length).toBeLessThanOrEqual(501);
-		expect(seen['user:1-minimax:1-video:new']).toBeDefined();
-		expect(seen['user:1-minimax:1-video:0']).toBeUndefined();
+		expect(seen['j:user:1-minimax:1-video:new']).toBeDefined();
+		expect(seen['j:user:1-minimax:1-video:0']).toBeUndefined();
 	});
 });
 

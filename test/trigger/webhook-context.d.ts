@@ -24,6 +24,10 @@ export interface CallWebhookOptions {
 	nodeName?: string;
 	/** The waiting execution's id (resume webhooks). */
 	executionId?: string;
+	/** Node version (default 1). */
+	typeVersion?: number;
+	/** The request URL path (and query) as n8n received it. */
+	url?: string;
 }
 
 export function callWebhook(options: CallWebhookOptions): Promise<{

@@ -45,7 +45,7 @@ async function callWebhook(options) {
 		id: 'trigger',
 		name: options.nodeName ?? 'MiniMax Trigger',
 		type: options.type ?? TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId: 'b1f7c2a0-0000-4000-8000-000000000001',
 		parameters: options.parameters ?? {},
@@ -71,6 +71,8 @@ async function callWebhook(options) {
 		headers: { 'content-type': 'application/json', ...(options.headers ?? {}) },
 		query: options.query ?? {},
 		params: {},
+		url: options.url,
+		originalUrl: options.url,
 	};
 	const additionalData = {
 		credentialsHelper: new CredentialsHelper(credentialTypes, options.credentials ?? {}),

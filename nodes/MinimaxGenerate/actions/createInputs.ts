@@ -4,7 +4,7 @@ import { readAccount, readCallback } from '../descriptions/common';
 
 import { operationError } from '../../shared/errors';
 import { textOf } from '../../shared/params';
-import type { MediaKind, MediaRef, MediaSlot, Problem } from '../models/common';
+import { urlFieldOf, type MediaKind, type MediaRef, type MediaSlot, type Problem } from '../models/common';
 import type { MediaInput, PreparedCreate } from '../types';
 
 /** Helpers the video and image create operations share: media source fields, their readers, problems → error. */
@@ -13,17 +13,26 @@ export type Show = Record<string, Array<string | number | boolean>>;
 
 export const displayWith = (base: Show, extra: Show = {}): IDisplayOptions => ({ show: { ...base, ...extra } });
 
-const FILE_ID_PLACEHOLDER = 'user:1234-minimax:987654321-file:335577991133557799';
+const FILE_ID_PLACEHOLDER = 'e.g. user:1234-minimax:987654321-file:335577991133557799';
+/** Largest media file fetched from an Image URL (the API's own upload limit is not documented). */
+export const MAX_URL_MB = 50;
 const KIND_TYPES: Record<MediaKind, string> = {
 	image: 'PNG, JPEG or WebP',
 	video: 'MP4, 2–15 seconds',
 	audio: 'MP3 or WAV, 2–15 seconds',
 };
 
+const sourceChoices = (kind: MediaKind) => [
+	{ name: 'Binary File', value: 'binary', description: 'A file of the input item (Input Binary Field); uploaded to the job\'s account first' },
+	{ name: 'File ID', value: 'fileId', description: 'A fileID from File → Upload, Get Image (fileID) or Get Many Characters' },
+	{ name: `${kind === 'image' ? 'Image' : kind === 'video' ? 'Video' : 'Audio'} URL`, value: 'url', description: 'A public link; downloaded, checked and uploaded to the job\'s account first' },
+];
+
 /**
- * One media input as three fields: `<prefix>Source` (None | File ID | Binary Property), `<prefix>FileId`
- * and `<prefix>BinaryProperty`. `show` covers every model that takes the input; `sources` splits the
- * Source field where some models need the input (no "None") or show it only under extra conditions.
+ * One media input as four fields: `<prefix>Source` (None | Binary File | File ID | URL), `<prefix>FileId`,
+ * `<prefix>BinaryProperty` and `<prefix>Url`. `show` covers every model that takes the input; `sources`
+ * splits the Source field where some models need the input (no "None", marked required) or show it
+ * only under extra conditions.
  */
 export function mediaSourceFields(o: {
 	prefix: string;
@@ -33,10 +42,7 @@ export function mediaSourceFields(o: {
 	sources?: Array<{ show: Show; required: boolean }>;
 	binaryDefault?: string;
 }): INodeProperties[] {
-	const choices = [
-		{ name: 'Binary Property', value: 'binary', description: 'Upload a file from the input item' },
-		{ name: 'File ID', value: 'fileId', description: 'A fileID from Upload File, Get Image (fileID) or List Characters' },
-	];
+	const choices = sourceChoices('image');
 	const binaryDefault = o.binaryDefault ?? 'data';
 	const sourceFields = (o.sources ?? [{ show: o.show, required: false }]).map(({ show, required }): INodeProperties => {
 		const sourceDefault = required ? 'binary' : 'none';
@@ -44,8 +50,9 @@ export function mediaSourceFields(o: {
 			displayName: o.displayName,
 			name: `${o.prefix}Source`,
 			type: 'options',
-			options: required ? choices : [{ name: 'None', value: 'none' }, ...choices],
+			options: required ? choices : [{ name: 'None', value: 'none', description: 'No image' }, ...choices],
 			default: sourceDefault,
+			required: true,
 			description: o.description,
 			displayOptions: { show },
 		};
@@ -57,29 +64,41 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}FileId`,
 			type: 'string',
 			default: '',
-			placeholder: FILE_ID_PLACEHOLDER,
+						placeholder: FILE_ID_PLACEHOLDER,
 			description: 'Full fileID including the "user:" prefix, uploaded to the same account the job runs on',
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['fileId'] } },
 		},
 		{
-			displayName: `${o.displayName} Binary Property`,
+			displayName: `${o.displayName} Input Binary Field`,
 			name: `${o.prefix}BinaryProperty`,
 			type: 'string',
 			default: binaryDefault,
-			description: `Name of the input item's binary property holding the image (${KIND_TYPES.image}). It is uploaded to the job's account first.`,
+						placeholder: 'e.g. data',
+			hint: `The name of the input item's binary field holding the image (${KIND_TYPES.image})`,
+			description: 'It is uploaded to the job\'s account first',
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['binary'] } },
+		},
+		{
+			displayName: `${o.displayName} URL`,
+			name: `${o.prefix}Url`,
+			type: 'string',
+			default: '',
+						placeholder: 'e.g. https://example.com/photo.jpg',
+			description: `Public link to the image (${KIND_TYPES.image}, up to ${MAX_URL_MB} MB). Downloaded without your token, then uploaded to the job's account.`,
+			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['url'] } },
 		},
 	];
 }
 
-export function promptOptimizationField(show: Show): INodeProperties {
+/** Prompt Optimization, shown where `show` says (version 1) or inside Options (version 2, no show). */
+export function promptOptimizationField(show?: Show): INodeProperties {
 	return {
 		displayName: 'Prompt Optimization',
 		name: 'promptOptimization',
 		type: 'boolean',
 		default: true,
 		description: 'Whether MiniMax may rewrite the prompt to improve the result',
-		displayOptions: { show },
+		...(show ? { displayOptions: { show } } : {}),
 	};
 }
 
@@ -111,10 +130,7 @@ export function mediaListField(o: {
 						displayName: 'Source',
 						name: 'source',
 						type: 'options',
-						options: [
-							{ name: 'Binary Property', value: 'binary' },
-							{ name: 'File ID', value: 'fileId' },
-						],
+						options: sourceChoices(o.kind),
 						default: 'binary',
 					},
 					{
@@ -126,12 +142,21 @@ export function mediaListField(o: {
 						displayOptions: { show: { source: ['fileId'] } },
 					},
 					{
-						displayName: 'Binary Property',
+						displayName: 'Input Binary Field',
 						name: 'binaryProperty',
 						type: 'string',
 						default: 'data',
-						description: `Name of the input item's binary property (${KIND_TYPES[o.kind]})`,
+						description: `Name of the input item's binary field (${KIND_TYPES[o.kind]})`,
 						displayOptions: { show: { source: ['binary'] } },
+					},
+					{
+						displayName: 'URL',
+						name: 'url',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. https://example.com/file',
+						description: `Public link (${KIND_TYPES[o.kind]}, up to ${MAX_URL_MB} MB), downloaded without your token`,
+						displayOptions: { show: { source: ['url'] } },
 					},
 				],
 			},
@@ -148,9 +173,10 @@ function withBinaryInfo(this: IExecuteFunctions, itemIndex: number, ref: MediaRe
 	return { ...ref, mimeType: String(data.mimeType ?? '') };
 }
 
-function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown): MediaRef | undefined {
+function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown, url?: unknown): MediaRef | undefined {
 	if (source === 'fileId') return { fileId: textOf(this, fileId, 'File ID', itemIndex).trim() };
-	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: textOf(this, binary, 'Binary Property', itemIndex).trim() });
+	if (source === 'url') return { url: textOf(this, url, 'URL', itemIndex).trim() };
+	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: textOf(this, binary, 'Input Binary Field', itemIndex).trim() });
 	return undefined;
 }
 
@@ -176,6 +202,7 @@ export function readMediaSource(this: IExecuteFunctions, itemIndex: number, pref
 		source,
 		source === 'fileId' ? this.getNodeParameter(`${prefix}FileId`, itemIndex, '') : undefined,
 		source === 'binary' ? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, 'data') : undefined,
+		source === 'url' ? this.getNodeParameter(`${prefix}Url`, itemIndex, '') : undefined,
 	);
 }
 
@@ -183,7 +210,7 @@ export function readMediaSource(this: IExecuteFunctions, itemIndex: number, pref
 export function readMediaList(this: IExecuteFunctions, itemIndex: number, name: string): MediaRef[] {
 	const items = this.getNodeParameter(`${name}.items`, itemIndex, []) as IDataObject[];
 	return (Array.isArray(items) ? items : [])
-		.map((entry) => refFrom.call(this, itemIndex, entry.source ?? 'binary', entry.fileId, entry.binaryProperty ?? 'data'))
+		.map((entry) => refFrom.call(this, itemIndex, entry.source ?? 'binary', entry.fileId, entry.binaryProperty ?? 'data', entry.url))
 		.filter((ref): ref is MediaRef => ref !== undefined);
 }
 
@@ -200,23 +227,24 @@ export function throwIfProblems(this: IExecuteFunctions, itemIndex: number, prob
 	});
 }
 
-/** Media slots → the engine's MediaInput list (file ids trimmed, binaries by property name). */
+/** Media slots → the engine's MediaInput list (file ids trimmed, binaries by field name, URLs to fetch). */
 export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
-	return slots.map(({ ref, bodyField }) =>
-		ref.binaryProperty !== undefined
-			? { field: bodyField, binaryProperty: ref.binaryProperty.trim() }
-			: { field: bodyField, fileId: String(ref.fileId ?? '').trim() },
-	);
+	return slots.map((slot) => {
+		const { ref, bodyField, kind } = slot;
+		if (ref.url !== undefined) return { field: bodyField, url: ref.url.trim(), kind, label: urlFieldOf(slot) };
+		if (ref.binaryProperty !== undefined) return { field: bodyField, binaryProperty: ref.binaryProperty.trim() };
+		return { field: bodyField, fileId: String(ref.fileId ?? '').trim() };
+	});
 }
 
 /** Validates, then assembles the engine's request: account and callback stay out of the body. */
 export function prepareCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Pick<PreparedCreate, 'kind' | 'path' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+	request: Pick<PreparedCreate, 'kind' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
 ): PreparedCreate {
 	throwIfProblems.call(this, itemIndex, request.problems);
-	const prepared: PreparedCreate = { kind: request.kind, path: request.path, body: request.body, media: toMediaInputs(request.slots) };
+	const prepared: PreparedCreate = { kind: request.kind, body: request.body, media: toMediaInputs(request.slots) };
 	const account = readAccount.call(this, itemIndex);
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	if (account) prepared.account = account;

@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../../shared/errors';
 import { checkAccount } from '../../shared/ids';
@@ -12,18 +12,35 @@ import { checkReplyRef, checkReplyUrl } from '../../shared/replyRef';
  * output fields itself by these names, so keep the names stable.
  */
 
+/**
+ * Version 2 (the default for new nodes) keeps the top level lean: the settings most runs leave
+ * alone live in one "Options" collection. Version 1 is the old layout, kept so saved workflows run
+ * unchanged: its fields carry `@version: [1]`, and every reader asks `isLean()` where to look.
+ */
+export const LEAN_VERSION = 2;
+
+export const isLean = (ctx: { getNode(): INode }): boolean => Number(ctx.getNode().typeVersion ?? 1) >= LEAN_VERSION;
+
+/** A setting's value: in version 2 from the Options collection, in version 1 from its old path. */
+export function readOption<T>(this: IExecuteFunctions, itemIndex: number, name: string, v1Path: string, fallback: T): T {
+	return this.getNodeParameter(isLean(this) ? `options.${name}` : v1Path, itemIndex, fallback as never) as T;
+}
+
+export const onlyV1 = (displayOptions: IDisplayOptions): IDisplayOptions => withShow(displayOptions, { '@version': [1] });
+export const onlyV2 = (displayOptions: IDisplayOptions): IDisplayOptions => withShow(displayOptions, { '@version': [LEAN_VERSION] });
+
 /** Merges extra `show` conditions into an operation's displayOptions. */
-function withShow(displayOptions: IDisplayOptions, extra: IDataObject): IDisplayOptions {
+export function withShow(displayOptions: IDisplayOptions, extra: IDataObject): IDisplayOptions {
 	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...extra } } as IDisplayOptions;
 }
 
-export function accountField(displayOptions: IDisplayOptions): INodeProperties {
+export function accountField(displayOptions?: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Account',
 		name: 'account',
 		type: 'string',
 		default: '',
-		placeholder: '987654321',
+		placeholder: 'Any account with free capacity',
 		description:
 			'The hailuoai.video account to run on. Leave empty to spread the jobs over every account with free capacity.',
 		displayOptions,
@@ -158,7 +175,7 @@ export function downloadFields(displayOptions: IDisplayOptions): INodeProperties
 			displayOptions: withShow(displayOptions, { waitForCompletion: [true], downloadResult: [true] }),
 			options: [
 				{
-					displayName: 'Binary Property',
+					displayName: 'Put Output File in Field',
 					name: 'binaryProperty',
 					type: 'string',
 					default: 'data',
@@ -211,20 +228,75 @@ export function outputFields(displayOptions: IDisplayOptions, withSplit = false)
 	};
 }
 
-/** Every shared field of a create operation, in display order. */
+/** Version 1: every shared field of a create operation, in display order (Wait for Completion and Download Result are shared with version 2). */
 export function createCommonFields(displayOptions: IDisplayOptions, withSplit = false): INodeProperties[] {
+	const old = onlyV1(displayOptions);
+	const [waitForCompletion, waitMode, waitOptions] = waitFields(old);
+	const [downloadResult, downloadOptions] = downloadFields(old);
 	return [
-		accountField(displayOptions),
-		...waitFields(displayOptions),
-		...downloadFields(displayOptions),
-		callbackFields(displayOptions),
-		outputFields(displayOptions, withSplit),
+		accountField(old),
+		{ ...waitForCompletion, displayOptions },
+		waitMode,
+		waitOptions,
+		{ ...downloadResult, displayOptions: withShow(displayOptions, { waitForCompletion: [true] }) },
+		downloadOptions,
+		callbackFields(old),
+		outputFields(old, withSplit),
+	];
+}
+
+/** What the Options collection of one operation offers besides the common settings. */
+export interface LeanFeatures {
+	/** Videos: Cancel Job on Stop. */
+	cancel?: boolean;
+	/** Images and agent: Split Into Items. */
+	split?: boolean;
+	/** Operation-specific options (Max Jobs, Prompt Optimization, Additional Model IDs…). */
+	own?: INodeProperties[];
+}
+
+const WAITING = { '/waitForCompletion': [false] };
+
+/** Version 2: Wait for Completion and Download Result on top, every other setting in "Options". */
+export function leanCommonFields(displayOptions: IDisplayOptions, features: LeanFeatures = {}): INodeProperties[] {
+	const show = onlyV2(displayOptions);
+	const [, waitMode, waitOptions] = waitFields(show);
+	const callback = callbackFields(show).options as INodeProperties[];
+	const wait = (waitOptions.options as INodeProperties[]).filter((o) => features.cancel || o.name !== 'cancelOnStop');
+	const output = outputFields(show, features.split).options as INodeProperties[];
+	const hide = (p: INodeProperties, extra: IDataObject): INodeProperties => ({ ...p, displayOptions: { hide: { ...WAITING, ...extra } } as IDisplayOptions });
+	const options: INodeProperties[] = [
+		accountField(),
+		...wait.map((o) => hide(o, o.name === 'pollInterval' ? { waitMode: ['callback'] } : {})),
+		hide(waitMode, {}),
+		...callback.map((o) => (o.name === 'replyUrl' ? { ...o, displayOptions: { hide: { waitMode: ['callback'] } } as IDisplayOptions } : o)),
+		...output,
+		...(features.own ?? []),
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			description: 'Binary field for the downloaded file; further files go to data_1, data_2, … (with your name instead of data)',
+			displayOptions: { hide: { ...WAITING, '/downloadResult': [false] } },
+		},
+	];
+	return [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			displayOptions: show,
+			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
 	];
 }
 
 /** The account the user fixed for this item, or undefined to let the engine pick. */
 export function readAccount(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = readText.call(this, 'account', itemIndex, 'Account').trim();
+	const value = readText.call(this, isLean(this) ? 'options.account' : 'account', itemIndex, 'Account').trim();
 	if (!value) return undefined;
 	try {
 		// It goes into /accounts/{account}: digits only.
@@ -241,7 +313,7 @@ export function readCallback(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): { replyUrl?: string; replyRef?: string } {
-	const callback = this.getNodeParameter('callback', itemIndex, {}) as IDataObject;
+	const callback = (isLean(this) ? this.getNodeParameter('options', itemIndex, {}) : this.getNodeParameter('callback', itemIndex, {})) as IDataObject;
 	const replyUrl = textOf(this, callback.replyUrl, 'Reply URL', itemIndex).trim();
 	const replyRef = textOf(this, callback.replyRef, 'Reply Ref', itemIndex).trim();
 	const problem = (replyUrl && checkReplyUrl(replyUrl)) || (replyRef && checkReplyRef(replyRef));

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { randomString } from 'n8n-workflow';
 
 import { apiError, operationError } from '../../shared/errors';
 import { apiRequest } from '../../shared/transport';
@@ -21,10 +22,12 @@ export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCre
 // The loop wakes at least this often to start queued items and notice a stop.
 const TICK_MS = 200;
 
-let tagCounter = 0;
+/**
+ * A tag no other create shares, without module state (queue mode runs batches on many processes):
+ * time, item index and 12 random characters from n8n-workflow's crypto-backed `randomString`.
+ */
 function newTag(index: number): string {
-	tagCounter = (tagCounter + 1) % 1_000_000;
-	return `${Date.now().toString(36)}${tagCounter.toString(36)}i${index}${Math.random().toString(36).slice(2, 8)}`;
+	return `${Date.now().toString(36)}i${index}${randomString(12)}`;
 }
 
 /** Reads and validates every item before any HTTP call. */

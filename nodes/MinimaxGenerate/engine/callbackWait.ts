@@ -32,8 +32,8 @@ export interface CallbackState {
 	s: number;
 	/** The user's replyRef. */
 	r?: string;
-	/** Output options: download, binary property, raw, split, onFailure "returnItem". */
-	o: { d: 0 | 1; b: string; w: 0 | 1; p: 0 | 1; f: 0 | 1 };
+	/** Output options: download, binary property, raw, split, onFailure "returnItem", lean output (version 2). */
+	o: { d: 0 | 1; b: string; w: 0 | 1; p: 0 | 1; f: 0 | 1; l?: 0 | 1 };
 }
 
 export interface CallbackPlan {
@@ -73,6 +73,7 @@ export function settingsOf(state: CallbackState): JobSettings {
 		binaryProperty: state.o.b,
 		includeRaw: state.o.w === 1,
 		splitIntoItems: state.o.p === 1,
+		lean: state.o.l === 1,
 	};
 }
 
@@ -103,7 +104,7 @@ export async function planCallbackWait(this: IExecuteFunctions, tasks: Task[]): 
 	if (task.state === 'invalid') return undefined;
 	const itemIndex = task.index;
 	if (task.prepared.replyUrl) {
-		throw operationError(node, 'Wait Mode "Until Callback" sets the Reply URL itself; clear "Reply URL" under Callback', { itemIndex });
+		throw operationError(node, 'Wait Mode "Until Callback" sets the Reply URL itself; clear "Reply URL" in the options', { itemIndex });
 	}
 	const jobs = jobsPerCreate(task);
 	if (jobs > 1) {
@@ -129,6 +130,7 @@ export async function planCallbackWait(this: IExecuteFunctions, tasks: Task[]): 
 			w: settings.includeRaw ? 1 : 0,
 			p: settings.splitIntoItems ? 1 : 0,
 			f: settings.onFailure === 'returnItem' ? 1 : 0,
+			...(settings.lean ? { l: 1 as const } : {}),
 		},
 	});
 	const url = new URL(resumeUrl);

@@ -29,6 +29,34 @@ function common(engine: Engine, task: Task): IDataObject {
 
 const binaryName = (base: string, n: number) => (n === 0 ? base : `${base}_${n}`);
 
+const ID_FIELDS = { video: 'videoId', template: 'videoId', image: 'imageId', agent: 'jobId' } as const;
+
+/**
+ * Version 2 output: the kind's own id field (no extra `id`), one result URL (`url`; the API's
+ * downloadURL/videoURL stay in `raw`), the status in words, no empty fields, no replyUrl.
+ */
+export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IDataObject {
+	const idField = ID_FIELDS[kind];
+	const ids = json.imageIds ?? json.ids;
+	const many = json[idField] === undefined && Array.isArray(ids) && (ids.length > 1 || kind === 'image');
+	const out: IDataObject = many ? { imageIds: ids } : { [idField]: json[idField] ?? json.id };
+	out.status = json.outcome && json.outcome !== 'running' ? json.outcome : (json.statusLabel ?? json.status);
+	// replyUrl: the user set it, and a trigger's URL carries its secret, which stays out of execution data.
+	const dropped = new Set(['id', 'ids', 'imageIds', 'statusLabel', 'outcome', 'downloadURL', 'videoURL', 'attempts', 'items', 'replyUrl']);
+	if (many && Array.isArray(json.urls)) dropped.add('url');
+	for (const [key, value] of Object.entries(json)) {
+		if (dropped.has(key) || key in out || value === undefined || value === null || value === '') continue;
+		out[key] = value;
+	}
+	if (Array.isArray(json.items)) out.items = (json.items as IDataObject[]).map((item) => leanJson(item, kind));
+	return out;
+}
+
+function shaped(engine: Engine, task: Task, items: INodeExecutionData[]): INodeExecutionData[] {
+	if (!task.settings.lean) return items;
+	return items.map((item) => ({ ...item, json: leanJson(item.json, engine.adapter.kind) }));
+}
+
 /** The create response when not waiting: ids, replyUrl and the user's replyRef (tag removed). */
 export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] {
 	const body = { ...(task.createBody ?? {}) };
@@ -45,7 +73,7 @@ export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] 
 	};
 	for (const key of ['videoId', 'imageIds', 'jobId']) if (body[key] !== undefined) json[key] = body[key];
 	if (task.settings.includeRaw) json.raw = body;
-	return [{ json, pairedItem: { item: task.index } }];
+	return shaped(engine, task, [{ json, pairedItem: { item: task.index } }]);
 }
 
 function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
@@ -130,11 +158,11 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 	type Unit = { i: number; entry?: { file: ResultFile; binary?: IBinaryKeyData[string] } };
 	const units = perRecord.flatMap((files, i): Unit[] => (files.length ? files.map((entry) => ({ i, entry })) : [{ i }]));
 	if (settings.splitIntoItems && units.length > 1) {
-		task.output = units.map(({ i, entry }, position) => ({
+		task.output = shaped(engine, task, units.map(({ i, entry }, position) => ({
 			json: { ...splitSummary(summaries[i], entry?.file), ...base, ids: task.ids, position, ...raw(i) },
 			...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
 			pairedItem: { item: task.index },
-		}));
+		})));
 	} else {
 		const binary: IBinaryKeyData = {};
 		perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
@@ -155,7 +183,7 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 					}
 				: { ...summaries[0], ...base, ...raw(0) };
 		if (engine.adapter.kind === 'image' && records.length > 1) json.imageIds = task.ids;
-		task.output = [{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } }];
+		task.output = shaped(engine, task, [{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } }]);
 	}
 	task.state = 'done';
 }

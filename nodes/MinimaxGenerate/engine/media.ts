@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { downloadToBinary } from '../../shared/download';
 import { operationError } from '../../shared/errors';
-import { apiRequest, type ApiResponse } from '../../shared/transport';
+import { apiRequest, getBaseUrl, type ApiResponse } from '../../shared/transport';
+import { uploadContentType, type MediaKind } from '../models/common';
 
 /** MIME types POST /files accepts (reference §8.1). */
 export const UPLOAD_MIMES = ['image/png', 'image/jpeg', 'audio/mpeg', 'audio/wav', 'video/mp4'];
@@ -54,7 +56,7 @@ export function checkBinary(
 	return { property, mimeType, fileName: binary.fileName ?? property };
 }
 
-/** POST /files?account= with the raw bytes. Returns the raw response; the caller maps the status. */
+/** POST /files?account= with the raw bytes of an item's binary. Returns the raw response; the caller maps the status. */
 export async function uploadBinary(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -62,6 +64,65 @@ export async function uploadBinary(
 	account: string | undefined,
 ): Promise<ApiResponse<IDataObject>> {
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, input.property);
+	return await uploadBytes.call(this, data, input.mimeType, account);
+}
+
+export const MAX_URL_BYTES = 50 * 1024 * 1024;
+
+/** Leading bytes of the accepted media, for servers that answer application/octet-stream. */
+function sniff(data: Buffer): string | undefined {
+	if (data.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))) return 'image/png';
+	if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+	if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+	if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WAVE') return 'audio/wav';
+	if (data.subarray(4, 8).toString('latin1') === 'ftyp') return 'video/mp4';
+	if (data.subarray(0, 3).toString('latin1') === 'ID3' || (data[0] === 0xff && (data[1] & 0xe0) === 0xe0)) return 'audio/mpeg';
+	return undefined;
+}
+
+/**
+ * A media input given as a public URL: downloaded like every result (nodes/shared/download.ts: no
+ * token, the shared redirect rules), then its type and size checked. URLs on the API's own origin are
+ * refused, so the token is never attached to a user's link. Throws a message naming the field.
+ */
+export async function fetchUrlMedia(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	url: string,
+	kind: MediaKind,
+	field: string,
+): Promise<{ data: Buffer; mimeType: string }> {
+	const fail = (message: string, description: string) => operationError(this.getNode(), message, { itemIndex, field, description });
+	if (new URL(url).origin === new URL(await getBaseUrl(this)).origin) {
+		throw fail(`"${field}" points at the useapi.net API itself`, 'Use the File ID source for files already at useapi.net; a URL must be a public link elsewhere.');
+	}
+	let data: Buffer;
+	let header: string;
+	try {
+		const binary = await downloadToBinary.call(this, url, { timeoutMs: 120_000 });
+		data = binary.id ? await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(binary.id)) : Buffer.from(binary.data, 'base64');
+		header = String(binary.mimeType ?? '');
+	} catch (error) {
+		throw fail(`Downloading "${field}" failed: ${(error as Error).message}`, `Check that ${url.slice(0, 200)} opens in a private browser window without logging in, or upload the file and use its File ID.`);
+	}
+	if (!data.length) throw fail(`"${field}" returned an empty file`, 'Check the link; it must point at the file itself, not at a web page.');
+	if (data.length > MAX_URL_BYTES) {
+		throw fail(`"${field}" is ${(data.length / 1048576).toFixed(1)} MB; at most ${MAX_URL_BYTES / 1048576} MB are downloaded`, 'Use a smaller file, or upload it with File → Upload and use its File ID.');
+	}
+	const mimeType = uploadContentType(header, kind) ?? uploadContentType(sniff(data), kind);
+	if (!mimeType) {
+		throw fail(`"${field}" is ${header || 'of unknown type'}, not ${kind === 'image' ? 'a PNG, JPEG or WebP image' : kind === 'video' ? 'an MP4 video' : 'an MP3 or WAV file'}`, 'Check that the link points at the file itself (not a web page that shows it), or convert the file first.');
+	}
+	return { data, mimeType };
+}
+
+/** POST /files?account= with raw bytes. Returns the raw response; the caller maps the status. */
+export async function uploadBytes(
+	this: IExecuteFunctions,
+	data: Buffer,
+	mimeType: string,
+	account: string | undefined,
+): Promise<ApiResponse<IDataObject>> {
 	return await apiRequest.call<IExecuteFunctions, Parameters<typeof apiRequest>, Promise<ApiResponse<IDataObject>>>(
 		this,
 		{
@@ -70,7 +131,7 @@ export async function uploadBinary(
 			qs: { account },
 			body: data,
 			json: false,
-			headers: { 'Content-Type': input.mimeType },
+			headers: { 'Content-Type': mimeType },
 			timeoutMs: 600_000,
 		},
 	);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { operationError } from '../../shared/errors';
+import { isLean } from '../descriptions/common';
 
 /** Wait modes: "callback" parks the execution until useapi.net calls back (engine/callbackWait.ts). */
 export type WaitMode = 'poll' | 'callback';
@@ -16,22 +17,36 @@ export interface JobSettings {
 	binaryProperty: string;
 	includeRaw: boolean;
 	splitIntoItems: boolean;
+	/** Version 2: output without repeated values (one id field, one URL, status in words). */
+	lean: boolean;
 }
 
 // The UI minimum is 1 s; hand-written workflows (and tests) may go lower, never below this floor.
 const MIN_POLL_MS = 100;
 const SLOT_CHECK_MS = 3_000;
 
+/** Version 2 keeps every setting in "Options"; version 1 in Wait Options, Download Options and Output Options. */
+function rawSettings(ctx: IExecuteFunctions, itemIndex: number, wait: boolean, download: boolean) {
+	if (isLean(ctx)) {
+		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const { waitMode, binaryPropertyName, ...rest } = options;
+		return { waitMode, waitOptions: wait ? rest : {}, downloadOptions: download ? { binaryProperty: binaryPropertyName } : {}, output: options };
+	}
+	return {
+		waitMode: wait ? ctx.getNodeParameter('waitMode', itemIndex, 'poll') : 'poll',
+		waitOptions: (wait ? ctx.getNodeParameter('waitOptions', itemIndex, {}) : {}) as IDataObject,
+		downloadOptions: (download ? ctx.getNodeParameter('downloadOptions', itemIndex, {}) : {}) as IDataObject,
+		output: ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject,
+	};
+}
+
 /** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
 export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	const waitMode: WaitMode = wait && this.getNodeParameter('waitMode', itemIndex, 'poll') === 'callback' ? 'callback' : 'poll';
-	const waitOptions = (wait ? this.getNodeParameter('waitOptions', itemIndex, {}) : {}) as IDataObject;
-	const download = wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
-	const downloadOptions = (download
-		? this.getNodeParameter('downloadOptions', itemIndex, {})
-		: {}) as IDataObject;
-	const output = this.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject;
+	const wantsDownload = wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
+	const { waitMode: mode, waitOptions, downloadOptions, output } = rawSettings(this, itemIndex, wait, wantsDownload);
+	const waitMode: WaitMode = wait && mode === 'callback' ? 'callback' : 'poll';
+	const download = wantsDownload;
 
 	const pollSeconds = Number(waitOptions.pollInterval ?? 10);
 	const timeoutMinutes = Number(waitOptions.timeout ?? 30);
@@ -48,7 +63,7 @@ export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSet
 		throw operationError(
 			this.getNode(),
 			`"Timeout (Minutes)" (${timeoutMinutes} min) is shorter than "Poll Interval (Seconds)" (${pollSeconds} s)`,
-			{ itemIndex, description: 'Raise the timeout or lower the poll interval in Wait Options.' },
+			{ itemIndex, description: 'Raise the timeout or lower the poll interval in the options.' },
 		);
 	}
 	const binaryProperty = String(downloadOptions.binaryProperty ?? 'data').trim() || 'data';
@@ -63,5 +78,6 @@ export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSet
 		binaryProperty,
 		includeRaw: output.includeRaw === true,
 		splitIntoItems: output.splitIntoItems === true,
+		lean: isLean(this),
 	};
 }

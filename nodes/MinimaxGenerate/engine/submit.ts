@@ -6,7 +6,8 @@ import { tagReplyRef } from '../../shared/replyRef';
 import { backoffMs, type ApiResponse } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS } from './capacity';
-import { checkBinary, uploadBinary, type MultipartFile } from './media';
+import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
+import type { MediaKind } from '../models/common';
 import { baselineFor, findAgentByTag, running } from './recover';
 import type { Engine, Task } from './task';
 
@@ -37,6 +38,13 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 			body[media.field] = media.fileId;
 			continue;
 		}
+		if (media.url) {
+			const uploaded = await uploadFor(engine, task, account, { url: media.url, kind: media.kind ?? 'image', label: media.label ?? media.field });
+			if (!uploaded) return;
+			body[media.field] = uploaded.fileID;
+			if (engine.adapter.wantsOssPath && uploaded.ossPath) body.ossPath = uploaded.ossPath;
+			continue;
+		}
 		if (!media.binaryProperty) continue;
 		if (engine.adapter.mediaAsParts) {
 			const input = checkBinary.call(ctx, task.index, media.binaryProperty, true);
@@ -44,7 +52,7 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 			files.push({ field: media.field, fileName: input.fileName, mimeType: input.mimeType, data });
 			continue;
 		}
-		const uploaded = await uploadFor(engine, task, account, media.binaryProperty);
+		const uploaded = await uploadFor(engine, task, account, { property: media.binaryProperty });
 		if (!uploaded) return;
 		body[media.field] = uploaded.fileID;
 		if (engine.adapter.wantsOssPath && uploaded.ossPath) body.ossPath = uploaded.ossPath;
@@ -162,19 +170,37 @@ function retry(engine: Engine, task: Task, response: ApiResponse, immediate = fa
 	task.nextAttemptAt = at;
 }
 
-/** Uploads one binary input to the account (once per account), mapping failures like a create. */
+type UploadSource = { property: string } | { url: string; kind: MediaKind; label: string };
+
+/**
+ * Uploads one media input (an item's binary, or a URL downloaded first) to the account, once per
+ * account, mapping failures like a create. A URL that cannot be fetched or has the wrong type fails the item.
+ */
 async function uploadFor(
 	engine: Engine,
 	task: Task,
 	account: string,
-	property: string,
+	source: UploadSource,
 ): Promise<{ fileID: string; ossPath?: string } | undefined> {
-	const key = `${account}|${property}`;
+	const key = 'url' in source ? `${account}|url:${source.url}` : `${account}|${source.property}`;
 	const cached = task.uploads.get(key);
 	if (cached) return cached;
 	const { ctx } = engine;
-	const input = checkBinary.call(ctx, task.index, property);
-	const response = await uploadBinary.call(ctx, task.index, input, account || undefined);
+	let response: ApiResponse;
+	if ('url' in source) {
+		let media: { data: Buffer; mimeType: string };
+		try {
+			media = await fetchUrlMedia.call(ctx, task.index, source.url, source.kind, source.label);
+		} catch (error) {
+			if (!isCancelled(ctx)) engine.fail(task, error as Error);
+			return undefined;
+		}
+		if (isCancelled(ctx)) return undefined;
+		response = await uploadBytes.call(ctx, media.data, media.mimeType, account || undefined);
+	} else {
+		response = await uploadBinary.call(ctx, task.index, checkBinary.call(ctx, task.index, source.property), account || undefined);
+	}
+	const property = 'url' in source ? source.url : source.property;
 	if (isCancelled(ctx)) return undefined;
 	const body = response.body as IDataObject;
 	if (ok(response.statusCode) && typeof body?.fileID === 'string') {
@@ -193,7 +219,7 @@ async function uploadFor(
 		retry(engine, task, response); // a repeated upload costs nothing
 	} else {
 		const error = apiError(ctx.getNode(), code, response.body, failure);
-		error.message = `Uploading binary property "${property}" failed: ${error.message}`;
+		error.message = `Uploading ${'url' in source ? 'the file from' : 'binary field'} "${property}" failed: ${error.message}`;
 		engine.fail(task, error);
 	}
 	return undefined;

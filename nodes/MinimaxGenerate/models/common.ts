@@ -16,6 +16,8 @@ export type MediaKind = 'image' | 'video' | 'audio';
 export interface MediaRef {
 	fileId?: string;
 	binaryProperty?: string;
+	/** A public http(s) URL: downloaded (without the token), checked and uploaded to the job's account. */
+	url?: string;
 	mimeType?: string | null;
 	/** Binary properties the item does have, for the "missing" message. */
 	present?: string[];
@@ -30,7 +32,12 @@ export interface MediaSlot {
 	/** Parameter names to report against, e.g. "Image File ID" or "Reference Videos (#2)". */
 	fileIdField: string;
 	binaryField: string;
+	/** Defaults to the File ID field's name with "URL" instead of "File ID". */
+	urlField?: string;
 }
+
+/** The URL field's display name of a slot ("Image URL", "Reference Images (#2)"). */
+export const urlFieldOf = (slot: MediaSlot) => slot.urlField ?? slot.fileIdField.replace(/File ID$/, 'URL');
 
 /** MIME types POST /files accepts per kind (§8.1), plus common aliases; value = Content-Type to upload with. */
 const UPLOAD_TYPES: Record<MediaKind, Record<string, string>> = {
@@ -67,16 +74,19 @@ export function uploadContentType(mimeType: string | undefined, kind?: MediaKind
 /** Id format, binary presence and MIME type of one slot. */
 export function checkMediaSlot(slot: MediaSlot): Problem[] {
 	const { ref } = slot;
+	if (ref.url !== undefined) return checkMediaUrl(ref.url, urlFieldOf(slot), slot.kind);
 	if (ref.binaryProperty !== undefined) {
 		const name = ref.binaryProperty.trim();
 		const field = slot.binaryField;
-		if (!name) return [{ field, message: `"${field}" is empty. Enter the name of the input item's binary property that holds the ${slot.kind} (often "data").` }];
+		if (!name) return [{ field, message: `"${field}" is empty. Enter the name of the input item's binary field that holds the ${slot.kind} (often "data").` }];
 		if (ref.mimeType === null) {
-			const present = ref.present?.length ? ` It has: ${ref.present.join(', ')}.` : ' It has no binary data at all.';
-			return [{ field, message: `The input item has no binary property "${name}" (set in "${field}").${present} Use one of those names, or switch the source to File ID.` }];
+			if (!ref.present?.length) {
+				return [{ field, message: `The input item has no file at all, so "${field}" ("${name}") finds nothing. Put a node before this one that reads or downloads the ${slot.kind} (for example HTTP Request or Read/Write Files from Disk), or switch the source to File ID or URL.` }];
+			}
+			return [{ field, message: `The input item has no binary field "${name}" (set in "${field}"). It has: ${ref.present.join(', ')}. Enter one of those names, or switch the source to File ID or URL.` }];
 		}
 		if (ref.mimeType !== undefined && !uploadContentType(ref.mimeType, slot.kind)) {
-			return [{ field, message: `Binary property "${name}" (set in "${field}") is ${ref.mimeType || 'of unknown type'}, but ${slot.bodyField} needs ${ACCEPTED_TEXT[slot.kind]}. Convert the file first.` }];
+			return [{ field, message: `Binary field "${name}" (set in "${field}") is ${ref.mimeType || 'of unknown type'}, but ${slot.bodyField} needs ${ACCEPTED_TEXT[slot.kind]}. Convert the file first.` }];
 		}
 		return [];
 	}
@@ -91,6 +101,25 @@ export function checkMediaSlot(slot: MediaSlot): Problem[] {
 				? ' A video id cannot be used as a file; upload the media with POST /files instead.'
 				: '';
 		return [{ field, message: `${(error as Error).message}${hint}` }];
+	}
+	return [];
+}
+
+/** A media URL must be absolute http(s) without credentials; the download itself checks type and size. */
+export function checkMediaUrl(value: string, field: string, kind: MediaKind): Problem[] {
+	const text = value.trim();
+	if (!text) return [{ field, message: `"${field}" is empty. Enter the public http(s) address of the ${kind}, or switch the source.` }];
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return [{ field, message: `"${field}" is not a web address (${text.slice(0, 80)}). Enter a full link such as https://example.com/photo.jpg` }];
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return [{ field, message: `"${field}" must start with https:// or http:// (it starts with ${url.protocol})` }];
+	}
+	if (url.username || url.password) {
+		return [{ field, message: `"${field}" contains a user name or password. Use a public URL (for example a shared or signed link) without them.` }];
 	}
 	return [];
 }

@@ -139,8 +139,8 @@ export function imageSlots(input: ImageInput): MediaSlot[] {
 			ref: input.character,
 			kind: 'image',
 			bodyField: 'characterFileId',
-			fileIdField: 'Character File ID',
-			binaryField: 'Character Binary Property',
+			fileIdField: 'Character Reference File ID',
+			binaryField: 'Character Reference Input Binary Field',
 		});
 	}
 	slots.push(...numberedSlots(input.references, 'image', IMAGE_FIELDS.references, (n) => `referenceFileId${n}`));

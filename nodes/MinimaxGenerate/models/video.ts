@@ -62,7 +62,7 @@ const AR_SEEDANCE = ['Auto', '21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as con
 const SEEDANCE_DURATION = { min: 4, max: 15, default: 5 };
 
 const legacy = (displayName: string, description: string, image: ImageRule): VideoModelRule => ({
-	displayName,
+	displayName: `${displayName} (Legacy)`,
 	description: `${description} Legacy 720p, 6 seconds.`,
 	image,
 	maxImages: image === 'forbidden' ? 0 : 1,
@@ -95,26 +95,21 @@ const seedance = (displayName: string, description: string, resolutions: readonl
 	promptMax: 7500,
 });
 
-/** Every model of §6.1, keyed by the exact (case-sensitive) API name. */
+/**
+ * Every model of §6.1, keyed by the exact (case-sensitive) API name, in picker order: the
+ * recommended Hailuo 2.3 first, then the other current families, the legacy 01 series last.
+ */
 export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
-	'T2V-01': legacy('Hailuo 01 Text to Video (T2V-01)', 'Text to video.', 'forbidden'),
-	'T2V-01-Director': legacy('Hailuo 01 Director Text to Video (T2V-01-Director)', 'Text to video with camera directions in the prompt.', 'forbidden'),
-	'I2V-01': legacy('Hailuo 01 Image to Video (I2V-01)', 'Image to video.', 'required'),
-	'I2V-01-Director': legacy('Hailuo 01 Director Image to Video (I2V-01-Director)', 'Image to video with camera directions in the prompt.', 'required'),
-	'I2V-01-live': legacy('Hailuo 01 Live Image to Video (I2V-01-live)', 'Animates illustrations.', 'required'),
-	'S2V-01': legacy('Hailuo 01 Subject Reference (S2V-01)', 'Video of the subject (character) in the image.', 'required'),
-	'02': {
-		displayName: 'Hailuo 02',
-		description: 'Text or image to video, up to 1080p; end frame with 768p/1080p.',
-		image: 'optional',
-		options: OPT_02,
-		endFrame: { needsOptions: ['768p-6sec', '768p-10sec', '1080p-6sec'] },
-		maxImages: 1,
-		promptMax: 2000,
-	},
-	'T2V-2.3': { displayName: 'Hailuo 2.3 Text to Video (T2V-2.3)', description: 'Text only.', image: 'forbidden', options: OPT_23, maxImages: 0, promptMax: 2000 },
-	'I2V-2.3': { displayName: 'Hailuo 2.3 Image to Video (I2V-2.3)', description: 'Needs an image.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
-	'I2V-2.3-Fast': { displayName: 'Hailuo 2.3 Fast Image to Video (I2V-2.3-Fast)', description: 'Needs an image.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
+	'T2V-2.3': { displayName: 'Hailuo 2.3 Text to Video (T2V-2.3)', description: 'Recommended. Text only, up to 1080p.', image: 'forbidden', options: OPT_23, maxImages: 0, promptMax: 2000 },
+	'I2V-2.3': { displayName: 'Hailuo 2.3 Image to Video (I2V-2.3)', description: 'Needs an image; up to 1080p.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
+	'I2V-2.3-Fast': { displayName: 'Hailuo 2.3 Fast Image to Video (I2V-2.3-Fast)', description: 'Needs an image; faster and cheaper.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
+	'Seedance-2.0': seedance('Seedance 2.0', 'Up to 4K; image, video and audio references.', ['480', '720', '1080', '4K']),
+	'Seedance-2.0-Fast': seedance('Seedance 2.0 Fast', '480p or 720p; image, video and audio references.', ['480', '720']),
+	'Seedance-2.0-Mini': seedance('Seedance 2.0 Mini', '480p or 720p; image, video and audio references.', ['480', '720']),
+	'Veo-3.1': veo('Veo 3.1', 'Native audio; optional first and end frame.', false),
+	'Veo-3.1-Fast': veo('Veo 3.1 Fast', 'Native audio; optional first and end frame.', false),
+	'Veo-3.1-S2V': veo('Veo 3.1 Subject Reference (Veo-3.1-S2V)', 'Up to 14 reference images, no end frame.', true),
+	'Veo-3.1-S2V-Fast': veo('Veo 3.1 Fast Subject Reference (Veo-3.1-S2V-Fast)', 'Up to 14 reference images, no end frame.', true),
 	'Sora-2': {
 		displayName: 'Sora 2',
 		description: 'Text or image to video; an image must be exactly 1280×720 or 720×1280.',
@@ -125,13 +120,21 @@ export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
 		maxImages: 1,
 		promptMax: 2000,
 	},
-	'Veo-3.1': veo('Veo 3.1', 'Native audio; optional first and end frame.', false),
-	'Veo-3.1-Fast': veo('Veo 3.1 Fast', 'Native audio; optional first and end frame.', false),
-	'Veo-3.1-S2V': veo('Veo 3.1 Subject Reference (Veo-3.1-S2V)', 'Up to 14 reference images, no end frame.', true),
-	'Veo-3.1-S2V-Fast': veo('Veo 3.1 Fast Subject Reference (Veo-3.1-S2V-Fast)', 'Up to 14 reference images, no end frame.', true),
-	'Seedance-2.0': seedance('Seedance 2.0', 'Up to 4K; image, video and audio references.', ['480', '720', '1080', '4K']),
-	'Seedance-2.0-Fast': seedance('Seedance 2.0 Fast', '480p or 720p; image, video and audio references.', ['480', '720']),
-	'Seedance-2.0-Mini': seedance('Seedance 2.0 Mini', '480p or 720p; image, video and audio references.', ['480', '720']),
+	'02': {
+		displayName: 'Hailuo 02',
+		description: 'Text or image to video, up to 1080p; end frame with 768p/1080p.',
+		image: 'optional',
+		options: OPT_02,
+		endFrame: { needsOptions: ['768p-6sec', '768p-10sec', '1080p-6sec'] },
+		maxImages: 1,
+		promptMax: 2000,
+	},
+	'T2V-01': legacy('Hailuo 01 Text to Video (T2V-01)', 'Text to video.', 'forbidden'),
+	'T2V-01-Director': legacy('Hailuo 01 Director Text to Video (T2V-01-Director)', 'Text to video with camera directions in the prompt.', 'forbidden'),
+	'I2V-01': legacy('Hailuo 01 Image to Video (I2V-01)', 'Image to video.', 'required'),
+	'I2V-01-Director': legacy('Hailuo 01 Director Image to Video (I2V-01-Director)', 'Image to video with camera directions in the prompt.', 'required'),
+	'I2V-01-live': legacy('Hailuo 01 Live Image to Video (I2V-01-live)', 'Animates illustrations.', 'required'),
+	'S2V-01': legacy('Hailuo 01 Subject Reference (S2V-01)', 'Video of the subject (character) in the image.', 'required'),
 };
 
 /** For the model picker: value = API model name. */
@@ -163,11 +166,11 @@ export interface VideoInput {
 export function videoSlots(input: VideoInput): MediaSlot[] {
 	const slots: MediaSlot[] = [];
 	if (input.image) {
-		slots.push({ ref: input.image, kind: 'image', bodyField: 'fileID', fileIdField: 'Image File ID', binaryField: 'Image Binary Property' });
+		slots.push({ ref: input.image, kind: 'image', bodyField: 'fileID', fileIdField: 'Image File ID', binaryField: 'Image Input Binary Field' });
 	}
 	slots.push(...numberedSlots(input.references, 'image', VIDEO_FIELDS.references, (n) => `fileID${n + 1}`));
 	if (input.endFrame) {
-		slots.push({ ref: input.endFrame, kind: 'image', bodyField: 'end_frame_fileID', fileIdField: 'End Frame File ID', binaryField: 'End Frame Binary Property' });
+		slots.push({ ref: input.endFrame, kind: 'image', bodyField: 'end_frame_fileID', fileIdField: 'End Frame File ID', binaryField: 'End Frame Input Binary Field' });
 	}
 	slots.push(...numberedSlots(input.videos, 'video', VIDEO_FIELDS.videos, (n) => `videoFileID${n}`));
 	slots.push(...numberedSlots(input.audios, 'audio', VIDEO_FIELDS.audios, (n) => `audioFileID${n}`));
@@ -202,7 +205,7 @@ export function validateVideo(input: VideoInput): Problem[] {
 		problems.push({ field: F.image, message: `Model ${model} is text-to-video only and takes no image. Remove the image or pick an image-to-video model.` });
 	}
 	if (rule.image === 'required' && !hasImage) {
-		problems.push({ field: F.image, message: `Model ${model} needs an image (fileID). Set "${F.image}" to a File ID or a binary property.` });
+		problems.push({ field: F.image, message: `Model ${model} needs an image. Set "${F.image}" to a file from the input item, a File ID or an image URL, or pick a text-to-video model such as T2V-2.3.` });
 	}
 
 	problems.push(...checkChoice(input.options, rule.options, F.options, model));

@@ -63,7 +63,8 @@ function videos(node, n) {
 		ctx.ok('pairedItem points at each input item once', JSON.stringify(pairedIndexes(items)) === JSON.stringify([...Array(n).keys()]), JSON.stringify(pairedIndexes(items)));
 		ctx.ok(`${n} video create(s) reached the API`, creates(ctx, 'videos.create').length === n, `${creates(ctx, 'videos.create').length}`);
 		items.forEach((item, i) => {
-			ctx.ok(`item ${i}: completed with a video id`, item.json.outcome === 'completed' && /-video:\d+$/.test(item.json.id || ''), `${item.json.outcome} ${item.json.id}`);
+			ctx.ok(`item ${i}: completed with a video id`, item.json.status === 'completed' && /-video:\d+$/.test(item.json.videoId || ''), `${item.json.status} ${item.json.videoId}`);
+			ctx.ok(`item ${i}: each value once (no id, downloadURL, statusLabel)`, !('id' in item.json) && !('downloadURL' in item.json) && !('statusLabel' in item.json) && /^http/.test(item.json.url || ''), Object.keys(item.json).join(','));
 			checkBinary(ctx, `item ${i}`, item.binary && item.binary.data, 'video/mp4');
 		});
 		return items;
@@ -83,19 +84,20 @@ const expectations = {
 		const items = videos('Create Videos', 3)(ctx);
 		const prompts = creates(ctx, 'videos.create').map((e) => e.body.prompt);
 		ctx.ok('each prompt became its own video', new Set(prompts).size === 3, JSON.stringify(prompts));
-		ctx.ok('3 different video ids', new Set(items.map((i) => i.json.id)).size === 3);
+		ctx.ok('3 different video ids', new Set(items.map((i) => i.json.videoId)).size === 3);
 	},
 	'04a-create-with-reply-url': (ctx) => {
 		const items = outputOf(ctx.runData, 'Create Video (No Wait)');
 		const item = items[0] || { json: {} };
 		ctx.ok('1 item out, paired with the trigger item', items.length === 1 && pairedIndexes(items)[0] === 0);
-		ctx.ok('returned at once with the job id, not waiting', item.json.outcome === 'running' && /-video:\d+$/.test(item.json.id || ''), `${item.json.outcome} ${item.json.id}`);
+		ctx.ok('returned at once with the job id, not waiting', item.json.status === 'submitted' && /-video:\d+$/.test(item.json.videoId || ''), `${item.json.status} ${item.json.videoId}`);
 		ctx.ok('no binary (nothing to download yet)', !item.binary);
 		const [create] = creates(ctx, 'videos.create');
 		const replyUrl = create && create.body.replyUrl;
-		ctx.ok('the create carried the trigger URL with the secret as replyUrl', replyUrl === `${ctx.triggerUrl}?secret=${ctx.secret}`, String(replyUrl).replace(ctx.secret, '<secret>'));
+		ctx.ok('the create carried the trigger\'s Production URL, secret included, as replyUrl', replyUrl === ctx.triggerUrl && replyUrl.includes(ctx.secret), String(replyUrl).replace(ctx.secret, '<secret>'));
+		ctx.ok('the output does not repeat the replyUrl (the secret stays out of execution data)', !JSON.stringify(items).includes(ctx.secret));
 		ctx.ok('the replyRef reached the API', create && /^order-42\|n8n:/.test(create.body.replyRef || ''), create && create.body.replyRef);
-		ctx.jobIds = item.json.id ? [item.json.id] : undefined;
+		ctx.jobIds = item.json.videoId ? [item.json.videoId] : undefined;
 	},
 	'04b-trigger-receives-result': (ctx) => {
 		for (const id of ctx.jobIds) {
@@ -106,6 +108,7 @@ const expectations = {
 			if (item) checkBinary(ctx, 'downloaded result', item.binary && item.binary.data, 'video/mp4');
 			const passed = runs[0] && runs[0].nodes['Use the Result'];
 			ctx.ok('the next node got the item', passed && passed.length === 1);
+			ctx.ok('the secret is in neither the execution\'s data nor n8n\'s log', runs[0] && !JSON.stringify(runs[0].nodes).includes(ctx.secret) && !ctx.n8n.serverLog.includes(ctx.secret));
 		}
 	},
 	'05-agent-with-attachments': (ctx) => {
@@ -115,7 +118,7 @@ const expectations = {
 		const files = run && run.body && run.body.files;
 		ctx.ok('the reference file went along (multipart)', files && files.length === 1 && files[0].size === media.COVER_PNG.length, JSON.stringify(run && run.body));
 		const item = items[0] || { json: {} };
-		ctx.ok('completed', item.json.outcome === 'completed', item.json.outcome);
+		ctx.ok('completed', item.json.status === 'completed', item.json.status);
 		const bins = Object.values(item.binary || {});
 		ctx.ok('2 attachments downloaded', bins.length === 2, Object.keys(item.binary || {}).join(','));
 		checkBinary(ctx, 'video attachment', bins.find((b) => b.mimeType === 'video/mp4'), 'video/mp4');

@@ -100,8 +100,12 @@ async function serverPhase(n8n, c, sim, examples, values) {
 
 	for (const t of triggers) {
 		const url = wf.webhookUrl(t.prepared, n8n.url);
-		const probe = await waitForWebhook(url);
-		c.ok(`${t.key}: webhook registered; a call without the secret gets 403`, probe.ok && probe.status === 403, `status ${probe.status}`);
+		const bare = wf.webhookUrl(t.prepared, n8n.url, { bare: true });
+		const v2 = (t.prepared.nodes.find((n) => /\.minimaxTrigger$/.test(n.type)).typeVersion || 1) >= 2;
+		// Version 2: the secret is in the path, so the bare path is not registered at all (404).
+		const probe = await waitForWebhook(v2 ? url : bare);
+		const refused = v2 ? (await fetch(bare, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status : probe.status;
+		c.ok(`${t.key}: webhook registered; a call without the secret is refused (${v2 ? '404' : '403'})`, probe.ok && refused === (v2 ? 404 : 403), `registered: ${probe.status}, without the secret: ${refused}`);
 		// The create workflows whose replyUrl points at this trigger run while n8n listens.
 		const senders = examples.filter((e) => wf.isManual(e.prepared) && JSON.stringify(e.prepared).includes(url));
 		c.ok(`${t.key}: a manual example sends its replyUrl here`, senders.length > 0, senders.map((e) => e.key).join(', '));
@@ -117,7 +121,7 @@ async function serverPhase(n8n, c, sim, examples, values) {
 			}, 30000, 500);
 			c.ok(`${t.key}: a production execution ran for each job`, ran, JSON.stringify(executions.map((e) => [e.id, e.mode, e.status])));
 			const ok = (name, cond, detail) => c.ok(`${t.key}: ${name}`, cond, detail);
-			if (ran) await c.step(`${t.key}: expectations`, () => expectations[t.key]({ ok, executions, jobIds: ctx.jobIds, sim, n8n, mediaBytes: sim.options.mediaBytes }));
+			if (ran) await c.step(`${t.key}: expectations`, () => expectations[t.key]({ ok, executions, jobIds: ctx.jobIds, sim, n8n, mediaBytes: sim.options.mediaBytes, secret: values.secret }));
 		}
 	}
 }
@@ -126,7 +130,7 @@ async function runHost({ host, tarball, breakage, workDir, sim, checks: c }) {
 	if (!c.ok('host installed', host.installed, host.installed ? host.dir : `no matching .ok in ${host.dir}`)) return;
 	const userFolder = fs.mkdtempSync(path.join(workDir, `n8n${host.id}-`));
 	const n8n = await N8nInstance.create(host, userFolder);
-	const values = wf.runValues(sim.url, n8n.url);
+	const values = wf.runValues(sim.url, n8n.url, sim.cdnUrl);
 	const examples = wf.loadExamples().map((e) => ({ ...e, prepared: wf.prepare(e, values) }));
 	try {
 		const unpacked = await install(tarball, userFolder, breakage);

@@ -31,16 +31,18 @@ function cleanEnv() {
 }
 
 class N8nInstance {
-	constructor(host, userFolder, port) {
+	constructor(host, userFolder, port, extraEnv = {}) {
 		this.host = host;
 		this.userFolder = userFolder;
 		this.port = port;
 		this.url = `http://127.0.0.1:${port}`;
+		this.extraEnv = extraEnv;
 	}
 
-	static async create(host, userFolder, port) {
+	/** `extraEnv` overrides the defaults for every command (e.g. Postgres and queue mode). */
+	static async create(host, userFolder, port, extraEnv) {
 		fs.mkdirSync(userFolder, { recursive: true });
-		return new N8nInstance(host, userFolder, port || (await freePort()));
+		return new N8nInstance(host, userFolder, port || (await freePort()), extraEnv);
 	}
 
 	async env(extra = {}) {
@@ -67,6 +69,7 @@ class N8nInstance {
 			DB_TYPE: 'sqlite',
 			EXECUTIONS_MODE: 'regular',
 			...this.host.env,
+			...this.extraEnv,
 			...extra,
 		};
 	}
@@ -76,22 +79,25 @@ class N8nInstance {
 		return run(this.host.node, [this.host.bin, ...args], { cwd: this.userFolder, env: await this.env(options.env), timeoutMs: options.timeoutMs });
 	}
 
-	/** `n8n start`; resolves once the editor is up (or rejects with the log tail). */
-	async start(timeoutMs = 120000) {
+	/**
+	 * `n8n start` (or `args`, e.g. ['worker']); resolves once `ready` appears in its output (or
+	 * rejects with the log tail).
+	 */
+	async start(timeoutMs = 120000, { args = ['start'], ready: readyText = 'Editor is now accessible' } = {}) {
 		const t0 = Date.now();
 		let ready;
 		const isReady = new Promise((resolve) => {
 			ready = resolve;
 		});
-		this.server = startProcess(this.host.node, [this.host.bin, 'start'], {
+		this.server = startProcess(this.host.node, [this.host.bin, ...args], {
 			cwd: this.userFolder,
 			env: await this.env(),
 			onOutput: (out) => {
-				if (out.includes('Editor is now accessible')) ready('ready');
+				if (out.includes(readyText)) ready('ready');
 			},
 		});
 		const outcome = await Promise.race([isReady, this.server.exited.then(() => 'exited'), timeout(timeoutMs)]);
-		if (outcome !== 'ready') throw new Error(`n8n start ${outcome} after ${Date.now() - t0} ms: ${tail(this.server.output)}`);
+		if (outcome !== 'ready') throw new Error(`n8n ${args[0]} ${outcome} after ${Date.now() - t0} ms: ${tail(this.server.output)}`);
 		return Date.now() - t0;
 	}
 

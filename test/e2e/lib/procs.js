@@ -42,11 +42,11 @@ function signalGroup(child, signal) {
 	}
 }
 
-/** SIGTERM to the process (n8n shuts down its runners), SIGKILL to its group after `graceMs` → true if it had to. */
-async function stopProcess(child, graceMs = 10000) {
+/** SIGTERM (or `signal`) to the process (n8n shuts down its runners), SIGKILL to its group after `graceMs` → true if it had to. */
+async function stopProcess(child, graceMs = 10000, signal = 'SIGTERM') {
 	if (!child || !live.has(child)) return false;
 	try {
-		process.kill(child.pid, 'SIGTERM');
+		process.kill(child.pid, signal);
 	} catch {
 		// already gone
 	}

@@ -9,6 +9,8 @@ const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
 const CREDENTIAL = { id: 'e2eMinimaxCred01', name: 'useapi.net MiniMax account', type: 'useApiMinimaxApi' };
 // Placeholders the examples use (the simulator's CLI default port, n8n's default port).
 const SIM_PLACEHOLDER = 'http://127.0.0.1:18080';
+// The simulator's media origin (a second port, like a real CDN): `npm run simulator -- --port 18080 --cdn-port 18081`.
+const CDN_PLACEHOLDER = 'http://127.0.0.1:18081';
 const N8N_PLACEHOLDER = 'http://localhost:5678';
 const SECRET_PLACEHOLDER = 'replace-with-your-own-secret';
 
@@ -36,12 +38,13 @@ function replaceStrings(value, swaps) {
 }
 
 /** A fresh secret per run: nothing may depend on the placeholder's value. */
-function runValues(simUrl, n8nUrl) {
-	return { simUrl, n8nUrl, secret: `e2e-${crypto.randomBytes(12).toString('hex')}` };
+function runValues(simUrl, n8nUrl, cdnUrl) {
+	return { simUrl, n8nUrl, cdnUrl, secret: `e2e-${crypto.randomBytes(12).toString('hex')}` };
 }
 
 function prepare(example, values, { keepPolling = false } = {}) {
 	const swaps = [
+		[CDN_PLACEHOLDER, values.cdnUrl],
 		[SIM_PLACEHOLDER, values.simUrl],
 		[N8N_PLACEHOLDER, values.n8nUrl],
 		[SECRET_PLACEHOLDER, values.secret],
@@ -52,7 +55,9 @@ function prepare(example, values, { keepPolling = false } = {}) {
 	for (const node of wf.nodes) {
 		// Speed only: the simulator finishes jobs in seconds, so poll every second instead of every 10.
 		if (!keepPolling && /\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
-			node.parameters.waitOptions = { ...(node.parameters.waitOptions || {}), pollInterval: 1 };
+			// Version 2 keeps the poll interval in Options, version 1 in Wait Options.
+			const at = (node.typeVersion || 1) >= 2 ? 'options' : 'waitOptions';
+			node.parameters[at] = { ...(node.parameters[at] || {}), pollInterval: 1 };
 		}
 		if (node.credentials && node.credentials[CREDENTIAL.type]) {
 			node.credentials[CREDENTIAL.type] = { id: CREDENTIAL.id, name: CREDENTIAL.name };
@@ -64,10 +69,17 @@ function prepare(example, values, { keepPolling = false } = {}) {
 const isTriggerWorkflow = (wf) => wf.nodes.some((n) => /\.minimaxTrigger$/.test(n.type));
 const isManual = (wf) => wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger');
 
-/** Production webhook URL of a trigger node: /webhook/<webhookId>/<path>. */
-function webhookUrl(wf, n8nUrl, secret) {
+/**
+ * Production webhook URL of a trigger node, as the editor shows it: version 2 carries the secret in
+ * the path (the complete Reply URL), version 1 is /webhook/<webhookId>/minimax plus `?secret=`.
+ * `bare` leaves the secret out (what a caller without it would try).
+ */
+function webhookUrl(wf, n8nUrl, { bare = false } = {}) {
 	const node = wf.nodes.find((n) => /\.minimaxTrigger$/.test(n.type));
-	return `${n8nUrl}/webhook/${node.webhookId}/minimax${secret ? `?secret=${secret}` : ''}`;
+	const base = `${n8nUrl}/webhook/${node.webhookId}/minimax`;
+	if (bare) return base;
+	const secret = node.parameters.secret;
+	return (node.typeVersion || 1) >= 2 ? `${base}/${secret}` : `${base}?secret=${secret}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { operationError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
 import { apiRequest } from '../../../shared/transport';
-import { readAccount, readCallback } from '../../descriptions/common';
+import { isLean, readAccount, readCallback } from '../../descriptions/common';
 import { buildMultipart } from '../../engine/media';
 import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
@@ -34,38 +34,45 @@ export const agentRunDescription: INodeProperties[] = [
 		],
 		displayOptions: { show },
 	},
+	{ ...extraModelsField(), displayOptions: { show: { ...show, '@version': [1] } } },
 	{
+		displayName: 'Reference Files',
+		name: 'agentFiles',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, image2',
+		hint: 'Input Binary Fields, comma-separated; leave empty for none',
+		description: "Names of the input item's binary fields to send to the agent as reference files",
+		displayOptions: { show },
+	},
+];
+
+function extraModelsField(): INodeProperties {
+	return {
 		displayName: 'Additional Model IDs',
 		name: 'agentExtraModels',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. nano-banana-pro, seedream-4.5',
-		description: 'Comma-separated model IDs not in the list above, as the agent names them',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Reference Files (Binary Properties)',
-		name: 'agentFiles',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. data, image2',
-		description: 'Comma-separated names of binary properties to send as reference files. Leave empty for none.',
-		displayOptions: { show },
-	},
-];
+		description: 'Comma-separated model IDs not in the Models list, as the agent names them',
+	};
+}
+
+/** Version 2: the agent options inside "Options". */
+export const agentRunOptions: INodeProperties[] = [extraModelsField()];
 
 export function readAgentRun(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const node = this.getNode();
 	const prompt = readText.call(this, 'agentPrompt', itemIndex, 'Prompt').trim();
 	if (!prompt) throw operationError(node, '"Prompt" is empty', { itemIndex, field: 'Prompt', description: 'Say what the agent should make.' });
 	const picked = (this.getNodeParameter('agentModels', itemIndex, []) as string[]) ?? [];
-	const extra = readText.call(this, 'agentExtraModels', itemIndex, 'Additional Model IDs')
+	const extra = readText.call(this, isLean(this) ? 'options.agentExtraModels' : 'agentExtraModels', itemIndex, 'Additional Model IDs')
 		.split(',')
 		.map((m) => m.trim())
 		.filter(Boolean);
 	const models = [...new Set([...picked, ...extra])];
 	if (!models.length) {
-		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model or type one in "Additional Model IDs".' });
+		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model in "Models", or type one in "Additional Model IDs" (in the options).' });
 	}
 	const files = readText.call(this, 'agentFiles', itemIndex, 'Reference Files')
 		.split(',')
@@ -74,7 +81,6 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
 		kind: 'agent',
-		path: '/agent',
 		account: readAccount.call(this, itemIndex),
 		body: { prompt, models: models.join(',') },
 		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),

@@ -13,13 +13,13 @@ const show = { resource: ['file'], operation: ['upload'] };
 
 export const fileUploadDescription: INodeProperties[] = [
 	{
-		displayName: 'Input Binary Property',
+		displayName: 'Input Binary Field',
 		name: 'binaryProperty',
 		type: 'string',
 		required: true,
 		default: 'data',
 		description:
-			'Binary property holding the file: PNG, JPEG (WebP is sent as JPEG), MP3, WAV or MP4',
+			"The input item's binary field holding the file: PNG, JPEG (WebP is sent as JPEG), MP3, WAV or MP4",
 		displayOptions: { show },
 	},
 	{

@@ -12,6 +12,7 @@ import {
 } from '../../models/image';
 import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
+import { readOption } from '../../descriptions/common';
 import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
@@ -81,6 +82,7 @@ export const imageCreateDescription: INodeProperties[] = [
 		name: 'imageModel',
 		type: 'options',
 		default: 'image-01',
+		required: true,
 		description: 'Which model generates the image; the fields below change with it',
 		options: IMAGE_MODELS,
 		displayOptions: { show: BASE },
@@ -92,6 +94,7 @@ export const imageCreateDescription: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
+		placeholder: 'e.g. A watercolor lighthouse on a cliff at dawn, soft pastel colors',
 		description:
 			'What the image shows. Up to 2,000 characters (Image-01, GPT Image 1.5, Seedream), 5,000 (Midjourney) or 7,500 (GPT Image 2, Nano Banana). GPT Image 2, Nano Banana and Seedream can mention reference images as @Image1, @Image2, …',
 		displayOptions: { show: BASE },
@@ -137,8 +140,11 @@ export const imageCreateDescription: INodeProperties[] = [
 		description: 'How many images to make (1–4)',
 		displayOptions: { show: forModels(imageModelsWhere((r) => !r.fixedQuantity)) },
 	},
-	promptOptimizationField(BASE),
+	promptOptimizationField({ ...BASE, '@version': [1] }),
 ];
+
+/** Version 2: the image options inside "Options". */
+export const imageCreateOptions: INodeProperties[] = [promptOptimizationField()];
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readImageInput(this: IExecuteFunctions, i: number): ImageInput {
@@ -175,9 +181,8 @@ export function readImageCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readImageInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'image',
-		path: '/images/create',
 		problems: validateImage(input),
-		body: imageBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
+		body: imageBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
 		slots: imageSlots(input),
 	});
 }

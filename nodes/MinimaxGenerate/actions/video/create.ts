@@ -12,6 +12,7 @@ import {
 } from '../../models/video';
 import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
+import { isLean, readOption } from '../../descriptions/common';
 import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
@@ -73,15 +74,37 @@ function choiceField(name: string, displayName: string, models: string[], values
 	};
 }
 
-export const videoCreateDescription: INodeProperties[] = [
-	{
+const textOnly = videoModelsWhere((r) => r.image === 'forbidden');
+const PROMPT_HELP = 'What the video shows. Up to 2,000 characters, 7,500 for Seedance (which can mention @Image1–9, @Video1–3, @Audio1–3).';
+const PROMPT_PLACEHOLDER = 'e.g. A red fox trotting through fresh snow at sunrise, cinematic slow motion';
+
+function modelField(version: number, def: string): INodeProperties {
+	return {
 		displayName: F.model,
 		name: 'videoModel',
 		type: 'options',
-		default: '02',
-		description: 'Which model generates the video; the fields below change with it',
+		default: def,
+		required: true,
+		description: 'Which model generates the video; the fields below change with it. Legacy models are listed last.',
 		options: VIDEO_MODELS,
-		displayOptions: { show: BASE },
+		displayOptions: { show: { ...BASE, '@version': [version] } },
+	};
+}
+
+export const videoCreateDescription: INodeProperties[] = [
+	// Version 1 defaulted to Hailuo 02; saved workflows that never set the model keep it.
+	modelField(1, '02'),
+	modelField(2, 'T2V-2.3'),
+	{
+		displayName: F.prompt,
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		placeholder: PROMPT_PLACEHOLDER,
+		description: `${PROMPT_HELP} Required: this model makes video from text only`,
+		displayOptions: { show: forModels(textOnly) },
 	},
 	{
 		displayName: F.prompt,
@@ -89,9 +112,9 @@ export const videoCreateDescription: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
-		description:
-			'What the video shows. Up to 2,000 characters, 7,500 for Seedance (which can mention @Image1–9, @Video1–3, @Audio1–3). May be empty when an image is given.',
-		displayOptions: { show: BASE },
+		placeholder: PROMPT_PLACEHOLDER,
+		description: `${PROMPT_HELP} May be empty when an image is given`,
+		displayOptions: { show: forModels(videoModelsWhere((r) => r.image !== 'forbidden')) },
 	},
 	...mediaSourceFields({
 		prefix: 'image',
@@ -166,21 +189,29 @@ export const videoCreateDescription: INodeProperties[] = [
 		description: 'Length of the video in seconds (4–15). Seedance is charged per second.',
 		displayOptions: { show: forModels(seedance) },
 	},
-	promptOptimizationField(BASE),
-	{
+	promptOptimizationField({ ...BASE, '@version': [1] }),
+	{ ...maxJobsField(0, 0), displayOptions: { show: { ...BASE, '@version': [1] } } },
+];
+
+function maxJobsField(def: number, min: number): INodeProperties {
+	return {
 		displayName: F.maxJobs,
 		name: 'maxJobs',
 		type: 'number',
-		default: 0,
-		typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-		description: "Job slots (1–10) to allow on the account for this call, overriding the account's setting. 0 keeps the account's setting.",
-		displayOptions: { show: BASE },
-	},
-];
+		default: def,
+		typeOptions: { minValue: min, maxValue: 10, numberPrecision: 0 },
+		description: min
+			? "Job slots (1–10) to allow on the account for this call, overriding the account's setting"
+			: "Job slots (1–10) to allow on the account for this call, overriding the account's setting. 0 keeps the account's setting.",
+	};
+}
+
+/** Version 2: the video options inside "Options". */
+export const videoCreateOptions: INodeProperties[] = [maxJobsField(1, 1), promptOptimizationField()];
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
-	const model = readText.call(this, 'videoModel', i, 'Model', '02');
+	const model = readText.call(this, 'videoModel', i, 'Model', isLean(this) ? 'T2V-2.3' : '02');
 	const rule = VIDEO_MODEL_RULES[model];
 	const input: VideoInput = { model, prompt: readText.call(this, 'prompt', i, 'Prompt') };
 	if (!rule) return input;
@@ -206,7 +237,7 @@ export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
 	if (read(rule.maxImages > 1, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');
 	if (read(!!rule.mediaRefs, 'referenceVideos')) input.videos = readMediaList.call(this, i, 'referenceVideos');
 	if (read(!!rule.mediaRefs, 'referenceAudios')) input.audios = readMediaList.call(this, i, 'referenceAudios');
-	const maxJobs = Number(this.getNodeParameter('maxJobs', i, 0));
+	const maxJobs = Number(readOption.call(this, i, 'maxJobs', 'maxJobs', 0));
 	if (maxJobs !== 0) input.maxJobs = maxJobs;
 	return input;
 }
@@ -230,9 +261,8 @@ export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	const input = readVideoInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'video',
-		path: '/videos/create',
 		problems: validateVideo(input),
-		body: videoBody(input, this.getNodeParameter('promptOptimization', itemIndex, true) !== false),
+		body: videoBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
 		slots: videoSlots(input),
 	});
 }

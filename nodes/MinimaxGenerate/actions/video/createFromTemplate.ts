@@ -19,8 +19,8 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '1122334455667788',
-		description: 'ID of the video template, from MiniMax (useapi.net) → Video → List Agent Templates',
+		placeholder: 'e.g. 1122334455667788',
+		description: 'ID of the video template, from MiniMax (useapi.net) → Video → Get Many Templates',
 		displayOptions: { show },
 	},
 	{
@@ -37,20 +37,22 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		name: 'templateImageSource',
 		type: 'options',
 		default: 'none',
+		required: true,
 		description: 'Image for templates that need one',
 		options: [
 			{ name: 'None', value: 'none' },
-			{ name: 'Binary Property (Upload First)', value: 'binary' },
+			{ name: 'Binary File', value: 'binary', description: "A file of the input item; uploaded to the job's account first" },
 			{ name: 'File ID and OSS Path', value: 'fileId' },
 		],
 		displayOptions: { show },
 	},
 	{
-		displayName: 'Input Binary Property',
+		displayName: 'Input Binary Field',
 		name: 'templateImageBinaryProperty',
 		type: 'string',
 		default: 'data',
-		description: 'Binary property holding the image (PNG or JPEG); it is uploaded to the same account first',
+		required: true,
+		description: 'Binary field of the input item holding the image (PNG or JPEG); it is uploaded to the same account first',
 		displayOptions: { show: { ...show, templateImageSource: ['binary'] } },
 	},
 	{
@@ -58,7 +60,8 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		name: 'templateImageFileId',
 		type: 'string',
 		default: '',
-		placeholder: 'user:1234-minimax:987654321-file:335577991133557799',
+		required: true,
+		placeholder: 'e.g. user:1234-minimax:987654321-file:335577991133557799',
 		description: 'A fileID from File → Upload (on the same account as the job)',
 		displayOptions: { show: { ...show, templateImageSource: ['fileId'] } },
 	},
@@ -67,6 +70,8 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		name: 'templateImageOssPath',
 		type: 'string',
 		default: '',
+		required: true,
+		placeholder: 'e.g. 2026-06-01/user-file-…',
 		description: 'The ossPath File → Upload returned with that fileID',
 		displayOptions: { show: { ...show, templateImageSource: ['fileId'] } },
 	},
@@ -76,7 +81,7 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	const node = this.getNode();
 	const templateId = readText.call(this, 'templateId', itemIndex, 'Template ID').trim();
 	if (!templateId) {
-		throw operationError(node, '"Template ID" is empty', { itemIndex, field: 'Template ID', description: 'Pick a template from List Agent Templates.' });
+		throw operationError(node, '"Template ID" is empty', { itemIndex, field: 'Template ID', description: 'Enter a template ID from MiniMax (useapi.net) → Video → Get Many Templates.' });
 	}
 	if (!/^\d{1,24}$/.test(templateId)) {
 		throw operationError(node, `"Template ID" is not valid (got "${templateId.slice(0, 60)}")`, {
@@ -112,7 +117,6 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
 		kind: 'template',
-		path: '/videos/agent-create',
 		account: readAccount.call(this, itemIndex),
 		body,
 		media,
