@@ -37,8 +37,9 @@ function seenAt(seen: Record<string, number>, key: string): number | undefined {
 /**
  * True when this final call was already seen within the window; otherwise records it.
  * The record lives in the workflow's static data, which n8n loads from the database for every
- * production webhook call and saves right after the webhook answers, on the main and on every
- * webhook process alike: a repeat that arrives at another process after that save is caught.
+ * production webhook call and saves when the call returns, on the main and on every webhook
+ * process alike: a repeat that arrives at another process after that save is caught. (n8n 2.41
+ * saves it only if the trigger answered by itself: see accept() in MinimaxTrigger.node.ts.)
  */
 export function isDuplicateFinal(staticData: IDataObject, scope: string, id: string, now = Date.now()): boolean {
 	const stored = staticData.seenFinal;
