@@ -81,7 +81,8 @@ async function checkSearch(c, page, n8nUrl, triggerWorkflowId) {
 	// The declarative node's merged entry shows the trigger's description: it must read right for both.
 	const description = await page.evaluate(() => {
 		const item = [...document.querySelectorAll('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]')].find((e) => e.textContent.includes('MiniMax (useapi.net)') && !e.textContent.includes('Generate'));
-		const text = item && item.querySelector('[data-test-id="node-creator-item-description"]');
+		// 1.x has no test id on the description: the item's text holds it after the name.
+		const text = item && (item.querySelector('[data-test-id="node-creator-item-description"]') || item);
 		return text ? text.textContent.trim() : '';
 	});
 	c.ok('the merged "MiniMax (useapi.net)" entry describes operations and the trigger', /manage accounts/i.test(description) && /start a workflow/i.test(description), description);
@@ -211,11 +212,14 @@ async function checkExecution(c, page, n8nUrl, workflowId) {
 
 async function main() {
 	const oldCodex = process.argv.includes('--old-codex');
+	// `--host 1`: n8n 1.123 (Node 20); there only the search is checked (the other checks use 2.x's editor).
+	const hostId = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : '2';
+	const searchOnly = oldCodex || hostId !== '2';
 	const c = new Checks();
-	const spec = hostSpec('2', ROOT);
+	const spec = hostSpec(hostId, ROOT);
 	// No "what's new" dialog or banners over the editor.
 	const host = { ...spec, env: { ...spec.env, N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false', N8N_DYNAMIC_BANNERS_ENABLED: 'false' } };
-	if (!c.ok('host n8n 2.x installed', host.installed, host.dir)) return { c };
+	if (!c.ok(`host ${host.label} installed`, host.installed, host.dir)) return { c };
 	c.ok(`chromium at ${ui.CHROMIUM}`, fs.existsSync(ui.CHROMIUM));
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-browser-'));
 	const sim = await createSimulator({ port: 0, jobMs: 3000, mediaBytes: 150000 });
@@ -237,7 +241,7 @@ async function main() {
 		await page.setCookie({ name: 'n8n-auth', value: cookie, url: n8n.url });
 		const step = (name, fn) => c.step(name, fn);
 		const found = await step('node search', () => checkSearch(c, page, n8n.url, byKey['01-prompt-to-video'].id));
-		if (oldCodex) return { c, found };
+		if (searchOnly) return { c, found };
 		const panel = await step('Video → Create panel', () => checkPanel(c, page, n8n.url, byKey['03-batch-of-prompts'].id));
 		await step('credential dialog', () => checkCredential(c, page, n8n.url, byKey['03-batch-of-prompts'].id, sim));
 		const triggerUrl = await step('trigger URL', () => checkTriggerUrl(c, page, n8n.url, byKey['04b-trigger-receives-result'].id, values.secret));
@@ -259,6 +263,8 @@ async function main() {
 process.on('exit', killAllSync);
 main().then(({ c, found }) => {
 	if (found) console.log(`search found (ours): ${JSON.stringify(found)}`);
+	if (found) fs.mkdirSync(OUT, { recursive: true });
+	if (found) fs.writeFileSync(path.join(OUT, `search-${process.argv.slice(2).join('').replace(/\W+/g, '') || 'n8n2'}.json`), JSON.stringify(found, null, 2));
 	console.log(`browser: ${c.summary()}`);
 	process.exitCode = c.failed ? 1 : 0;
 });
