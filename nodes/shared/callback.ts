@@ -214,6 +214,15 @@ function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[
 	return { outcome, final, label: label ?? (final ? outcome : 'processing') };
 }
 
+/** status must be a number or text, statusFinal a boolean, statusLabel text: anything else is malformed. */
+function oddField(record: IDataObject): string | undefined {
+	const { status, statusFinal, statusLabel } = record;
+	if (status !== undefined && status !== null && typeof status !== 'number' && typeof status !== 'string') return 'status is neither a number nor text';
+	if (statusFinal !== undefined && statusFinal !== null && typeof statusFinal !== 'boolean') return 'statusFinal is not true or false';
+	if (statusLabel !== undefined && statusLabel !== null && typeof statusLabel !== 'string') return 'statusLabel is not text';
+	return undefined;
+}
+
 /** The callback body as JSON (string, Buffer or parsed object in), or undefined when it is not JSON. */
 export function decodeBody(body: unknown): unknown {
 	const decoded = decode(body);
@@ -242,6 +251,8 @@ function parse(body: unknown): CallbackParseResult {
 		};
 	}
 	const record = normalised(found.record);
+	const odd = oddField(record);
+	if (odd) return { error: odd };
 	const id = idOf(record) as string;
 	// The id goes into an authenticated read (partial callbacks): only the documented grammar passes.
 	if (!isWellFormedId(id)) return { error: `job id "${id.slice(0, 80)}" is not a valid useapi id` };

@@ -15,9 +15,14 @@ export function secretsOf(token: unknown): string[] {
 	return [whole, ...(secret && secret.length >= 8 ? [secret] : [])];
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Case-insensitive: a server may echo the header upper-cased ("BEARER USER:1234-ABC…"). */
 export function redactText(text: string, secrets: string[]): string {
 	let out = text;
-	for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+	for (const secret of secrets) {
+		if (out.toLowerCase().includes(secret.toLowerCase())) out = out.replace(new RegExp(escape(secret), 'gi'), REDACTED);
+	}
 	return out;
 }
 

@@ -232,8 +232,11 @@ export function isRetryableStatus(statusCode: number): boolean {
 	return statusCode === 429 || (statusCode >= 500 && statusCode !== 596 && statusCode !== 501);
 }
 
-/** Backoff with full jitter: base·2^attempt, capped. `random` is injectable for tests. */
-export function backoffMs(attempt: number, baseMs = 2_000, capMs = 30_000, random = Math.random): number {
+/**
+ * Backoff with full jitter: base·2^attempt, capped at 30 s and at 16 bases (so a short poll
+ * interval keeps retries short too). `random` is injectable for tests.
+ */
+export function backoffMs(attempt: number, baseMs = 2_000, capMs = Math.min(30_000, baseMs * 16), random = Math.random): number {
 	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

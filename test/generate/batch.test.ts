@@ -70,21 +70,24 @@ describe('batches', () => {
 	});
 
 	it.each([
-		['runs out of credits (412)', { outOfCredits: true }, 412],
-		['is put on hold (596)', { onHold: true }, 596],
-	])('an account that %s gets one create, then its items move to the other account', async (_, flag, code) => {
+		// 412 only answers creates: one create finds it out.
+		['runs out of credits (412)', { outOfCredits: true }, 412, 1],
+		// 596 answers every request naming the account: the list snapshot read before the first
+		// create (ambiguous-create recovery, recover.ts) finds the hold, so no create goes there.
+		['is put on hold (596)', { onHold: true }, 596, 0],
+	])('an account that %s gets at most one create, then its items move to the other account', async (_, flag, code, refused) => {
 		sim.setAccount(A, flag);
 		const result = await run(sim, params(), items(5));
 		expect(result.error).toBeUndefined();
 		const creates = ops(sim, 'videos.create');
-		// Exactly one rejected create: until an account proves itself, one create at a time goes there.
-		expect(creates.filter((c) => c.status === code)).toHaveLength(1);
-		expect(creates.filter((c) => (c.body as IDataObject).account === A)).toHaveLength(1);
+		// At most one rejected create: until an account proves itself, one create at a time goes there.
+		expect(creates.filter((c) => c.status === code)).toHaveLength(refused);
+		expect(creates.filter((c) => (c.body as IDataObject).account === A)).toHaveLength(refused);
 		expect(creates.filter((c) => c.status === 200)).toHaveLength(5);
 		expect(result.items.every((i) => i.json.account === B && i.json.outcome === 'completed')).toBe(true);
 		// The refused item itself moved: it took two creates, the first to A, and ended on B.
 		const moved = result.items.filter((i) => i.json.attempts === 2);
-		expect(moved).toHaveLength(1);
+		expect(moved).toHaveLength(refused);
 		// Routed creates name the account explicitly.
 		expect(creates.every((c) => (c.body as IDataObject).account)).toBe(true);
 	});

@@ -46,10 +46,12 @@ function dump(value) {
 	});
 }
 
-/** Everything the suite produced, as text, by source. */
+/** Everything the suite produced, as text, by source; simulator logs also as entries (for the path check). */
 const produced = [];
+const simLogs = [];
 function keep(source, value) {
 	produced.push({ source, text: typeof value === 'string' ? value : dump(value) ?? '' });
+	if (source.startsWith('simulator log') && Array.isArray(value)) simLogs.push(...value);
 }
 
 function findSecrets(text) {
@@ -100,12 +102,12 @@ function hasNode(kind) {
 }
 
 /** runNode with the built package and the simulator credential; keeps the whole result for the scan. */
-async function run(sim, { kind = 'generate', parameters, items, token = TOKEN, continueOnFail = false, ...rest }) {
+async function run(sim, { kind = 'generate', parameters, items, token = TOKEN, continueOnFail = false, baseUrl, ...rest }) {
 	const { nodeTypes, credentialTypes } = nodes();
 	const result = await runNode({
 		nodeTypes,
 		credentialTypes,
-		credentials: { useApiMinimaxApi: { apiToken: token, baseUrl: sim.url } },
+		credentials: { useApiMinimaxApi: { apiToken: token, baseUrl: baseUrl ?? sim.url } },
 		node: { type: TYPES[kind], parameters, continueOnFail },
 		items,
 		...rest,
@@ -131,6 +133,6 @@ function errorText(result) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = {
-	TYPES, TOKEN, WRONG_TOKEN, SECRETS, written, produced, checks,
+	TYPES, TOKEN, WRONG_TOKEN, SECRETS, written, produced, simLogs, checks,
 	captureOutput, dump, keep, findSecrets, check, nodes, hasNode, run, errorText, sleep,
 };

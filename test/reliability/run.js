@@ -7,7 +7,10 @@
 const lib = require('./lib');
 
 lib.captureOutput();
-const { check, checks, nodes, produced, written, findSecrets, TYPES } = lib;
+const fs = require('fs');
+const path = require('path');
+const { check, checks, nodes, produced, simLogs, written, findSecrets, TYPES } = lib;
+const done = { tokenHits: 0 };
 
 function table(rows, headers) {
 	const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -42,6 +45,7 @@ function tokenSafety() {
 	}
 	// The simulator replaces the token by "[redacted]" wherever a request carried it outside the
 	// Authorization header (path, query, body, other headers): that would be a leak to the API.
+	done.tokenHits = hits.length;
 	const redacted = produced.filter((p) => p.source.startsWith('simulator log') && p.text.includes('[redacted]')).length;
 	check(name, `token absent from ${sources.length} outputs (${(chars / 1e6).toFixed(1)} MB scanned)`, hits.length === 0, hits.slice(0, 5).join('; '));
 	check(name, 'token never sent outside the Authorization header (no "[redacted]" in simulator logs)', redacted === 0, `${redacted} logs`);
@@ -58,20 +62,32 @@ async function main() {
 	check('package', 'all nodes load from dist/ through package.json (loadPackage)', !pkg.error, pkg.error ? pkg.error.message.split('\n')[0] : Object.keys(pkg.nodeTypes).join(', '));
 	for (const type of Object.values(TYPES)) check('package', `${type} is built`, Boolean(pkg.nodeTypes[type]));
 
-	const only = process.argv.slice(2);
+	const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+	const results = {};
 	const want = (s) => !only.length || only.includes(s);
 	if (want('faults')) {
 		const { faultRun, lostAnswerRun } = require('./fault-run');
 		await section('fault run', async (f) => {
-			await faultRun(f);
+			results.faultRun = await faultRun(f);
 			await lostAnswerRun(f);
 		}, figures);
 	}
 	if (want('inputs')) await section('bad input', require('./bad-input').badInput, figures);
-	if (want('cancel')) await section('cancellation', require('./cancel').cancellation, figures);
+	if (want('cancel')) {
+		await section('cancellation', async (f) => {
+			await require('./cancel').cancellation(f);
+			await require('./stops').stops(f);
+		}, figures);
+	}
+	if (want('attack')) await section('attack', require('./attack').attack, figures);
+	if (want('matrix')) await section('fault matrix', async (f) => (results.matrix = await require('./matrix').matrix(f)), figures);
+	results.attack = require('./attack').totals;
 	tokenSafety();
 
+	const summary = doneMeans(results);
 	figures.push(['total wall time', `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+	process.stdout.write(`\n== done means (issue 13)\n${table(summary, ['figure', 'value'])}\n`);
+	if (process.argv.includes('--readme')) writeReadme(summary, ((Date.now() - started) / 1000).toFixed(0));
 	process.stdout.write(`\n== figures\n${table(figures, ['figure', 'value'])}\n`);
 	const failed = checks.filter((c) => !c.ok);
 	if (failed.length) {
@@ -79,6 +95,41 @@ async function main() {
 	}
 	process.stdout.write(`\n${checks.length - failed.length} passed, ${failed.length} failed\n`);
 	return failed.length ? 1 : 0;
+}
+
+/** The figures issue 13 asks for, summed over every section that ran. */
+function doneMeans(results) {
+	const { isSafePath } = require('../../dist/nodes/shared/ids');
+	const m = results.matrix;
+	const f = results.faultRun;
+	const a = results.attack;
+	const api = simLogs.filter((e) => e.kind === 'api' && typeof e.path === 'string' && e.path.startsWith('/v1/minimax'));
+	const altered = api.filter((e) => !isSafePath(e.path.slice('/v1/minimax'.length) || '/')).length + (a ? a.injectionRequests : 0);
+	const rows = [];
+	if (m) {
+		rows.push(['seeded fault runs (30 % and 50 % faults on every request kind, 20–50 items, identical prompts, consecutive runs per simulator)', `${m.runs} runs, ${m.items} items`]);
+		rows.push(['duplicate creates per item tag (simulator count / own count) / per prompt', `${m.simDuplicates + (f ? f.duplicates : 0)} / ${m.dupTag + m.dupItem} / ${m.dupPrompt}`]);
+		rows.push(["items reported completed with another item's or another run's job", m.wrong]);
+		rows.push(['lost / unpaired items', `${m.lost + (f ? f.lost : 0)} / ${m.unpaired + (f ? f.misPaired : 0)}`]);
+		rows.push(['items completed / ended with a clear per-item error', `${m.completed} / ${m.items - m.completed}`]);
+	}
+	rows.push(['token occurrences in outputs, errors, logs and requests to a non-API host', done.tokenHits + (a ? a.nonApiTokenArrivals + a.echoLeaks : 0)]);
+	rows.push(['requests altered by an id (injection table + every API path the simulators saw)', `${altered} (of ${api.length} requests; ${a ? a.injectionCases : 0} injection cases)`]);
+	return rows;
+}
+
+/** `--readme`: rewrites the marked block in README.md with these figures. */
+function writeReadme(summary, seconds) {
+	const file = path.join(__dirname, '..', '..', 'README.md');
+	const text = fs.readFileSync(file, 'utf8');
+	const start = '<!-- reliability:figures:start -->';
+	const end = '<!-- reliability:figures:end -->';
+	const i = text.indexOf(start);
+	const j = text.indexOf(end);
+	if (i < 0 || j < i) return;
+	const rows = summary.map(([k, v]) => `| ${k} | ${v} |`).join('\n');
+	const block = `${start}\n<!-- written by \`node test/reliability/run.js --readme\`; do not edit by hand -->\n| figure | value |\n|---|---|\n${rows}\n| whole reliability run (2 cores) | ${seconds} s |\n${end}`;
+	fs.writeFileSync(file, text.slice(0, i) + block + text.slice(j + end.length));
 }
 
 main().then(

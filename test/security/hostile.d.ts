@@ -13,7 +13,7 @@ export interface Elsewhere {
 	close(): Promise<void>;
 }
 
-export type Action = { redirect: number } | { redirectSame: number } | { echo: number } | undefined;
+export type Action = { redirect: number } | { redirectSame: number } | { echo: number } | { echoUpper: number } | { reset: true } | { status: number } | undefined;
 
 export interface Hostile {
 	url: string;
@@ -22,7 +22,7 @@ export interface Hostile {
 	close(): Promise<void>;
 }
 
-export function createHostile(options: { sim: { url: string }; rule?: (req: { method: string; url: string }) => Action }): Promise<Hostile>;
+export function createHostile(options: { sim: { url: string }; target?: string; rule?: (req: { method: string; url: string }) => Action }): Promise<Hostile>;
 export function createElsewhere(): Promise<Elsewhere>;
 export function tokenArrivals(elsewhere: Elsewhere, secrets: string[]): Recorded[];
 

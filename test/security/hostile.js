@@ -34,11 +34,14 @@ async function createElsewhere() {
 	return { url, requests, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
-/** options: { sim, rule(req) } → { url, elsewhere, served: [{method, url, action}], close() } */
-async function createHostile({ sim, rule = () => undefined }) {
+/**
+ * options: { sim, target (default sim.url), rule(req) } → { url, elsewhere, served: [{method, url, action}], close() }.
+ * Rule actions also include `{reset: true}` (socket destroyed) and `{status: n}` (a bare error answer).
+ */
+async function createHostile({ sim, target: to, rule = () => undefined }) {
 	const elsewhere = await createElsewhere();
 	const served = [];
-	const target = new URL(sim.url);
+	const target = new URL(to || sim.url);
 	const server = http.createServer(async (req, res) => {
 		const body = await readBody(req);
 		const action = (req.url.includes('hop=1') ? undefined : rule(req)) || undefined;
@@ -51,6 +54,15 @@ async function createHostile({ sim, rule = () => undefined }) {
 			const sep = req.url.includes('?') ? '&' : '?';
 			res.writeHead(action.redirectSame, { Location: `${req.url}${sep}hop=1` });
 			return res.end();
+		}
+		if (action && action.reset) return req.socket.destroy();
+		if (action && action.status) {
+			res.writeHead(action.status, { 'Content-Type': 'application/json' });
+			return res.end(JSON.stringify({ error: 'Injected', code: action.status }));
+		}
+		if (action && action.echoUpper) {
+			res.writeHead(action.echoUpper, { 'Content-Type': 'application/json' });
+			return res.end(JSON.stringify({ error: `AUTH ${String(req.headers.authorization || '').toUpperCase()} REJECTED`, code: action.echoUpper }));
 		}
 		if (action && action.echo) {
 			res.writeHead(action.echo, { 'Content-Type': 'application/json', 'X-Echo': String(req.headers.authorization || '') });

@@ -57,7 +57,7 @@ function visible(result: RunNodeResult): string {
 	});
 }
 
-const leaks = (text: string) => SECRETS.filter((s) => text.includes(s));
+const leaks = (text: string) => SECRETS.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
 const videoCreate = (extra: IDataObject = {}) => ({
 	resource: 'video',
 	operation: 'create',
@@ -135,6 +135,14 @@ describe('a server echoing the Authorization header never puts the token into an
 		const text = visible(result);
 		expect(result.items[0].json.error).toBeDefined();
 		expect(leaks(text)).toEqual([]);
+	});
+
+	it.each([400, 404])('an upper-cased echo (%i) is redacted too, in both nodes', async (status) => {
+		const h = await front(() => ({ echoUpper: status }));
+		const declarative = await run(DECLARATIVE, { resource: 'video', operation: 'get', videoId: 'user:4242-minimax:400000001-video:1' }, h.url);
+		const generate = await run(GENERATE, videoCreate(), h.url);
+		expect(leaks(visible(declarative))).toEqual([]);
+		expect(leaks(visible(generate))).toEqual([]);
 	});
 
 	it('generate node, 400 on the create only (the per-item error quotes the API message, redacted)', async () => {

@@ -6,6 +6,7 @@ import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.nod
 import { MinimaxTrigger } from '../../nodes/MinimaxTrigger/MinimaxTrigger.node';
 import { parseCallback } from '../../nodes/shared/callback';
 import { callWebhook } from '../trigger/webhook-context';
+import { asRequest, deliveries, type Delivery } from './deliveries';
 
 /**
  * Issue 13, classes 6 and 9: malformed callback bodies (BOM, deep nesting, wrong content types)
@@ -15,36 +16,7 @@ const TOKEN = 'user:4242-WebhookTok3Fz8Qn5Lr2';
 const VIDEO = 'user:4242-minimax:300000001-video:998877665544332211';
 const TAG = 'abc123tag0';
 const done = (extra: IDataObject = {}) => ({ videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true, videoURL: 'https://cdn.example/v.mp4', ...extra });
-const nested = (depth: number): unknown => {
-	let value: unknown = done();
-	for (let i = 0; i < depth; i++) value = [value];
-	return value;
-};
-const deepText = (depth: number) => `${'['.repeat(depth)}${JSON.stringify(done())}${']'.repeat(depth)}`;
-const BOM = '\uFEFF';
-
-/** body as n8n hands it over: parsed `body`, or an empty body with the raw bytes (n8n's parser gave up). */
-interface Delivery {
-	name: string;
-	body?: unknown;
-	raw?: string;
-	contentType?: string;
-	valid: boolean;
-}
-const DELIVERIES: Delivery[] = [
-	{ name: 'JSON with a UTF-8 BOM (raw body)', raw: `${BOM}${JSON.stringify(done({ replyRef: `r|n8n:${TAG}` }))}`, valid: true },
-	{ name: 'JSON with a UTF-8 BOM (string body)', body: `${BOM}${JSON.stringify(done({ replyRef: `r|n8n:${TAG}` }))}`, valid: true },
-	{ name: 'JSON as text/plain', raw: JSON.stringify(done({ replyRef: `r|n8n:${TAG}` })), contentType: 'text/plain', valid: true },
-	{ name: 'arrays nested 5,000 deep (parsed)', body: nested(5000), valid: false },
-	{ name: 'arrays nested 5,000 deep (raw text)', raw: deepText(5000), valid: false },
-	{ name: 'objects nested 100 deep', body: JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`), valid: false },
-	{ name: 'form-urlencoded, parsed by n8n', body: { [JSON.stringify(done())]: '' }, contentType: 'application/x-www-form-urlencoded', valid: false },
-	{ name: 'multipart fields', body: { videoId: VIDEO.replace(':', '%3A'), status: '2' }, contentType: 'multipart/form-data; boundary=x', valid: false },
-	{ name: 'binary garbage', raw: '\u0000\u00ff\u00fe{{', contentType: 'application/octet-stream', valid: false },
-	{ name: 'a BOM and nothing else', raw: BOM, valid: false },
-	{ name: 'truncated JSON after a BOM', raw: `${BOM}{"videoId": "${VIDEO}", "status": `, valid: false },
-	{ name: '__proto__ keys', body: JSON.parse(`{"__proto__": {"videoId": "x"}, "constructor": 1}`), valid: false },
-];
+const DELIVERIES = deliveries(VIDEO, `r|n8n:${TAG}`);
 
 const TRIGGER_PARAMS = { requireSecret: false, events: ['completed'], kinds: ['video', 'image', 'agent'], simplify: false, options: {} };
 
@@ -55,9 +27,7 @@ describe('the trigger: every malformed body is a 400, never a throw', () => {
 			// One workflow per case: the trigger deduplicates final callbacks of one job per workflow.
 			workflowId: `wf-${_name}`,
 			parameters: TRIGGER_PARAMS,
-			body: d.raw !== undefined ? {} : d.body,
-			rawBody: d.raw !== undefined ? Buffer.from(d.raw, 'utf8') : undefined,
-			headers: d.contentType ? { 'content-type': d.contentType } : undefined,
+			...asRequest(d),
 		});
 		if (d.valid) {
 			expect(r.items).toHaveLength(1);
@@ -76,7 +46,7 @@ function resumeQuery(executionId: string): IDataObject {
 	return { mmx: text, mmxh: signState(TOKEN, executionId, text) };
 }
 
-async function resume(d: { body?: unknown; raw?: string; contentType?: string }) {
+async function resume(d: Delivery | { body: unknown; valid?: boolean; name?: string }) {
 	return await callWebhook({
 		nodeType: new MinimaxGenerate(),
 		credentialType: new UseApiMinimaxApi(),
@@ -85,9 +55,7 @@ async function resume(d: { body?: unknown; raw?: string; contentType?: string })
 		nodeName: 'Node',
 		executionId: 'exec-1',
 		query: resumeQuery('exec-1'),
-		body: d.raw !== undefined ? {} : d.body,
-		rawBody: d.raw !== undefined ? Buffer.from(d.raw, 'utf8') : undefined,
-		headers: d.contentType ? { 'content-type': d.contentType } : undefined,
+		...asRequest(d as Delivery),
 	});
 }
 

@@ -149,6 +149,11 @@ export class AccountPool {
 		slot.blockedUntil = until;
 	}
 
+	/** Why the account is out (412 / 596 / 404), if it is. */
+	troubleOf(account: string): { statusCode: number; body: unknown } | undefined {
+		return this.slots.get(account)?.trouble;
+	}
+
 	remove(account: string, statusCode: number, body: unknown): void {
 		const slot = this.slots.get(account);
 		if (slot) slot.trouble = { statusCode, body };

@@ -21,10 +21,11 @@ export type Verdict =
 	| { kind: 'found'; ids: string[] }
 	| { kind: 'none' }
 	| { kind: 'unknown'; reason: string }
-	| { kind: 'candidates'; ids: string[] };
+	| { kind: 'candidates'; ids: string[]; reason?: string };
 
 const ok = (code: number) => code >= 200 && code < 300;
 const PAGE = 50;
+const PERMANENT = new Set([400, 401, 403, 404, 412, 596]);
 const MAX_PAGES = 10;
 /** A lost create's job may show up in the account's list a little later: "none" needs this much quiet. */
 export const settleMs = (engine: Engine) => Math.min(10_000, Math.max(200, engine.backoffBaseMs));
@@ -61,6 +62,7 @@ export async function baselineFor(engine: Engine, account: string): Promise<Set<
 	if (!pending) {
 		pending = (async () => {
 			const response = await getWithRetry(engine.ctx, listing.path, { account, limit: PAGE });
+			if (response.statusCode === 412 || response.statusCode === 596) engine.pool.remove(account, response.statusCode, response.body);
 			const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
 			if (!records) return undefined;
 			return new Set(records.map((r) => r?.[listing.idKey]).filter((id): id is string => typeof id === 'string'));
@@ -92,7 +94,7 @@ async function unexplained(
 	listing: Listing,
 	baseline: Set<string>,
 	others: Set<string>,
-): Promise<string[] | undefined> {
+): Promise<string[] | { failed: number } | undefined> {
 	const known = new Set(engine.tasks.flatMap((t) => t.ids));
 	const found: string[] = [];
 	let cursor: string | undefined;
@@ -102,6 +104,12 @@ async function unexplained(
 			path: listing.path,
 			qs: { account: task.ambiguousAccount, limit: PAGE, ...(cursor ? { [listing.cursor]: cursor } : {}) },
 		});
+		// An account on hold (596), gone (404) or a refused read will not answer later either.
+		if (PERMANENT.has(response.statusCode)) {
+			// No further creates there either, as after a 412/596 answer to a create.
+			if (response.statusCode === 412 || response.statusCode === 596) engine.pool.remove(String(task.ambiguousAccount), response.statusCode, response.body);
+			return { failed: response.statusCode };
+		}
 		const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
 		if (!records) return undefined;
 		let reachedBaseline = false;
@@ -137,6 +145,7 @@ export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
 	if (!baseline) return { kind: 'candidates', ids: [] };
 	const ids = await unexplained(engine, task, listing, baseline, active.others);
 	if (ids === undefined) return { kind: 'unknown', reason: `the ${listing.path.slice(1)} of account ${account} could not be read` };
+	if (!Array.isArray(ids)) return { kind: 'candidates', ids: [], reason: `the ${listing.path.slice(1)} of account ${account} answered ${ids.failed}` };
 	if (ids.length) return { kind: 'candidates', ids };
 	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
 		? { kind: 'none' }
@@ -161,7 +170,7 @@ export async function recoverTask(engine: Engine, task: Task): Promise<void> {
 	const wait = Math.max(settleMs(engine) / 2, backoffMs(Math.min(task.lookups - 1, 4), engine.backoffBaseMs));
 	if (final || Date.now() + wait > (task.deadline ?? Infinity)) {
 		const candidates = verdict.kind === 'candidates' ? verdict.ids : [];
-		const reason = verdict.kind === 'unknown' ? verdict.reason : undefined;
+		const reason = verdict.kind === 'unknown' || verdict.kind === 'candidates' ? verdict.reason : undefined;
 		return engine.fail(task, mayExistError(engine, task, candidates, reason));
 	}
 	task.state = 'pending';

@@ -62,6 +62,9 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	body.replyRef = tagReplyRef(task.prepared.replyRef, task.tag);
 
 	if (isCancelled(ctx)) return;
+	// The account may have been taken out (412/596) while this item uploaded or waited for the snapshot.
+	const trouble = engine.pool.troubleOf(account);
+	if (trouble && account !== API_PICKS) return moveOrFail(engine, task, account, { ...trouble, headers: {} });
 	task.attempts += 1;
 	const left = Math.max(10_000, (task.deadline ?? now) - Date.now());
 	const response = await engine.adapter.create.call(ctx, body, files, left);
