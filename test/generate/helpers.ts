@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { sleep, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 
 import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials';
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
@@ -47,7 +47,7 @@ export async function run(
 	sim: Sim,
 	parameters: IDataObject,
 	items: INodeExecutionData[] = [{ json: {} }],
-	extra: { continueOnFail?: boolean; cancelAfterMs?: number; token?: string; typeVersion?: number } = {},
+	extra: { continueOnFail?: boolean; cancelAfterMs?: number; onStart?: (cancel: () => void) => void; token?: string; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new MinimaxGenerate() },
@@ -56,6 +56,7 @@ export async function run(
 		node: { type: NODE_TYPE, parameters, continueOnFail: extra.continueOnFail, typeVersion: extra.typeVersion },
 		items,
 		cancelAfterMs: extra.cancelAfterMs,
+		onStart: extra.onStart,
 	});
 }
 
@@ -75,4 +76,10 @@ export function png(bytes = 64): { data: string; mimeType: string; fileName: str
 	const buf = Buffer.alloc(bytes, 7);
 	buf.write('\x89PNG', 0, 'latin1');
 	return { data: buf.toString('base64'), mimeType: 'image/png', fileName: 'in.png' };
+}
+
+/** Waits until `cond` holds (a count or an event in a log), polling every 10 ms, at most `maxMs`. */
+export async function until(cond: () => boolean, maxMs = 30_000): Promise<void> {
+	for (let i = 0; i * 10 < maxMs && !cond(); i++) await sleep(10);
+	expect(cond()).toBe(true);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ops, run, startSim, videoParams, type Sim } from './helpers';
+import { ops, run, startSim, until, videoParams, type Sim } from './helpers';
 
 /**
  * Issue 13, classes 3 and 4: after a create whose answer was lost, the node looks only on the
@@ -47,7 +47,11 @@ function loseFirstCreate(failScheduler: () => boolean, failList: () => boolean =
 describe('ambiguous creates', () => {
 	it('adopts the job by its replyRef tag while it runs: one create, the item gets that job', async () => {
 		loseFirstCreate(() => false);
-		const result = await run(sim, params('lost answer [ms=1500]', { account: A }), [{ json: {} }]);
+		// The job runs until the test ends it, after a scheduler read answered while it ran: no race with a loaded machine.
+		const running = run(sim, params('lost answer [ms=600000]', { account: A }), [{ json: {} }]);
+		await until(() => accepted().length === 1 && ops(sim, 'scheduler.list').some((e) => e.status === 200));
+		sim.completeJob(String(accepted()[0].jobId));
+		const result = await running;
 		expect(accepted()).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({ id: accepted()[0].jobId, outcome: 'completed' });
 	});
@@ -65,10 +69,10 @@ describe('ambiguous creates', () => {
 
 	it('never re-sends to another account while the lookup on the first one fails (class 3)', async () => {
 		// A has one slot; B has free slots. Scheduler reads fail for 1.5 s after the lost create.
-		let until = 0;
+		let failUntil = 0;
 		loseFirstCreate(() => {
-			until ||= Date.now() + 1500;
-			return Date.now() < until;
+			failUntil ||= Date.now() + 1500;
+			return Date.now() < failUntil;
 		});
 		const result = await run(sim, params('spread [ms=3000]', { waitOptions: { pollInterval: 0.1, timeout: 1, onFailure: 'returnItem' } }), [{ json: {} }], { continueOnFail: true });
 		const creates = ops(sim, 'videos.create');
