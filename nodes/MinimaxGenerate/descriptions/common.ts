@@ -83,6 +83,7 @@ export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
+			required: true,
 			description:
 				'Whether to wait until the job is finished and return its result. When off, the create response (IDs, replyRef) is returned at once.',
 			displayOptions,
@@ -163,6 +164,7 @@ export function downloadFields(displayOptions: IDisplayOptions): INodeProperties
 			name: 'downloadResult',
 			type: 'boolean',
 			default: true,
+			required: true,
 			description: 'Whether to download the finished file(s) into the item',
 			displayOptions: withShow(displayOptions, { waitForCompletion: [true] }),
 		},

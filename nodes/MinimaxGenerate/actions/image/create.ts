@@ -62,6 +62,8 @@ function groupedChoiceFields(
 		name,
 		type: 'options',
 		default: def,
+		// Always set when it has a default; '' means "the model's default" and must stay choosable.
+		...(def ? { required: true } : {}),
 		description,
 		options: [
 			...(withDefaultOption ? [{ name: 'Default (Chosen by the API)', value: '' }] : []),
@@ -123,6 +125,7 @@ export const imageCreateDescription: INodeProperties[] = [
 		name: 'quality',
 		type: 'options',
 		default: 'low',
+		required: true,
 		description: 'Rendering quality; higher costs more credits (low 2–10, medium 8–40, high 30–160 by resolution)',
 		options: [
 			{ name: 'Low', value: 'low' },
@@ -136,6 +139,7 @@ export const imageCreateDescription: INodeProperties[] = [
 		name: 'quantity',
 		type: 'number',
 		default: 1,
+		required: true,
 		typeOptions: { minValue: 1, maxValue: 4, numberPrecision: 0 },
 		description: 'How many images to make (1–4)',
 		displayOptions: { show: forModels(imageModelsWhere((r) => !r.fixedQuantity)) },

@@ -69,6 +69,8 @@ function choiceField(name: string, displayName: string, models: string[], values
 		name,
 		type: 'options',
 		default: def,
+		// Always set when it has a default; '' means "the model's default" and must stay choosable.
+		...(def ? { required: true } : {}),
 		options: values.map((value) => ({ name: label(value), value })),
 		displayOptions: { show: forModels(models) },
 	};
@@ -185,6 +187,7 @@ export const videoCreateDescription: INodeProperties[] = [
 		name: 'seedanceDuration',
 		type: 'number',
 		default: 5,
+		required: true,
 		typeOptions: { minValue: 4, maxValue: 15, numberPrecision: 0 },
 		description: 'Length of the video in seconds (4–15). Seedance is charged per second.',
 		displayOptions: { show: forModels(seedance) },
