@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { downloadToBinary } from '../../shared/download';
+import { DownloadTimeLimitError, downloadToBinary } from '../../shared/download';
 import { operationError } from '../../shared/errors';
 import { splitReplyRef } from '../../shared/replyRef';
 import { accountOfId, type Outcome } from '../../shared/status';
@@ -97,13 +97,15 @@ function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
 	});
 }
 
-async function download(engine: Engine, file: ResultFile) {
+/** One retry for a broken download; none after a stop or the time limit (the node's Timeout, per download). */
+async function download(engine: Engine, task: Task, file: ResultFile) {
 	const ctx = engine.ctx;
+	const options = { fileName: file.fileName, mimeType: file.mimeType, timeoutMs: task.settings.timeoutMs, jobId: task.ids[0] };
 	try {
-		return await downloadToBinary.call(ctx, file.url, { fileName: file.fileName, mimeType: file.mimeType });
+		return await downloadToBinary.call(ctx, file.url, options);
 	} catch (error) {
-		if (isCancelled(ctx)) throw asNodeError(ctx.getNode(), error);
-		return await downloadToBinary.call(ctx, file.url, { fileName: file.fileName, mimeType: file.mimeType });
+		if (isCancelled(ctx) || error instanceof DownloadTimeLimitError) throw asNodeError(ctx.getNode(), error);
+		return await downloadToBinary.call(ctx, file.url, options);
 	}
 }
 
@@ -135,7 +137,7 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 		try {
 			await Promise.all(
 				perRecord.flat().map(async (entry) => {
-					entry.binary = await download(engine, entry.file);
+					entry.binary = await download(engine, task, entry.file);
 				}),
 			);
 		} catch (error) {
