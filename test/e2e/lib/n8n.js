@@ -106,10 +106,10 @@ class N8nInstance {
 	}
 
 	/** → { ms, forced } or undefined when it was not running. */
-	async stop() {
+	async stop(graceMs) {
 		if (!this.server || this.server.exitCode !== null || this.server.signalCode !== null) return undefined;
 		const t0 = Date.now();
-		const forced = await stopProcess(this.server);
+		const forced = await stopProcess(this.server, graceMs);
 		return { ms: Date.now() - t0, forced };
 	}
 }

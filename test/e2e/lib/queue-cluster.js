@@ -110,7 +110,9 @@ class QueueCluster {
 		const out = {};
 		if (this.client) await this.client.end().catch(() => {});
 		await Promise.all(this.all.filter(Boolean).map(async (n8n) => {
-			const stopped = await n8n.stop();
+			// n8n's own graceful shutdown waits up to 30 s (N8N_GRACEFUL_SHUTDOWN_TIMEOUT) for executions it
+			// still tracks, e.g. case 5's canceled run that a worker finishes late; a loaded CI machine needed > 10 s.
+			const stopped = await n8n.stop(35000);
 			if (stopped) out[n8n.role] = stopped.forced ? 'forced' : stopped.ms;
 		}));
 		if (this.redis) out.redis = (await this.redis.stop()) ? 'forced' : 'ok';
