@@ -64,8 +64,6 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}FileId`,
 			type: 'string',
 			default: '',
-			// Shown only once its source is chosen, so a value is needed.
-			required: true,
 						placeholder: FILE_ID_PLACEHOLDER,
 			description: 'Full fileID including the "user:" prefix, uploaded to the same account the job runs on',
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['fileId'] } },
@@ -75,8 +73,6 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}BinaryProperty`,
 			type: 'string',
 			default: binaryDefault,
-			// Shown only once its source is chosen, so a value is needed.
-			required: true,
 						placeholder: 'e.g. data',
 			hint: `The name of the input item's binary field holding the image (${KIND_TYPES.image})`,
 			description: 'It is uploaded to the job\'s account first',
@@ -87,8 +83,6 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}Url`,
 			type: 'string',
 			default: '',
-			// Shown only once its source is chosen, so a value is needed.
-			required: true,
 						placeholder: 'e.g. https://example.com/photo.jpg',
 			description: `Public link to the image (${KIND_TYPES.image}, up to ${MAX_URL_MB} MB). Downloaded without your token, then uploaded to the job's account.`,
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['url'] } },
