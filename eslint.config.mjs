@@ -8,14 +8,39 @@ import { globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const nodeGlobals = {
-	require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly',
-	console: 'readonly', Buffer: 'readonly', __dirname: 'readonly', __filename: 'readonly',
-	setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-	setImmediate: 'readonly', clearImmediate: 'readonly', URL: 'readonly', URLSearchParams: 'readonly',
-	fetch: 'readonly', AbortController: 'readonly', performance: 'readonly', TextEncoder: 'readonly',
-	TextDecoder: 'readonly', Blob: 'readonly', FormData: 'readonly', Response: 'readonly',
-	describe: 'readonly', it: 'readonly', test: 'readonly', expect: 'readonly', beforeAll: 'readonly',
-	afterAll: 'readonly', beforeEach: 'readonly', afterEach: 'readonly', jest: 'readonly',
+	require: 'readonly',
+	module: 'writable',
+	exports: 'writable',
+	process: 'readonly',
+	console: 'readonly',
+	Buffer: 'readonly',
+	__dirname: 'readonly',
+	__filename: 'readonly',
+	setTimeout: 'readonly',
+	clearTimeout: 'readonly',
+	setInterval: 'readonly',
+	clearInterval: 'readonly',
+	setImmediate: 'readonly',
+	clearImmediate: 'readonly',
+	URL: 'readonly',
+	URLSearchParams: 'readonly',
+	fetch: 'readonly',
+	AbortController: 'readonly',
+	performance: 'readonly',
+	TextEncoder: 'readonly',
+	TextDecoder: 'readonly',
+	Blob: 'readonly',
+	FormData: 'readonly',
+	Response: 'readonly',
+	describe: 'readonly',
+	it: 'readonly',
+	test: 'readonly',
+	expect: 'readonly',
+	beforeAll: 'readonly',
+	afterAll: 'readonly',
+	beforeEach: 'readonly',
+	afterEach: 'readonly',
+	jest: 'readonly',
 };
 
 export default tseslint.config(
@@ -35,7 +60,10 @@ export default tseslint.config(
 	},
 	{
 		files: ['package.json'],
-		plugins: { 'n8n-nodes-base': n8nNodesPlugin, ...n8nCommunityNodesPlugin.configs.recommended.plugins },
+		plugins: {
+			'n8n-nodes-base': n8nNodesPlugin,
+			...n8nCommunityNodesPlugin.configs.recommended.plugins,
+		},
 		// As the verification scanner does: every recommended rule on package.json too (valid-author, require-homepage…).
 		rules: {
 			...n8nNodesPlugin.configs.community.rules,
@@ -70,6 +98,8 @@ export default tseslint.config(
 	{
 		// The browser test passes functions to page.evaluate(): they run in the page.
 		files: ['test/e2e/browser.js', 'test/e2e/lib/editor-ui.js'],
-		languageOptions: { globals: { document: 'readonly', MouseEvent: 'readonly', window: 'readonly' } },
+		languageOptions: {
+			globals: { document: 'readonly', MouseEvent: 'readonly', window: 'readonly' },
+		},
 	},
 );

@@ -6,7 +6,18 @@ module.exports = {
 	testMatch: ['**/*.test.ts', '**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'es2021', isolatedModules: true } }],
+		'^.+\\.ts$': [
+			'ts-jest',
+			{
+				isolatedModules: true,
+				tsconfig: {
+					module: 'commonjs',
+					esModuleInterop: true,
+					target: 'es2021',
+					isolatedModules: true,
+				},
+			},
+		],
 	},
 	testTimeout: 30000,
 	// n8n-core starts services with their own timers when the engine first runs; they are not ours to close.

@@ -38,7 +38,15 @@ async function main() {
 	const built = loadBuilt();
 	const generateMissing = built.missing.find((f) => f.includes('MinimaxGenerate'));
 	const triggerMissing = built.missing.find((f) => f.includes('MinimaxTrigger'));
-	const results = { startedAt: new Date(started).toISOString(), config: CONFIG, machine: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` } };
+	const results = {
+		startedAt: new Date(started).toISOString(),
+		config: CONFIG,
+		machine: {
+			node: process.version,
+			cpus: os.cpus().length,
+			platform: `${os.platform()} ${os.arch()}`,
+		},
+	};
 	const time = async (name, fn) => {
 		const t = Date.now();
 		const value = await fn();
@@ -48,7 +56,11 @@ async function main() {
 
 	if (want('footprint')) {
 		results.footprint = await time('footprint', () =>
-			footprint({ requireRuns: CONFIG.requireRuns, downloadBytes: CONFIG.downloadBytes, via: generateMissing ? 'helper' : 'generate' }),
+			footprint({
+				requireRuns: CONFIG.requireRuns,
+				downloadBytes: CONFIG.downloadBytes,
+				via: generateMissing ? 'helper' : 'generate',
+			}),
 		);
 	}
 	if (want('batch')) {
@@ -57,19 +69,29 @@ async function main() {
 			results.batch.push(
 				generateMissing
 					? { jobMs, skipped: `${generateMissing} not built yet` }
-					: await time(`batch${jobMs}`, () => batchRun({ n: CONFIG.n, jobMs, pollSeconds: CONFIG.pollSeconds })),
+					: await time(`batch${jobMs}`, () =>
+							batchRun({ n: CONFIG.n, jobMs, pollSeconds: CONFIG.pollSeconds }),
+						),
 			);
 		}
 	}
 	if (want('serial')) {
 		results.serial = generateMissing
 			? { skipped: `${generateMissing} not built yet` }
-			: await time('serial', () => serialRun({ n: CONFIG.serialItems, jobMs: CONFIG.jobMsShort, pollSeconds: CONFIG.pollSeconds }));
+			: await time('serial', () =>
+					serialRun({
+						n: CONFIG.serialItems,
+						jobMs: CONFIG.jobMsShort,
+						pollSeconds: CONFIG.pollSeconds,
+					}),
+				);
 	}
 	if (want('latency')) {
 		results.pollLatency = generateMissing
 			? { skipped: `${generateMissing} not built yet` }
-			: await time('pollLatency', () => pollLatency({ runs: CONFIG.latencyRuns, pollSeconds: CONFIG.pollSeconds, baseMs: 1500 }));
+			: await time('pollLatency', () =>
+					pollLatency({ runs: CONFIG.latencyRuns, pollSeconds: CONFIG.pollSeconds, baseMs: 1500 }),
+				);
 	}
 	if (want('trigger')) {
 		results.triggerLatency = triggerMissing
@@ -81,7 +103,9 @@ async function main() {
 	results.totalMs = Date.now() - started;
 	const out = path.join(__dirname, 'results.json');
 	fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-	process.stdout.write(`\n${table(results.rows)}\n\nTotal ${(results.totalMs / 1000).toFixed(1)} s on ${results.machine.cpus} cores, ${results.machine.node}. Details: ${path.relative(process.cwd(), out)}\n`);
+	process.stdout.write(
+		`\n${table(results.rows)}\n\nTotal ${(results.totalMs / 1000).toFixed(1)} s on ${results.machine.cpus} cores, ${results.machine.node}. Details: ${path.relative(process.cwd(), out)}\n`,
+	);
 }
 
 main().then(

@@ -60,8 +60,14 @@ export class UseApiMinimaxApi implements ICredentialType {
 			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: sentence(describeHttpFailure(401, undefined)) } },
-			{ type: 'responseCode', properties: { value: 404, message: sentence(NO_ACCOUNT_CONFIGURED) } },
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: sentence(describeHttpFailure(401, undefined)) },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: sentence(NO_ACCOUNT_CONFIGURED) },
+			},
 		],
 	};
 }

@@ -39,8 +39,12 @@ const setRawStandIn = {
 	async execute() {
 		return [
 			this.getInputData().map((_item, i) => {
-				if (this.getNodeParameter('mode', i) !== 'raw') throw new Error('The demo stand-in only supports raw mode');
-				return { json: JSON.parse(this.getNodeParameter('jsonOutput', i)), pairedItem: { item: i } };
+				if (this.getNodeParameter('mode', i) !== 'raw')
+					throw new Error('The demo stand-in only supports raw mode');
+				return {
+					json: JSON.parse(this.getNodeParameter('jsonOutput', i)),
+					pairedItem: { item: i },
+				};
 			}),
 		];
 	},
@@ -51,7 +55,9 @@ async function main() {
 	const sim = await createSimulator({ port: 0, jobMs: JOB_MS });
 	try {
 		const workflow = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8'));
-		const generate = workflow.nodes.find((n) => n.type === 'n8n-nodes-useapi-minimax.minimaxGenerate');
+		const generate = workflow.nodes.find(
+			(n) => n.type === 'n8n-nodes-useapi-minimax.minimaxGenerate',
+		);
 		// Version 2 keeps the poll interval in Options, version 1 in Wait Options.
 		const at = (generate.typeVersion ?? 1) >= 2 ? 'options' : 'waitOptions';
 		generate.parameters[at] = { ...(generate.parameters[at] ?? {}), pollInterval: POLL_SECONDS };
@@ -70,7 +76,9 @@ async function main() {
 		const item = items[0];
 		if (result.status !== 'success' || !item) {
 			const error = result.runData[generate.name]?.[0]?.error ?? result.error;
-			throw new Error(`The workflow did not succeed (${result.status}): ${error?.message ?? 'no output'}`);
+			throw new Error(
+				`The workflow did not succeed (${result.status}): ${error?.message ?? 'no output'}`,
+			);
 		}
 		const binary = item.binary?.data;
 		if (!binary) throw new Error('The video was not downloaded to the binary property "data"');
@@ -87,9 +95,17 @@ async function main() {
 		console.log('Summary');
 		console.log(`  job id:       ${json.videoId ?? json.id}`);
 		console.log(`  final status: ${json.statusLabel ?? json.status}`);
-		console.log(`  video file:   ${path.relative(ROOT, file)} (${bytes.length} bytes, ${binary.mimeType})`);
-		console.log(`  wall time:    ${((Date.now() - started) / 1000).toFixed(1)} s (job ${JOB_MS / 1000} s, poll every ${POLL_SECONDS} s)`);
-		console.log(`  API calls:    ${api.length} (${Object.entries(byOp).map(([op, n]) => `${op} ${n}`).join(', ')})`);
+		console.log(
+			`  video file:   ${path.relative(ROOT, file)} (${bytes.length} bytes, ${binary.mimeType})`,
+		);
+		console.log(
+			`  wall time:    ${((Date.now() - started) / 1000).toFixed(1)} s (job ${JOB_MS / 1000} s, poll every ${POLL_SECONDS} s)`,
+		);
+		console.log(
+			`  API calls:    ${api.length} (${Object.entries(byOp)
+				.map(([op, n]) => `${op} ${n}`)
+				.join(', ')})`,
+		);
 		return 0;
 	} finally {
 		await sim.close();

@@ -12,7 +12,8 @@ const ACCOUNTS = [
 ];
 const CAPACITY = ACCOUNTS.reduce((sum, a) => sum + a.maxJobs, 0);
 
-const items = (n, tag) => Array.from({ length: n }, (_, i) => ({ json: { prompt: `bench ${tag} job ${i + 1}` } }));
+const items = (n, tag) =>
+	Array.from({ length: n }, (_, i) => ({ json: { prompt: `bench ${tag} job ${i + 1}` } }));
 
 function runGenerate(sim, inputItems, pollSeconds) {
 	const built = loadBuilt();
@@ -43,7 +44,10 @@ function countCalls(sim, pollMs) {
 	const singleGets = count(/^(videos|images)\.get$/);
 	const listings = count(/^(videos|images)\.list$|^scheduler\.list$/);
 	const capacityChecks = count(/^scheduler\.available$/);
-	const jobIntervals = videoJobs.reduce((sum, j) => sum + ((j.finalAt ?? Date.now()) - j.createdAt) / pollMs, 0);
+	const jobIntervals = videoJobs.reduce(
+		(sum, j) => sum + ((j.finalAt ?? Date.now()) - j.createdAt) / pollMs,
+		0,
+	);
 	const first = api[0]?.t ?? 0;
 	const last = api.reduce((max, e) => Math.max(max, e.t), first);
 	const intervals = Math.max(1, (last - first) / pollMs);
@@ -83,11 +87,22 @@ async function batchRun({ n, jobMs, pollSeconds }) {
 		const jobs = [...sim.jobs.values()];
 		const lastFinal = Math.max(...jobs.map((j) => j.finalAt ?? Infinity));
 		return {
-			n, capacity: CAPACITY, jobMs, pollSeconds,
-			status: result.status, error: result.error?.message, outputItems: result.items.length,
-			completed: result.items.filter((i) => (i.json.statusLabel ?? i.json.outcome) === 'completed' || i.json.status === 2).length,
-			makespanMs, limitMs, ratio: round(makespanMs / limitMs, 3),
-			lastFinalToReturnMs: Number.isFinite(lastFinal) ? started + makespanMs - lastFinal : undefined,
+			n,
+			capacity: CAPACITY,
+			jobMs,
+			pollSeconds,
+			status: result.status,
+			error: result.error?.message,
+			outputItems: result.items.length,
+			completed: result.items.filter(
+				(i) => (i.json.statusLabel ?? i.json.outcome) === 'completed' || i.json.status === 2,
+			).length,
+			makespanMs,
+			limitMs,
+			ratio: round(makespanMs / limitMs, 3),
+			lastFinalToReturnMs: Number.isFinite(lastFinal)
+				? started + makespanMs - lastFinal
+				: undefined,
 			calls: countCalls(sim, pollSeconds * 1000),
 		};
 	} finally {
@@ -111,7 +126,16 @@ async function serialRun({ n, jobMs, pollSeconds }) {
 		}
 		const totalMs = Date.now() - started;
 		const detection = [...sim.jobs.values()].map((j) => j.finalAt).filter(Boolean);
-		return { n, jobMs, pollSeconds, totalMs, failures, perRunMedianMs: perRunMs.sort((a, b) => a - b)[Math.floor(n / 2)], finals: detection.length, calls: countCalls(sim, pollSeconds * 1000) };
+		return {
+			n,
+			jobMs,
+			pollSeconds,
+			totalMs,
+			failures,
+			perRunMedianMs: perRunMs.sort((a, b) => a - b)[Math.floor(n / 2)],
+			finals: detection.length,
+			calls: countCalls(sim, pollSeconds * 1000),
+		};
 	} finally {
 		await sim.close();
 	}

@@ -21,8 +21,15 @@ function helperNode(url) {
 	const { downloadToBinary } = require(path.join(ROOT, 'dist', 'nodes', 'shared', 'download.js'));
 	return {
 		description: {
-			displayName: 'Bench Download', name: 'benchDownload', group: ['transform'], version: 1, description: '',
-			defaults: { name: 'Bench Download' }, inputs: ['main'], outputs: ['main'], properties: [],
+			displayName: 'Bench Download',
+			name: 'benchDownload',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Bench Download' },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [],
 			credentials: [{ name: 'useApiMinimaxApi', required: true }],
 		},
 		async execute() {
@@ -36,21 +43,30 @@ async function main() {
 	const service = Container.get(BinaryDataService);
 	await service.init();
 	const sim = { url: process.env.SIM_URL, token: process.env.SIM_TOKEN };
-	const { UseApiMinimaxApi } = require(path.join(ROOT, 'dist', 'credentials', 'UseApiMinimaxApi.credentials.js'));
+	const { UseApiMinimaxApi } = require(
+		path.join(ROOT, 'dist', 'credentials', 'UseApiMinimaxApi.credentials.js'),
+	);
 	const helperOptions = (url) => ({
 		nodeTypes: { 'bench.download': helperNode(url) },
 		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
 		node: { type: 'bench.download', parameters: {} },
 	});
-	const warmup = await runNode({ ...helperOptions(process.env.WARMUP_URL), credentials: credentialsFor(sim) });
-	if (warmup.status !== 'success') throw new Error(`warm-up download failed: ${warmup.error?.message}`);
+	const warmup = await runNode({
+		...helperOptions(process.env.WARMUP_URL),
+		credentials: credentialsFor(sim),
+	});
+	if (warmup.status !== 'success')
+		throw new Error(`warm-up download failed: ${warmup.error?.message}`);
 	let options;
 	if (via === 'generate') {
 		const built = loadBuilt();
 		options = {
 			nodeTypes: built.nodeTypes,
 			credentialTypes: built.credentialTypes,
-			node: { type: built.type(GENERATE), parameters: videoParams({ pollSeconds: 1, download: true }) },
+			node: {
+				type: built.type(GENERATE),
+				parameters: videoParams({ pollSeconds: 1, download: true }),
+			},
 			items: [{ json: { prompt: 'bench 200 MB download' } }],
 		};
 	} else {
@@ -69,8 +85,16 @@ async function main() {
 	else if (typeof binary?.data === 'string') bytes = Buffer.byteLength(binary.data, 'base64');
 	process.stdout.write(
 		`${JSON.stringify({
-			mode, via, status: result.status, error: result.error?.message, ms, bytes,
-			storedAs: binary?.id ? binary.id.split(':')[0] : 'base64 in item', baselineRss, baselineMaxRss, peakRss,
+			mode,
+			via,
+			status: result.status,
+			error: result.error?.message,
+			ms,
+			bytes,
+			storedAs: binary?.id ? binary.id.split(':')[0] : 'base64 in item',
+			baselineRss,
+			baselineMaxRss,
+			peakRss,
 		})}\n`,
 	);
 }
@@ -78,7 +102,9 @@ async function main() {
 main().then(
 	() => process.exit(0),
 	(error) => {
-		process.stdout.write(`${JSON.stringify({ mode, via, error: String(error?.stack ?? error) })}\n`);
+		process.stdout.write(
+			`${JSON.stringify({ mode, via, error: String(error?.stack ?? error) })}\n`,
+		);
 		process.exit(1);
 	},
 );

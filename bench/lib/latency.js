@@ -18,16 +18,30 @@ async function pollLatency({ runs, pollSeconds, baseMs }) {
 		for (let k = 0; k < runs; k++) {
 			const ms = baseMs + Math.round((k * pollMs) / runs);
 			const before = new Set(sim.jobs.keys());
-			const result = await runGenerate(sim, [{ json: { prompt: `bench latency [ms=${ms}]` } }], pollSeconds);
+			const result = await runGenerate(
+				sim,
+				[{ json: { prompt: `bench latency [ms=${ms}]` } }],
+				pollSeconds,
+			);
 			const returned = Date.now();
 			const job = [...sim.jobs.values()].find((j) => !before.has(j.id));
-			samples.push({ jobMs: ms, status: result.status, latencyMs: job?.finalAt ? returned - job.finalAt : undefined });
+			samples.push({
+				jobMs: ms,
+				status: result.status,
+				latencyMs: job?.finalAt ? returned - job.finalAt : undefined,
+			});
 		}
 	} finally {
 		await sim.close();
 	}
 	const values = samples.map((s) => s.latencyMs).filter((v) => v !== undefined);
-	return { pollSeconds, runs, medianMs: round(median(values), 0), maxMs: values.length ? Math.max(...values) : undefined, samples };
+	return {
+		pollSeconds,
+		runs,
+		medianMs: round(median(values), 0),
+		maxMs: values.length ? Math.max(...values) : undefined,
+		samples,
+	};
 }
 
 module.exports = { pollLatency };

@@ -13,7 +13,9 @@ function loadBuilt() {
 	if (cached) return cached;
 	const { loadPackage, PACKAGE_NAME } = require(path.join(ROOT, 'test', 'harness'));
 	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-	const missing = pkg.n8n.nodes.concat(pkg.n8n.credentials).filter((f) => !fs.existsSync(path.join(ROOT, f)));
+	const missing = pkg.n8n.nodes
+		.concat(pkg.n8n.credentials)
+		.filter((f) => !fs.existsSync(path.join(ROOT, f)));
 	const type = (name) => `${PACKAGE_NAME}.${name}`;
 	if (!missing.length) {
 		cached = { ...loadPackage(ROOT), missing, type };
@@ -21,7 +23,10 @@ function loadBuilt() {
 	}
 	const nodeTypes = {};
 	const credentialTypes = {};
-	for (const [files, target] of [[pkg.n8n.nodes, nodeTypes], [pkg.n8n.credentials, credentialTypes]]) {
+	for (const [files, target] of [
+		[pkg.n8n.nodes, nodeTypes],
+		[pkg.n8n.credentials, credentialTypes],
+	]) {
 		for (const file of files.filter((f) => !missing.includes(f))) {
 			for (const Cls of Object.values(require(path.join(ROOT, file)))) {
 				const instance = new Cls();
@@ -56,4 +61,10 @@ function videoParams({ pollSeconds, download = false, replyUrl, waitForCompletio
 	};
 }
 
-module.exports = { loadBuilt, credentialsFor, videoParams, GENERATE: 'minimaxGenerate', TRIGGER: 'minimaxTrigger' };
+module.exports = {
+	loadBuilt,
+	credentialsFor,
+	videoParams,
+	GENERATE: 'minimaxGenerate',
+	TRIGGER: 'minimaxTrigger',
+};

@@ -1,8 +1,14 @@
 'use strict';
 // Turns the measured parts into one table of figures with targets and pass/miss.
 
-const fmtMs = (ms) => (ms === undefined ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-const fmtBytes = (b) => (b === undefined ? 'n/a' : b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(1)} KB`);
+const fmtMs = (ms) =>
+	ms === undefined ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+const fmtBytes = (b) =>
+	b === undefined
+		? 'n/a'
+		: b >= 1024 * 1024
+			? `${(b / 1024 / 1024).toFixed(1)} MB`
+			: `${(b / 1024).toFixed(1)} KB`;
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
 
@@ -13,12 +19,20 @@ function verdict(ok) {
 /** rows: [{figure, value, target, pass}] */
 function rowsOf(r) {
 	const rows = [];
-	const add = (figure, value, target = '', ok) => rows.push({ figure, value, target, result: verdict(ok) });
-	const skipped = (figure, why) => rows.push({ figure, value: `not measured: ${why}`, target: '', result: '—' });
+	const add = (figure, value, target = '', ok) =>
+		rows.push({ figure, value, target, result: verdict(ok) });
+	const skipped = (figure, why) =>
+		rows.push({ figure, value: `not measured: ${why}`, target: '', result: '—' });
 
 	const phase = (b) => {
 		const f = (b.jobMs % (b.pollSeconds * 1000)) / (b.pollSeconds * 1000);
-		return f === 0 ? 'ends just before a poll: best case' : f < 0.1 ? 'ends just after a poll: worst case' : f === 0.5 ? 'half way: average' : `${f} into a poll cycle`;
+		return f === 0
+			? 'ends just before a poll: best case'
+			: f < 0.1
+				? 'ends just after a poll: worst case'
+				: f === 0.5
+					? 'half way: average'
+					: `${f} into a poll cycle`;
 	};
 	for (const b of r.batch ?? []) {
 		if (b.skipped) {
@@ -65,11 +79,21 @@ function rowsOf(r) {
 			'< 1 (one call covers the batch)',
 			c.statusCallsPerJobInterval < 1,
 		);
-		add('Over-capacity creates accepted, batch', String(sum('overCapacity')), '0', sum('overCapacity') === 0);
+		add(
+			'Over-capacity creates accepted, batch',
+			String(sum('overCapacity')),
+			'0',
+			sum('overCapacity') === 0,
+		);
 	}
 	if (r.serial && !r.serial.skipped) {
 		const c = r.serial.calls;
-		add('Creates per job, single job (accepted / all)', `${c.createsPerJob} / ${c.createRequestsPerJob}`, 'exactly 1', c.createsPerJob === 1 && c.duplicateCreates === 0);
+		add(
+			'Creates per job, single job (accepted / all)',
+			`${c.createsPerJob} / ${c.createRequestsPerJob}`,
+			'exactly 1',
+			c.createsPerJob === 1 && c.duplicateCreates === 0,
+		);
 		add(
 			'Status calls per job per poll interval, single job',
 			`${c.statusCallsPerJobInterval}: listings ${c.listingsPerJobInterval} + single GETs ${c.singleGetsPerJobInterval} (${c.singleGetsPerJob} per job); ${c.capacityChecks / c.jobs} capacity checks per job`,
@@ -79,21 +103,41 @@ function rowsOf(r) {
 	if (r.pollLatency?.skipped) skipped('Detection latency, poll', r.pollLatency.skipped);
 	else if (r.pollLatency) {
 		const p = r.pollLatency;
-		add(`Detection latency, poll (finalAt → node returns), ${p.runs} jobs`, `median ${fmtMs(p.medianMs)}, max ${fmtMs(p.maxMs)}`, `≤ ${p.pollSeconds * 1000} ms (one interval)`, p.maxMs !== undefined && p.maxMs <= p.pollSeconds * 1000);
+		add(
+			`Detection latency, poll (finalAt → node returns), ${p.runs} jobs`,
+			`median ${fmtMs(p.medianMs)}, max ${fmtMs(p.maxMs)}`,
+			`≤ ${p.pollSeconds * 1000} ms (one interval)`,
+			p.maxMs !== undefined && p.maxMs <= p.pollSeconds * 1000,
+		);
 	}
 	if (r.triggerLatency?.skipped) skipped('Detection latency, trigger', r.triggerLatency.skipped);
 	else if (r.triggerLatency) {
 		const t = r.triggerLatency;
-		add(`Detection latency, trigger (finalAt → item emitted), ${t.jobs} jobs`, `median ${fmtMs(t.medianMs)}, max ${fmtMs(t.maxMs)} (${t.emitted}/${t.jobs} emitted)`, '< 1000 ms', t.maxMs !== undefined && t.emitted === t.jobs && t.maxMs < 1000);
+		add(
+			`Detection latency, trigger (finalAt → item emitted), ${t.jobs} jobs`,
+			`median ${fmtMs(t.medianMs)}, max ${fmtMs(t.maxMs)} (${t.emitted}/${t.jobs} emitted)`,
+			'< 1000 ms',
+			t.maxMs !== undefined && t.emitted === t.jobs && t.maxMs < 1000,
+		);
 	}
 	const f = r.footprint;
 	if (f) {
-		add('Packed tarball', `${fmtBytes(f.pack.tarballBytes)} (${f.pack.files} files, ${fmtBytes(f.pack.unpackedBytes)} unpacked)`);
-		add('Runtime dependencies', String(f.runtimeDependencies.length + f.bundledDependencies.length), '0', f.runtimeDependencies.length + f.bundledDependencies.length === 0);
+		add(
+			'Packed tarball',
+			`${fmtBytes(f.pack.tarballBytes)} (${f.pack.files} files, ${fmtBytes(f.pack.unpackedBytes)} unpacked)`,
+		);
+		add(
+			'Runtime dependencies',
+			String(f.runtimeDependencies.length + f.bundledDependencies.length),
+			'0',
+			f.runtimeDependencies.length + f.bundledDependencies.length === 0,
+		);
 		const q = f.requireMs;
 		add(
 			`Require every built node + credential (median of ${q.runs} fresh processes)`,
-			q.error ? `error: ${q.error}` : `${q.warmMedianMs} ms with n8n-workflow loaded; ${q.coldMedianMs} ms incl. loading n8n-workflow${q.missing?.length ? ` (missing: ${q.missing.join(', ')})` : ''}`,
+			q.error
+				? `error: ${q.error}`
+				: `${q.warmMedianMs} ms with n8n-workflow loaded; ${q.coldMedianMs} ms incl. loading n8n-workflow${q.missing?.length ? ` (missing: ${q.missing.join(', ')})` : ''}`,
 		);
 		const m = f.memory;
 		for (const mode of ['default', 'filesystem']) {
@@ -113,8 +157,13 @@ function rowsOf(r) {
 					'streams: growth < 0.1 byte per file byte',
 					g !== undefined && g < 0.1 && x.bytes === m.fileBytes,
 				);
-			}
-			else add(label, value, 'n8n keeps the file in memory (base64)', x.bytes === m.fileBytes ? undefined : false);
+			} else
+				add(
+					label,
+					value,
+					'n8n keeps the file in memory (base64)',
+					x.bytes === m.fileBytes ? undefined : false,
+				);
 		}
 	}
 	return rows;
@@ -124,7 +173,11 @@ function table(rows) {
 	const cols = ['figure', 'value', 'target', 'result'];
 	const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
 	const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
-	return [line(cols), line(width.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => r[c])))].join('\n');
+	return [
+		line(cols),
+		line(width.map((w) => '-'.repeat(w))),
+		...rows.map((r) => line(cols.map((c) => r[c]))),
+	].join('\n');
 }
 
 module.exports = { rowsOf, table };

@@ -18,7 +18,8 @@ function startReceiver(onRequest) {
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
 			onRequest(req, Buffer.concat(chunks)).then(
-				({ statusCode, body }) => res.writeHead(statusCode, { 'Content-Type': 'application/json' }).end(body),
+				({ statusCode, body }) =>
+					res.writeHead(statusCode, { 'Content-Type': 'application/json' }).end(body),
 				(error) => res.writeHead(500).end(String(error?.message ?? error)),
 			);
 		});
@@ -31,13 +32,28 @@ async function triggerLatency({ jobs }) {
 	const { callWebhook } = require(HELPER);
 	const built = loadBuilt();
 	const nodeType = built.nodeTypes[built.type(TRIGGER)];
-	const parameters = { requireSecret: true, secret: SECRET, events: ['completed'], kinds: ['video'], replyRefFilter: 'any', simplify: true, options: {} };
+	const parameters = {
+		requireSecret: true,
+		secret: SECRET,
+		events: ['completed'],
+		kinds: ['video'],
+		replyRefFilter: 'any',
+		simplify: true,
+		options: {},
+	};
 	const emitted = new Map();
 	const errors = [];
 	const receiver = await startReceiver(async (req, raw) => {
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const body = JSON.parse(raw.toString('utf8'));
-		const out = await callWebhook({ nodeType, parameters, body, rawBody: raw, query: Object.fromEntries(url.searchParams), headers: req.headers });
+		const out = await callWebhook({
+			nodeType,
+			parameters,
+			body,
+			rawBody: raw,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+		});
 		const at = Date.now();
 		for (const item of out.items ?? []) {
 			const id = item.json.videoId ?? item.json.id ?? body.videoId;
@@ -47,7 +63,14 @@ async function triggerLatency({ jobs }) {
 		return { statusCode: out.res.statusCode ?? 200, body: out.res.body ?? '' };
 	});
 	const replyUrl = `http://127.0.0.1:${receiver.address().port}/webhook/minimax?secret=${SECRET}`;
-	const sim = await createSimulator({ port: 0, jobMs: 1000, accounts: [{ account: '111111111', maxJobs: 10 }, { account: '222222222', maxJobs: 10 }] });
+	const sim = await createSimulator({
+		port: 0,
+		jobMs: 1000,
+		accounts: [
+			{ account: '111111111', maxJobs: 10 },
+			{ account: '222222222', maxJobs: 10 },
+		],
+	});
 	try {
 		log(`trigger latency: ${jobs} jobs, replyUrl → webhook() of the built trigger`);
 		const headers = { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'application/json' };
@@ -56,14 +79,22 @@ async function triggerLatency({ jobs }) {
 				fetch(`${sim.apiUrl}/videos/create`, {
 					method: 'POST',
 					headers,
-					body: JSON.stringify({ prompt: `bench trigger [ms=${1000 + k * 97}]`, replyUrl, replyRef: `bench-${k}` }),
+					body: JSON.stringify({
+						prompt: `bench trigger [ms=${1000 + k * 97}]`,
+						replyUrl,
+						replyRef: `bench-${k}`,
+					}),
 				}).then((r) => r.json()),
 			),
 		);
 		const ids = created.map((c) => c.videoId).filter(Boolean);
 		const deadline = Date.now() + 10_000 + jobs * 100;
-		while (ids.some((id) => !emitted.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-		const samples = ids.map((id) => ({ id, latencyMs: emitted.has(id) ? emitted.get(id) - sim.jobs.get(id).finalAt : undefined }));
+		while (ids.some((id) => !emitted.has(id)) && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 50));
+		const samples = ids.map((id) => ({
+			id,
+			latencyMs: emitted.has(id) ? emitted.get(id) - sim.jobs.get(id).finalAt : undefined,
+		}));
 		const values = samples.map((s) => s.latencyMs).filter((v) => v !== undefined);
 		return {
 			jobs: ids.length,

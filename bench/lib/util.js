@@ -11,7 +11,10 @@ function median(values) {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const round = (value, digits = 2) => (value === undefined || value === null || Number.isNaN(value) ? undefined : Number(value.toFixed(digits)));
+const round = (value, digits = 2) =>
+	value === undefined || value === null || Number.isNaN(value)
+		? undefined
+		: Number(value.toFixed(digits));
 
 /** Runs a command, resolves {code, stdout, stderr}; never rejects on a non-zero exit. */
 function run(cmd, args, options = {}) {

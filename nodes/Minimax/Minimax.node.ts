@@ -63,7 +63,8 @@ export class Minimax implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: actionSubtitle(properties),
-		description: 'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs, the scheduler, speech, voices and music via useapi.net',
+		description:
+			'Manage MiniMax (Hailuo) accounts, videos, images, files, agent jobs, the scheduler, speech, voices and music via useapi.net',
 		defaults: { name: 'MiniMax (useapi.net)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

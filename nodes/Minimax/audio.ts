@@ -8,10 +8,14 @@ import { idOf } from './hooks';
 const invalid = (ctx: IExecuteSingleFunctions, message: string, description?: string) =>
 	operationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });
 
-const filtersOf = (ctx: IExecuteSingleFunctions) => (ctx.getNodeParameter('filters', {}) ?? {}) as IDataObject;
+const filtersOf = (ctx: IExecuteSingleFunctions) =>
+	(ctx.getNodeParameter('filters', {}) ?? {}) as IDataObject;
 
 /** POST /speech/delete-voice takes only the wrapped voice id (sending `account` is a 400). */
-export const voiceDeleteBody: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
+export const voiceDeleteBody: PreSendAction = async function (
+	this: IExecuteSingleFunctions,
+	request,
+) {
 	const raw = String(this.getNodeParameter('voiceId', '') ?? '').trim();
 	if (/^\d+$/.test(raw)) {
 		throw invalid(
@@ -30,10 +34,16 @@ const VOICE_TYPES = ['all', 'builtIn', 'cloned'];
 export const voiceFilters: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
 	const { tags, voiceType } = filtersOf(this);
 	if (voiceType !== undefined && !VOICE_TYPES.includes(String(voiceType))) {
-		throw invalid(this, `"Voice Type" must be All, Built-In or Cloned (got ${JSON.stringify(voiceType)})`);
+		throw invalid(
+			this,
+			`"Voice Type" must be All, Built-In or Cloned (got ${JSON.stringify(voiceType)})`,
+		);
 	}
 	if (tags !== undefined && typeof tags !== 'string') {
-		throw invalid(this, `"Tags" must be text such as "English,Female" (got ${JSON.stringify(tags)})`);
+		throw invalid(
+			this,
+			`"Tags" must be text such as "English,Female" (got ${JSON.stringify(tags)})`,
+		);
 	}
 	const list = String(tags ?? '')
 		.split(',')
@@ -48,7 +58,11 @@ export const voiceFilters: PreSendAction = async function (this: IExecuteSingleF
  * clones come in the wrapped `…-voice:…` form; the legacy listing had `is_system` and a `clone` object.
  */
 export function isClonedVoice(voice: IDataObject): boolean {
-	return /-voice:/.test(String(voice.voice_id ?? '')) || voice.is_system === false || (typeof voice.clone === 'object' && voice.clone !== null);
+	return (
+		/-voice:/.test(String(voice.voice_id ?? '')) ||
+		voice.is_system === false ||
+		(typeof voice.clone === 'object' && voice.clone !== null)
+	);
 }
 
 export function wantedVoice(voice: IDataObject, ctx: IExecuteSingleFunctions): boolean {

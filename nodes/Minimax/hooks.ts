@@ -14,7 +14,8 @@ function invalid(ctx: IExecuteSingleFunctions, message: string, description?: st
 /** The picked account (resource locator or plain string), trimmed and checked (digits only); '' when none. */
 export function accountOf(ctx: IExecuteSingleFunctions): string {
 	const value = ctx.getNodeParameter('account', '', { extractValue: true }) as unknown;
-	if (value === undefined || value === null || (typeof value === 'string' && !value.trim())) return '';
+	if (value === undefined || value === null || (typeof value === 'string' && !value.trim()))
+		return '';
 	try {
 		return checkAccount(value);
 	} catch (error) {
@@ -36,13 +37,19 @@ export const sendAccount: PreSendAction = async function (this: IExecuteSingleFu
 /** Puts the (required) account into the path: `/accounts/{account}`. */
 export const accountPath: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
 	const account = accountOf(this);
-	if (!account) throw invalid(this, '"Account" is empty', 'Pick the account from the list or enter its id.');
+	if (!account)
+		throw invalid(this, '"Account" is empty', 'Pick the account from the list or enter its id.');
 	request.url = `/accounts/${account}`;
 	return request;
 };
 
 /** The id parameter, trimmed and checked; an InvalidIdError becomes a NodeOperationError for this item. */
-export function idOf(ctx: IExecuteSingleFunctions, param: string, field: string, kind: JobKind | 'any'): string {
+export function idOf(
+	ctx: IExecuteSingleFunctions,
+	param: string,
+	field: string,
+	kind: JobKind | 'any',
+): string {
 	try {
 		return checkId(ctx.getNodeParameter(param, ''), field, kind);
 	} catch (error) {
@@ -55,7 +62,12 @@ export function idOf(ctx: IExecuteSingleFunctions, param: string, field: string,
  * Validates an id and puts it raw into the path (`prefix` + id). Ids contain ':' and the API
  * matches paths literally, so they are never URL-encoded.
  */
-export function idPath(prefix: string, param: string, field: string, kind: JobKind | 'any'): PreSendAction {
+export function idPath(
+	prefix: string,
+	param: string,
+	field: string,
+	kind: JobKind | 'any',
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions) {
 		request.url = `${prefix}${idOf(this, param, field, kind)}`;
 		return request;
@@ -63,11 +75,18 @@ export function idPath(prefix: string, param: string, field: string, kind: JobKi
 }
 
 /** The scheduler tracks videos, images and (since August 2026) speech jobs, so its id must be one of those. */
-export const schedulerPath: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
+export const schedulerPath: PreSendAction = async function (
+	this: IExecuteSingleFunctions,
+	request,
+) {
 	const id = idOf(this, 'schedulerId', 'ID', 'any');
 	const kind = kindOfId(id);
 	if (kind !== 'video' && kind !== 'image' && kind !== 'speech') {
-		throw invalid(this, `"ID" must be a video, image or speech id (got "${id}")`, 'Use the videoId, imageId or audioId of a running job.');
+		throw invalid(
+			this,
+			`"ID" must be a video, image or speech id (got "${id}")`,
+			'Use the videoId, imageId or audioId of a running job.',
+		);
 	}
 	request.url = `/scheduler/${id}`;
 	return request;
@@ -80,9 +99,13 @@ export const cancelBody: PreSendAction = async function (this: IExecuteSingleFun
 };
 
 /** Template ids are raw MiniMax numbers (not useapi ids): digits only. */
-export const sendTemplateId: PreSendAction = async function (this: IExecuteSingleFunctions, request) {
+export const sendTemplateId: PreSendAction = async function (
+	this: IExecuteSingleFunctions,
+	request,
+) {
 	const raw = this.getNodeParameter('templateId', '') as unknown;
-	const templateId = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '[not text]';
+	const templateId =
+		typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '[not text]';
 	if (!templateId || !/^\d{1,24}$/.test(templateId)) {
 		throw invalid(
 			this,
@@ -119,9 +142,18 @@ export const accountBody: PreSendAction = async function (this: IExecuteSingleFu
 	const token = String(this.getNodeParameter('token', '') ?? '').trim();
 	const maxJobs = Number(this.getNodeParameter('maxJobs', 3));
 	if (!/^https?:\/\//.test(url)) {
-		throw invalid(this, '"Hailuoai URL" must be the full https://hailuoai.video/… request URL', 'Copy it from the browser DevTools as described at useapi.net → Setup MiniMax.');
+		throw invalid(
+			this,
+			'"Hailuoai URL" must be the full https://hailuoai.video/… request URL',
+			'Copy it from the browser DevTools as described at useapi.net → Setup MiniMax.',
+		);
 	}
-	if (!token) throw invalid(this, '"Hailuoai Token" is empty', 'Paste the JWT from the "Token" request header on hailuoai.video.');
+	if (!token)
+		throw invalid(
+			this,
+			'"Hailuoai Token" is empty',
+			'Paste the JWT from the "Token" request header on hailuoai.video.',
+		);
 	if (!Number.isInteger(maxJobs) || maxJobs < 1 || maxJobs > 10) {
 		throw invalid(this, `"Max Jobs" must be a whole number from 1 to 10 (got ${maxJobs})`);
 	}

@@ -4,12 +4,18 @@ import { apiError, networkError } from '../shared/errors';
 import { apiRequest } from '../shared/transport';
 
 /** "From List" for the Account picker: GET /accounts (a map keyed by account id; 404 = none configured). */
-export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await accountList(this, filter, () => true);
 }
 
 /** Speech and music: only accounts not marked `supportAudio: false` (older records lack the flag). */
-export async function searchAudioAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchAudioAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await accountList(this, filter, (record) => record.supportAudio !== false);
 }
 
@@ -24,7 +30,9 @@ async function accountList(
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw apiError(ctx.getNode(), response.statusCode, response.body, { resource: 'account' });
 	}
-	const accounts = Object.entries((response.body ?? {}) as IDataObject).filter(([, value]) => keep((value ?? {}) as IDataObject));
+	const accounts = Object.entries((response.body ?? {}) as IDataObject).filter(([, value]) =>
+		keep((value ?? {}) as IDataObject),
+	);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = accounts.map(([id, value]) => {
 		const record = (value ?? {}) as IDataObject;

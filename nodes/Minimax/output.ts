@@ -44,19 +44,26 @@ const asObject = (body: unknown): IDataObject =>
 	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
 
 const asList = (value: unknown): IDataObject[] =>
-	Array.isArray(value) ? value.filter((x) => x && typeof x === 'object').map((x) => x as IDataObject) : [];
+	Array.isArray(value)
+		? value.filter((x) => x && typeof x === 'object').map((x) => x as IDataObject)
+		: [];
 
 export const whole: Shape = (body) => [asObject(body)];
 export const list: Shape = (body) => asList(body);
-export const listIn = (property: string): Shape => (body) => asList(asObject(body)[property]);
+export const listIn =
+	(property: string): Shape =>
+	(body) =>
+		asList(asObject(body)[property]);
 
 /** An undocumented list envelope: a bare array, or the first of `properties` that holds an array. */
-export const listInAny = (properties: string[]): Shape => (body) => {
-	if (Array.isArray(body)) return asList(body);
-	const object = asObject(body);
-	const key = properties.find((property) => Array.isArray(object[property]));
-	return key ? asList(object[key]) : [];
-};
+export const listInAny =
+	(properties: string[]): Shape =>
+	(body) => {
+		if (Array.isArray(body)) return asList(body);
+		const object = asObject(body);
+		const key = properties.find((property) => Array.isArray(object[property]));
+		return key ? asList(object[key]) : [];
+	};
 export const mapValues: Shape = (body) => asList(Object.values(asObject(body)));
 export const deleted: Shape = () => [{ deleted: true }];
 
@@ -103,7 +110,9 @@ export function simplifyRecord(record: IDataObject): IDataObject {
 }
 
 function failureContext(ctx: IExecuteSingleFunctions, options: Respond): FailureContext {
-	const jobId = options.idParam ? String(ctx.getNodeParameter(options.idParam, '') ?? '').trim() : undefined;
+	const jobId = options.idParam
+		? String(ctx.getNodeParameter(options.idParam, '') ?? '').trim()
+		: undefined;
 	let account: string | undefined;
 	try {
 		account = String(ctx.getNodeParameter('account', '', { extractValue: true }) ?? '').trim();
@@ -127,7 +136,11 @@ function failureContext(ctx: IExecuteSingleFunctions, options: Respond): Failure
  * the empty 200s of deletes are never parsed: the shape decides what they mean.
  */
 export function respond(options: Respond): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, _items: INodeExecutionData[], full: IN8nHttpFullResponse) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		_items: INodeExecutionData[],
+		full: IN8nHttpFullResponse,
+	) {
 		// A server may echo the Authorization header: the token never reaches an error or an output.
 		const secrets = secretsOf((await this.getCredentials(CREDENTIAL_TYPE)).apiToken);
 		const response = { ...full, body: redactDeep(full.body, secrets) };
@@ -136,14 +149,20 @@ export function respond(options: Respond): PostReceiveAction {
 		if (!empty && (statusCode < 200 || statusCode >= 300)) {
 			throw apiError(this.getNode(), statusCode, response.body, failureContext(this, options));
 		}
-		let records = empty || statusCode === 204 ? options.shape(undefined, this) : options.shape(response.body, this);
+		let records =
+			empty || statusCode === 204
+				? options.shape(undefined, this)
+				: options.shape(response.body, this);
 		const size = records.length;
 		if (options.filter) records = records.filter((record) => options.filter!(record, this));
-		if (options.simplify && this.getNodeParameter('simplify', true)) records = records.map(simplifyRecord);
+		if (options.simplify && this.getNodeParameter('simplify', true))
+			records = records.map(simplifyRecord);
 		const pairedItem = { item: this.getItemIndex() };
 		const items = records.map((json) => ({ json, pairedItem }));
 		const body = asObject(response.body);
-		const more = [body.hasNext, body.hasMore, body.has_more].find((flag) => typeof flag === 'boolean') as boolean | undefined;
+		const more = [body.hasNext, body.hasMore, body.has_more].find(
+			(flag) => typeof flag === 'boolean',
+		) as boolean | undefined;
 		pageInfo.set(items, { hasMore: more, size });
 		return items;
 	};

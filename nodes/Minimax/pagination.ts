@@ -1,4 +1,9 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { pageInfo } from './output';
 
@@ -17,7 +22,10 @@ function wanted(requestData: DeclarativeRestApiSettings.ResultOptions): number {
 }
 
 function page(requestData: DeclarativeRestApiSettings.ResultOptions, qs: IDataObject) {
-	return { ...requestData, options: { ...requestData.options, qs: { ...requestData.options.qs, ...qs } } };
+	return {
+		...requestData,
+		options: { ...requestData.options, qs: { ...requestData.options.qs, ...qs } },
+	};
 }
 
 /**
@@ -34,10 +42,18 @@ export function cursorPages(cursorParam: string, idKey: string, reachable = Infi
 		let cursor: string | undefined;
 		while (results.length < max) {
 			const limit = Math.min(PAGE_SIZE, max - results.length);
-			const items = await this.makeRoutingRequest(page(requestData, cursor ? { limit, [cursorParam]: cursor } : { limit }));
+			const items = await this.makeRoutingRequest(
+				page(requestData, cursor ? { limit, [cursorParam]: cursor } : { limit }),
+			);
 			results.push(...items);
 			const next = items.length ? String(items[items.length - 1].json[idKey] ?? '') : '';
-			if (items.length < limit || pageInfo.get(items)?.hasMore === false || !next || next === cursor) break;
+			if (
+				items.length < limit ||
+				pageInfo.get(items)?.hasMore === false ||
+				!next ||
+				next === cursor
+			)
+				break;
 			cursor = next;
 		}
 		return results;
@@ -65,8 +81,11 @@ export function numberedPages(paging: NumberedPaging): Pagination {
 		const results: INodeExecutionData[] = [];
 		let previous: string | undefined;
 		for (let number = 1; results.length < max; number++) {
-			const items = await this.makeRoutingRequest(page(requestData, { page: number, [paging.sizeParam]: size }));
-			const first = paging.idKey && items.length ? String(items[0].json[paging.idKey] ?? '') : undefined;
+			const items = await this.makeRoutingRequest(
+				page(requestData, { page: number, [paging.sizeParam]: size }),
+			);
+			const first =
+				paging.idKey && items.length ? String(items[0].json[paging.idKey] ?? '') : undefined;
 			if (first && first === previous) break;
 			results.push(...items);
 			const info = pageInfo.get(items);

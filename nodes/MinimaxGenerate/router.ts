@@ -32,6 +32,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = HANDLERS[`${resource}.${operation}`];
-	if (!handler) throw operationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	if (!handler)
+		throw operationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	return [await handler.call(this)];
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { apiRequest } from '../shared/transport';
@@ -50,16 +56,23 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const expected = signState(await apiTokenOf(this), this.getExecutionId() ?? '', stateText);
 	const state = decodeState(stateText);
 	if (!stateText || !secretMatches(given, expected) || !state || !ADAPTERS[state.k]) {
-		return reply(this, 403, { error: 'Forbidden: this URL only accepts the callback of the job this execution waits for' });
+		return reply(this, 403, {
+			error: 'Forbidden: this URL only accepts the callback of the job this execution waits for',
+		});
 	}
 	const parsed = parseCallback(webhookBody(this));
-	if (isParseError(parsed)) return reply(this, 400, { error: `Not a MiniMax callback: ${parsed.error}` });
+	if (isParseError(parsed))
+		return reply(this, 400, { error: `Not a MiniMax callback: ${parsed.error}` });
 	// The secret proves the URL; only this execution's replyRef tag proves the job. A callback
 	// without it (or with another tag) is some other job's and must not resume this execution.
 	if (parsed.replyRefTag !== state.t) {
-		return stayParked({ received: true, ignored: parsed.replyRefTag ? 'another job' : 'no replyRef tag of this execution' });
+		return stayParked({
+			received: true,
+			ignored: parsed.replyRefTag ? 'another job' : 'no replyRef tag of this execution',
+		});
 	}
-	if (!parsed.final) return stayParked({ received: true, final: false, status: parsed.statusLabel });
+	if (!parsed.final)
+		return stayParked({ received: true, final: false, status: parsed.statusLabel });
 
 	// Answer at once; the download may take longer than the caller waits.
 	this.getResponseObject().status(200).json({ received: true, final: true });
@@ -68,16 +81,26 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 }
 
 /** The final record, re-read when the callback is a partial one (no result URL). */
-async function finalRecord(ctx: IWebhookFunctions, adapter: KindAdapter, parsed: ParsedCallback): Promise<IDataObject> {
-	if (parsed.outcome !== 'completed' || adapter.resultFiles(parsed.record).length) return parsed.record;
+async function finalRecord(
+	ctx: IWebhookFunctions,
+	adapter: KindAdapter,
+	parsed: ParsedCallback,
+): Promise<IDataObject> {
+	if (parsed.outcome !== 'completed' || adapter.resultFiles(parsed.record).length)
+		return parsed.record;
 	const response = await apiRequest.call(ctx, { method: 'GET', path: adapter.getPath(parsed.id) });
 	const body = response.body;
-	const ok = response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object';
+	const ok =
+		response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object';
 	return ok ? (body as IDataObject) : parsed.record;
 }
 
 /** Builds the output with the engine's own finish step, so fields and binaries match Poll mode. */
-async function resultItems(ctx: IWebhookFunctions, state: CallbackState, parsed: ParsedCallback): Promise<INodeExecutionData[]> {
+async function resultItems(
+	ctx: IWebhookFunctions,
+	state: CallbackState,
+	parsed: ParsedCallback,
+): Promise<INodeExecutionData[]> {
 	const adapter = ADAPTERS[state.k];
 	const task = {
 		index: state.i,
@@ -118,8 +141,14 @@ async function resultItems(ctx: IWebhookFunctions, state: CallbackState, parsed:
 		task.error = error as Error;
 	}
 	if (task.error || !task.output) {
-		const error = task.error ?? new Error(`The ${adapter.label} ${parsed.id} ended without a result`);
-		return [{ json: { ...errorJson(error, task), outcome: parsed.outcome, status: parsed.status }, pairedItem: { item: state.i } }];
+		const error =
+			task.error ?? new Error(`The ${adapter.label} ${parsed.id} ended without a result`);
+		return [
+			{
+				json: { ...errorJson(error, task), outcome: parsed.outcome, status: parsed.status },
+				pairedItem: { item: state.i },
+			},
+		];
 	}
 	return task.output;
 }

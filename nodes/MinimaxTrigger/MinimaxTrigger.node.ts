@@ -41,25 +41,38 @@ function answer(ctx: IWebhookFunctions): void {
  * (WorkflowRunner.establishContextForPersistence builds a second Workflow over the same object),
  * so the record would never reach the database. See README "Scaling: queue mode".
  */
-function accept(ctx: IWebhookFunctions, items: INodeExecutionData[], answered = false): IWebhookResponseData {
+function accept(
+	ctx: IWebhookFunctions,
+	items: INodeExecutionData[],
+	answered = false,
+): IWebhookResponseData {
 	if (!answered) answer(ctx);
 	return { noWebhookResponse: true, workflowData: [items] };
 }
 
 /** Answered 200 so useapi does not retry, but no execution starts. */
-const ignore = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, ignored: reason } });
+const ignore = (reason: string): IWebhookResponseData => ({
+	webhookResponse: { received: true, ignored: reason },
+});
 
-const EVENT_OF = { running: 'progress', completed: 'completed', failed: 'failed', moderated: 'moderated' } as const;
+const EVENT_OF = {
+	running: 'progress',
+	completed: 'completed',
+	failed: 'failed',
+	moderated: 'moderated',
+} as const;
 
 function filteredOut(ctx: IWebhookFunctions, parsed: ParsedCallback): string | undefined {
 	const events = ctx.getNodeParameter('events', ['completed']) as string[];
-	if (!events.includes(EVENT_OF[parsed.outcome])) return `event "${EVENT_OF[parsed.outcome]}" not selected`;
+	if (!events.includes(EVENT_OF[parsed.outcome]))
+		return `event "${EVENT_OF[parsed.outcome]}" not selected`;
 	const kinds = ctx.getNodeParameter('kinds', []) as string[];
 	if (!kinds.includes(parsed.kind)) return `kind "${parsed.kind}" not selected`;
 	const mode = ctx.getNodeParameter('replyRefFilter', 'any') as string;
 	const wanted = String(ctx.getNodeParameter('replyRefValue', '') ?? '');
 	if (mode === 'equals' && parsed.replyRef !== wanted) return 'replyRef does not match';
-	if (mode === 'startsWith' && !parsed.replyRef.startsWith(wanted)) return 'replyRef does not match';
+	if (mode === 'startsWith' && !parsed.replyRef.startsWith(wanted))
+		return 'replyRef does not match';
 	return undefined;
 }
 
@@ -98,10 +111,27 @@ export class MinimaxTrigger implements INodeType {
 		const receivedAt = new Date().toISOString();
 		if (this.getNodeParameter('requireSecret', true) as boolean) {
 			const expected = String(this.getNodeParameter('secret', '') ?? '');
-			if (!expected) return refuse(this, 403, 'The trigger has no Secret set. Set "Secret" in the MiniMax Trigger node.');
-			const inPath = this.getNode().typeVersion >= 2 && secretMatches(secretInPath(this.getRequestObject()), pathSecretOf(expected));
-			if (!inPath && !secretMatches(givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject), expected)) {
-				return refuse(this, 403, 'Missing or wrong secret. Use the trigger\'s Production URL as the replyUrl, as n8n shows it.');
+			if (!expected)
+				return refuse(
+					this,
+					403,
+					'The trigger has no Secret set. Set "Secret" in the MiniMax Trigger node.',
+				);
+			const inPath =
+				this.getNode().typeVersion >= 2 &&
+				secretMatches(secretInPath(this.getRequestObject()), pathSecretOf(expected));
+			if (
+				!inPath &&
+				!secretMatches(
+					givenSecret(this.getQueryData() as IDataObject, this.getHeaderData() as IDataObject),
+					expected,
+				)
+			) {
+				return refuse(
+					this,
+					403,
+					"Missing or wrong secret. Use the trigger's Production URL as the replyUrl, as n8n shows it.",
+				);
 			}
 		}
 
@@ -114,7 +144,11 @@ export class MinimaxTrigger implements INodeType {
 
 		// Test URLs receive hand-made repeats on purpose; only production calls are deduplicated.
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
-		if (parsed.final && this.getMode() !== 'manual' && isDuplicateFinal(this.getWorkflowStaticData('node'), scope, parsed.id)) {
+		if (
+			parsed.final &&
+			this.getMode() !== 'manual' &&
+			isDuplicateFinal(this.getWorkflowStaticData('node'), scope, parsed.id)
+		) {
 			return ignore('duplicate final callback');
 		}
 
@@ -130,7 +164,8 @@ export class MinimaxTrigger implements INodeType {
 			// Answer first: useapi must not wait for a download of several megabytes.
 			answer(this);
 			const complete = await withResultUrls.call(this, parsed);
-			if (complete !== parsed && this.getNodeParameter('simplify', true)) item = { json: simplified(complete, receivedAt) };
+			if (complete !== parsed && this.getNodeParameter('simplify', true))
+				item = { json: simplified(complete, receivedAt) };
 			item = await withDownloads.call(this, complete, item);
 			return accept(this, [item], true);
 		}

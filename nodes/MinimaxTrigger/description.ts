@@ -57,9 +57,21 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Completed', value: 'completed', description: 'The job finished with a result' },
-			{ name: 'Failed', value: 'failed', description: 'The job failed (video/image status 3; agent, speech and music "failed")' },
-			{ name: 'Moderated', value: 'moderated', description: 'MiniMax moderated the result (status 5, 7 or 14)' },
-			{ name: 'Progress', value: 'progress', description: 'Progress updates before the final call' },
+			{
+				name: 'Failed',
+				value: 'failed',
+				description: 'The job failed (video/image status 3; agent, speech and music "failed")',
+			},
+			{
+				name: 'Moderated',
+				value: 'moderated',
+				description: 'MiniMax moderated the result (status 5, 7 or 14)',
+			},
+			{
+				name: 'Progress',
+				value: 'progress',
+				description: 'Progress updates before the final call',
+			},
 		],
 		required: true,
 		default: ['completed'],

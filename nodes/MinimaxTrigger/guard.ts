@@ -24,7 +24,8 @@ const recentInProcess = new Map<string, number>();
 const keyOf = (id: string): string => `j:${id}`;
 
 function prune(seen: Record<string, number>, now: number): void {
-	for (const [key, at] of Object.entries(seen)) if (typeof at !== 'number' || now - at > DEDUPE_WINDOW_MS) delete seen[key];
+	for (const [key, at] of Object.entries(seen))
+		if (typeof at !== 'number' || now - at > DEDUPE_WINDOW_MS) delete seen[key];
 	const left = Object.entries(seen).sort((x, y) => x[1] - y[1]);
 	for (const [key] of left.slice(0, Math.max(0, left.length - MAX_ENTRIES))) delete seen[key];
 }
@@ -41,9 +42,16 @@ function seenAt(seen: Record<string, number>, key: string): number | undefined {
  * process alike: a repeat that arrives at another process after that save is caught. (n8n 2.41
  * saves it only if the trigger answered by itself: see accept() in MinimaxTrigger.node.ts.)
  */
-export function isDuplicateFinal(staticData: IDataObject, scope: string, id: string, now = Date.now()): boolean {
+export function isDuplicateFinal(
+	staticData: IDataObject,
+	scope: string,
+	id: string,
+	now = Date.now(),
+): boolean {
 	const stored = staticData.seenFinal;
-	const seen = (stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, number>;
+	const seen = (
+		stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}
+	) as Record<string, number>;
 	prune(seen, now);
 	for (const [k, at] of recentInProcess) if (now - at > DEDUPE_WINDOW_MS) recentInProcess.delete(k);
 	const key = keyOf(id);
@@ -53,6 +61,7 @@ export function isDuplicateFinal(staticData: IDataObject, scope: string, id: str
 	seen[key] = now;
 	staticData.seenFinal = seen;
 	recentInProcess.set(local, now);
-	if (recentInProcess.size > MAX_ENTRIES * 4) recentInProcess.delete(recentInProcess.keys().next().value as string);
+	if (recentInProcess.size > MAX_ENTRIES * 4)
+		recentInProcess.delete(recentInProcess.keys().next().value as string);
 	return false;
 }

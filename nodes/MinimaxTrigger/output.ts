@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { isParseError, parseCallback, type ParsedCallback } from '../shared/callback';
 import { downloadToBinary } from '../shared/download';
@@ -16,7 +21,10 @@ const RECORD_PATHS: Partial<Record<ParsedCallback['kind'], string>> = {
  * A completed callback may carry only ids and status (the body is undocumented): then the job is
  * read once through the API, when a credential is set, to learn its result URLs.
  */
-export async function withResultUrls(this: IWebhookFunctions, parsed: ParsedCallback): Promise<ParsedCallback> {
+export async function withResultUrls(
+	this: IWebhookFunctions,
+	parsed: ParsedCallback,
+): Promise<ParsedCallback> {
 	const path = RECORD_PATHS[parsed.kind];
 	if (parsed.resultUrls.length || parsed.outcome !== 'completed' || !path) return parsed;
 	try {
@@ -28,7 +36,12 @@ export async function withResultUrls(this: IWebhookFunctions, parsed: ParsedCall
 	if (response.statusCode < 200 || response.statusCode >= 300) return parsed;
 	const fresh = parseCallback(response.body);
 	if (isParseError(fresh) || !fresh.resultUrls.length) return parsed;
-	return { ...parsed, resultUrls: fresh.resultUrls, coverURL: parsed.coverURL ?? fresh.coverURL, record: fresh.record };
+	return {
+		...parsed,
+		resultUrls: fresh.resultUrls,
+		coverURL: parsed.coverURL ?? fresh.coverURL,
+		record: fresh.record,
+	};
 }
 
 export function simplified(parsed: ParsedCallback, receivedAt: string): IDataObject {
@@ -54,7 +67,9 @@ export function simplified(parsed: ParsedCallback, receivedAt: string): IDataObj
 function downloadsOf(parsed: ParsedCallback): Array<{ url: string; fileName?: string }> {
 	if (parsed.kind !== 'agent') return parsed.resultUrls.slice(0, 1).map((url) => ({ url }));
 	const response = (parsed.record.response ?? parsed.record) as IDataObject;
-	const attachments = Array.isArray(response.attachments) ? (response.attachments as IDataObject[]) : [];
+	const attachments = Array.isArray(response.attachments)
+		? (response.attachments as IDataObject[])
+		: [];
 	const names = new Map<string, string>();
 	for (const attachment of attachments) {
 		const file = (attachment?.file ?? {}) as IDataObject;
@@ -76,14 +91,17 @@ export async function withDownloads(
 	const wanted = downloadsOf(parsed);
 	for (const [index, { url, fileName }] of wanted.entries()) {
 		try {
-			binary[index === 0 ? 'data' : `data_${index}`] = await downloadToBinary.call(this, url, { fileName });
+			binary[index === 0 ? 'data' : `data_${index}`] = await downloadToBinary.call(this, url, {
+				fileName,
+			});
 		} catch (error) {
 			const reason = String((error as Error)?.message ?? error).slice(0, 300);
 			errors.push(`${url}: ${reason}`);
 		}
 	}
 	const json: IDataObject = { ...item.json };
-	if (wanted.length === 0 && parsed.outcome === 'completed') errors.push('the callback carries no result URL');
+	if (wanted.length === 0 && parsed.outcome === 'completed')
+		errors.push('the callback carries no result URL');
 	if (errors.length) json.downloadError = errors.join('; ');
 	return Object.keys(binary).length ? { json, binary } : { json };
 }

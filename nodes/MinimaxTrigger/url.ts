@@ -10,7 +10,11 @@ export const WEBHOOK_PATH =
 export const pathSecretOf = (secret: string): string => secret.replace(/[^A-Za-z0-9_-]/g, '');
 
 /** The last path segment after `/minimax/` of the request URL, if any. */
-export function secretInPath(request: { originalUrl?: string; url?: string; path?: string }): string | undefined {
+export function secretInPath(request: {
+	originalUrl?: string;
+	url?: string;
+	path?: string;
+}): string | undefined {
 	const path = String(request.originalUrl ?? request.url ?? request.path ?? '').split('?')[0];
 	const match = /\/minimax\/([A-Za-z0-9_-]+)\/?$/.exec(path);
 	return match?.[1];

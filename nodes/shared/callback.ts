@@ -42,8 +42,30 @@ export interface ParsedCallback {
 
 export type CallbackParseResult = ParsedCallback | { error: string };
 
-const ID_FIELDS = ['videoId', 'imageId', 'audioId', 'audio_id', 'musicId', 'music_id', 'jobId'] as const;
-const WRAPPERS = ['data', 'video', 'image', 'job', 'result', 'payload', 'record', 'body', 'callback', 'audio', 'speech', 'music', 'song'];
+const ID_FIELDS = [
+	'videoId',
+	'imageId',
+	'audioId',
+	'audio_id',
+	'musicId',
+	'music_id',
+	'jobId',
+] as const;
+const WRAPPERS = [
+	'data',
+	'video',
+	'image',
+	'job',
+	'result',
+	'payload',
+	'record',
+	'body',
+	'callback',
+	'audio',
+	'speech',
+	'music',
+	'song',
+];
 const MAX_DEPTH = 2;
 
 const isObject = (value: unknown): value is IDataObject =>
@@ -104,11 +126,15 @@ interface Found {
 function find(value: unknown, depth: number, wrappers: IDataObject[]): Found | undefined {
 	value = decode(value);
 	if (depth > MAX_DEPTH + 2) return undefined;
-	if (Array.isArray(value)) return value.length === 1 ? find(value[0], depth + 1, wrappers) : undefined;
+	if (Array.isArray(value))
+		return value.length === 1 ? find(value[0], depth + 1, wrappers) : undefined;
 	if (!isObject(value)) return undefined;
 	if (idOf(value)) return { record: value, wrappers };
 	if (depth >= MAX_DEPTH) return undefined;
-	const keys = [...WRAPPERS.filter((key) => key in value), ...Object.keys(value).filter((key) => !WRAPPERS.includes(key))];
+	const keys = [
+		...WRAPPERS.filter((key) => key in value),
+		...Object.keys(value).filter((key) => !WRAPPERS.includes(key)),
+	];
 	for (const key of keys) {
 		const found = find(value[key], depth + 1, [value, ...wrappers]);
 		if (found) return found;
@@ -120,12 +146,15 @@ function kindOf(id: string, record: IDataObject): CallbackKind | undefined {
 	const byId = kindOfId(id);
 	if (byId !== 'unknown' && byId !== 'file' && byId !== 'voice') return byId;
 	if (byId === 'voice') return undefined;
-	if (text(record.jobId) === id || isObject(record.response) || isObject(record.request)) return 'agent';
+	if (text(record.jobId) === id || isObject(record.response) || isObject(record.request))
+		return 'agent';
 	if (text(record.videoId) === id) return 'video';
 	if (text(record.imageId) === id) return 'image';
 	// Songs carry audio_url too, so the music id field is asked first.
-	if (text(record.musicId) === id || text(record.music_id) === id || record.typeLabel !== undefined) return 'music';
-	if (text(record.audioId) === id || text(record.audio_id) === id || text(record.audio_url)) return 'speech';
+	if (text(record.musicId) === id || text(record.music_id) === id || record.typeLabel !== undefined)
+		return 'music';
+	if (text(record.audioId) === id || text(record.audio_id) === id || text(record.audio_url))
+		return 'speech';
 	return undefined;
 }
 
@@ -148,7 +177,12 @@ function resultUrlsOf(kind: CallbackKind, record: IDataObject): string[] {
 			return url(extra.no_watermark_url) ?? url(file.fileUrl);
 		});
 	} else if (kind === 'speech' || kind === 'music') {
-		urls = [url(record.audio_url), url(record.audioURL), url(record.audioUrl), url(record.downloadURL)];
+		urls = [
+			url(record.audio_url),
+			url(record.audioURL),
+			url(record.audioUrl),
+			url(record.downloadURL),
+		];
 	} else {
 		urls = [url(record.downloadURL), url(record.videoURL)];
 	}
@@ -183,13 +217,19 @@ function percentOf(record: IDataObject, outcome: Outcome): number | null {
 /** A numeric string status ("2") counts as the number, so the status table applies. */
 function normalised(record: IDataObject): IDataObject {
 	const status = record.status;
-	if (typeof status === 'string' && /^\d+$/.test(status.trim())) return { ...record, status: Number(status) };
+	if (typeof status === 'string' && /^\d+$/.test(status.trim()))
+		return { ...record, status: Number(status) };
 	return record;
 }
 
 const AUDIO_FINAL_LABELS = ['completed', 'failed', 'moderated'];
 /** Legacy music statuses (main reference §9.3): 2 completed, 4 moderated; 0 and 1 run. */
-const LEGACY_MUSIC: Record<number, Outcome> = { 0: 'running', 1: 'running', 2: 'completed', 4: 'moderated' };
+const LEGACY_MUSIC: Record<number, Outcome> = {
+	0: 'running',
+	1: 'running',
+	2: 'completed',
+	4: 'moderated',
+};
 
 /**
  * Speech and music ([gap] callback body): statusFinal decides, then statusLabel. MiniMax's raw
@@ -197,9 +237,15 @@ const LEGACY_MUSIC: Record<number, Outcome> = { 0: 'running', 1: 'running', 2: '
  * when both are missing. A body with neither but an audio URL is a finished one (running records
  * have no audio_url).
  */
-function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[]): { outcome: Outcome; final: boolean; label: string } {
-	const label = typeof record.statusLabel === 'string' ? record.statusLabel.trim().toLowerCase() : undefined;
-	const legacy = kind === 'music' && typeof record.status === 'number' ? LEGACY_MUSIC[record.status] : undefined;
+function audioState(
+	kind: 'speech' | 'music',
+	record: IDataObject,
+	urls: string[],
+): { outcome: Outcome; final: boolean; label: string } {
+	const label =
+		typeof record.statusLabel === 'string' ? record.statusLabel.trim().toLowerCase() : undefined;
+	const legacy =
+		kind === 'music' && typeof record.status === 'number' ? LEGACY_MUSIC[record.status] : undefined;
 	let final: boolean;
 	if (typeof record.statusFinal === 'boolean') final = record.statusFinal;
 	else if (label) final = AUDIO_FINAL_LABELS.includes(label);
@@ -207,7 +253,11 @@ function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[
 	else final = urls.length > 0;
 	let outcome: Outcome = 'running';
 	if (final) {
-		if (label === 'completed' || (!label && (legacy === 'completed' || (!legacy && urls.length > 0)))) outcome = 'completed';
+		if (
+			label === 'completed' ||
+			(!label && (legacy === 'completed' || (!legacy && urls.length > 0)))
+		)
+			outcome = 'completed';
 		else if (label === 'moderated' || (!label && legacy === 'moderated')) outcome = 'moderated';
 		else outcome = 'failed';
 	}
@@ -217,9 +267,17 @@ function audioState(kind: 'speech' | 'music', record: IDataObject, urls: string[
 /** status must be a number or text, statusFinal a boolean, statusLabel text: anything else is malformed. */
 function oddField(record: IDataObject): string | undefined {
 	const { status, statusFinal, statusLabel } = record;
-	if (status !== undefined && status !== null && typeof status !== 'number' && typeof status !== 'string') return 'status is neither a number nor text';
-	if (statusFinal !== undefined && statusFinal !== null && typeof statusFinal !== 'boolean') return 'statusFinal is not true or false';
-	if (statusLabel !== undefined && statusLabel !== null && typeof statusLabel !== 'string') return 'statusLabel is not text';
+	if (
+		status !== undefined &&
+		status !== null &&
+		typeof status !== 'number' &&
+		typeof status !== 'string'
+	)
+		return 'status is neither a number nor text';
+	if (statusFinal !== undefined && statusFinal !== null && typeof statusFinal !== 'boolean')
+		return 'statusFinal is not true or false';
+	if (statusLabel !== undefined && statusLabel !== null && typeof statusLabel !== 'string')
+		return 'statusLabel is not text';
 	return undefined;
 }
 
@@ -234,7 +292,9 @@ export function parseCallback(body: unknown): CallbackParseResult {
 	try {
 		return parse(body);
 	} catch (error) {
-		return { error: `body could not be read (${String((error as Error)?.message ?? error).slice(0, 80)})` };
+		return {
+			error: `body could not be read (${String((error as Error)?.message ?? error).slice(0, 80)})`,
+		};
 	}
 }
 
@@ -242,7 +302,8 @@ function parse(body: unknown): CallbackParseResult {
 	const decoded = decode(body);
 	if (typeof decoded === 'string') return { error: 'body is not JSON' };
 	if (!isObject(decoded) && !Array.isArray(decoded)) return { error: 'body is not a JSON object' };
-	if (depthOf(decoded, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) return { error: `body is nested more than ${MAX_BODY_DEPTH} levels deep` };
+	if (depthOf(decoded, MAX_BODY_DEPTH) > MAX_BODY_DEPTH)
+		return { error: `body is nested more than ${MAX_BODY_DEPTH} levels deep` };
 	const found = find(decoded, 0, []);
 	if (!found) {
 		return {
@@ -259,11 +320,14 @@ function parse(body: unknown): CallbackParseResult {
 	const kind = kindOf(id, record);
 	if (!kind) return { error: `job id "${id}" is not a video, image, speech, music or agent id` };
 	const resultUrls = resultUrlsOf(kind, record);
-	const audio = kind === 'speech' || kind === 'music' ? audioState(kind, record, resultUrls) : undefined;
+	const audio =
+		kind === 'speech' || kind === 'music' ? audioState(kind, record, resultUrls) : undefined;
 	const outcome = audio ? audio.outcome : outcomeOf(record);
 	const { ref, tag } = splitReplyRef(replyRefOf(record, found.wrappers));
-	const status = typeof record.status === 'number' || typeof record.status === 'string' ? record.status : null;
-	let statusLabel = status === null && record.statusLabel === undefined ? 'unknown' : statusLabelOf(record);
+	const status =
+		typeof record.status === 'number' || typeof record.status === 'string' ? record.status : null;
+	let statusLabel =
+		status === null && record.statusLabel === undefined ? 'unknown' : statusLabelOf(record);
 	if (audio) statusLabel = audio.label;
 	return {
 		id,

@@ -1,7 +1,18 @@
-import { NodeOperationError, type IBinaryData, type IExecuteFunctions, type IHttpRequestOptions, type IWebhookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryData,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './constants';
-import { destroyStream, getBaseUrl, NO_CROSS_ORIGIN_CREDENTIALS, redirectTarget } from './transport';
+import {
+	destroyStream,
+	getBaseUrl,
+	NO_CROSS_ORIGIN_CREDENTIALS,
+	redirectTarget,
+} from './transport';
 
 type DownloadContext = IExecuteFunctions | IWebhookFunctions;
 
@@ -64,7 +75,10 @@ export async function downloadToBinary(
 	options: DownloadOptions = {},
 ): Promise<IBinaryData> {
 	const cancel = (this as IExecuteFunctions).getExecutionCancelSignal?.();
-	const limitMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DOWNLOAD_TIME_LIMIT_MS;
+	const limitMs =
+		options.timeoutMs !== undefined && options.timeoutMs > 0
+			? options.timeoutMs
+			: DOWNLOAD_TIME_LIMIT_MS;
 	const limit = AbortSignal.timeout(limitMs);
 	const signal = cancel ? AbortSignal.any([cancel, limit]) : limit;
 	try {
@@ -106,9 +120,11 @@ async function fetchToBinary(
 		};
 		stopped();
 		const withToken = api !== undefined && originOf(current) === api;
-		response = (withToken
-			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request)
-			: await this.helpers.httpRequest(request)) as Streamed;
+		response = (
+			withToken
+				? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request)
+				: await this.helpers.httpRequest(request)
+		) as Streamed;
 		const next = redirectTarget(response.statusCode, response.headers, current);
 		if (!next) break;
 		destroyStream(response.body);
@@ -120,7 +136,9 @@ async function fetchToBinary(
 		destroyStream(response.body);
 		throw new Error(`The result URL answered ${response.statusCode} (${originOf(current)})`);
 	}
-	const headerType = String(response.headers?.['content-type'] ?? '').split(';')[0].trim();
+	const headerType = String(response.headers?.['content-type'] ?? '')
+		.split(';')[0]
+		.trim();
 	const mimeType = options.mimeType ?? (headerType || undefined);
 	const fileName = options.fileName ?? fileNameFrom(url, 'result');
 	// The signal went with the request: a stop or the time limit destroys the body stream, so this rejects.

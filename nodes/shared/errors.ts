@@ -1,4 +1,10 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
 
 /** What we know about the failing call, so the message can name the job, account or field. */
 export interface FailureContext {
@@ -51,7 +57,11 @@ export function describeHttpFailure(
 	const api = apiMessageOf(body);
 	const said = api ? `: ${api}` : '';
 	const what = ctx.resource ?? 'item';
-	const account = ctx.account ? `account ${ctx.account}` : ctx.audio ? 'the MiniMax account' : 'the hailuoai.video account';
+	const account = ctx.account
+		? `account ${ctx.account}`
+		: ctx.audio
+			? 'the MiniMax account'
+			: 'the hailuoai.video account';
 	let message: string;
 	let fix: string;
 	switch (statusCode) {
@@ -79,8 +89,12 @@ export function describeHttpFailure(
 				break;
 			}
 			if (what === 'accounts' || what === 'account') {
-				message = ctx.account ? `Account ${ctx.account} is not configured at useapi.net (404)${said}` : NO_ACCOUNT_CONFIGURED.message;
-				fix = ctx.account ? `Check "Account" (leave it empty to use any configured account), or add it: ${ADD_ACCOUNT}` : ADD_ACCOUNT;
+				message = ctx.account
+					? `Account ${ctx.account} is not configured at useapi.net (404)${said}`
+					: NO_ACCOUNT_CONFIGURED.message;
+				fix = ctx.account
+					? `Check "Account" (leave it empty to use any configured account), or add it: ${ADD_ACCOUNT}`
+					: ADD_ACCOUNT;
 				break;
 			}
 			message =
@@ -95,15 +109,18 @@ export function describeHttpFailure(
 		case 412:
 			if (ctx.audio) {
 				message = `${capitalise(account)} has no MiniMax Audio credit (412)${said}`;
-				fix = 'Speech and music bill the MiniMax Audio plan (minimax.io/audio), not Hailuo video credits. Buy or top up that plan, or pick an account with "supportAudio" (Account → Get Many).';
+				fix =
+					'Speech and music bill the MiniMax Audio plan (minimax.io/audio), not Hailuo video credits. Buy or top up that plan, or pick an account with "supportAudio" (Account → Get Many).';
 				break;
 			}
 			message = `${capitalise(account)} has run out of credits (412)${said}`;
-			fix = 'Top up the hailuoai.video account, or leave "Account" empty so jobs go to accounts with credits.';
+			fix =
+				'Top up the hailuoai.video account, or leave "Account" empty so jobs go to accounts with credits.';
 			break;
 		case 422:
 			message = `MiniMax moderated the request (422)${said}`;
-			fix = 'Change the prompt or the images. Sending the same input again will be moderated again.';
+			fix =
+				'Change the prompt or the images. Sending the same input again will be moderated again.';
 			break;
 		case 429:
 			message = `All job slots are busy (429)${said}`;
@@ -113,16 +130,19 @@ export function describeHttpFailure(
 			if (ctx.audio) {
 				// The speech pages document this text: the account record at useapi.net needs attention.
 				message = `${capitalise(account)} has a pending error at useapi.net (596)${said}`;
-				fix = 'Update the account at useapi.net (Account → Create or Update, or POST /accounts/{account}) before any new call; use another account meanwhile.';
+				fix =
+					'Update the account at useapi.net (Account → Create or Update, or POST /accounts/{account}) before any new call; use another account meanwhile.';
 				break;
 			}
 			message = `${capitalise(account)} is on hold at hailuoai.video (596)${said}`;
-			fix = 'Log in to hailuoai.video to see why; holds often last a few hours. Use another account meanwhile.';
+			fix =
+				'Log in to hailuoai.video to see why; holds often last a few hours. Use another account meanwhile.';
 			break;
 		default:
 			if (statusCode >= 300 && statusCode < 400) {
 				message = `useapi.net answered with a redirect (${statusCode})${said}`;
-				fix = 'Set the Base URL in the credential to the API origin itself (e.g. https://api.useapi.net). Redirects to another host are never followed, so the API token cannot leave it.';
+				fix =
+					'Set the Base URL in the credential to the API origin itself (e.g. https://api.useapi.net). Redirects to another host are never followed, so the API token cannot leave it.';
 			} else if (statusCode >= 500) {
 				message = `hailuoai.video or useapi.net failed (${statusCode})${said}`;
 				fix = 'This is usually temporary; try again in a minute.';
@@ -139,9 +159,17 @@ function capitalise(text: string): string {
 }
 
 /** A NodeApiError built from a clean object only, so no request header (the token) can ride along. */
-export function apiError(node: INode, statusCode: number, body: unknown, ctx: FailureContext = {}): NodeApiError {
+export function apiError(
+	node: INode,
+	statusCode: number,
+	body: unknown,
+	ctx: FailureContext = {},
+): NodeApiError {
 	const { message, description } = describeHttpFailure(statusCode, body, ctx);
-	const response: JsonObject = { httpCode: String(statusCode), message: apiMessageOf(body) ?? message };
+	const response: JsonObject = {
+		httpCode: String(statusCode),
+		message: apiMessageOf(body) ?? message,
+	};
 	return new NodeApiError(node, response, {
 		message,
 		description,
@@ -150,7 +178,11 @@ export function apiError(node: INode, statusCode: number, body: unknown, ctx: Fa
 	});
 }
 
-export function operationError(node: INode, message: string, ctx: FailureContext & { description?: string } = {}) {
+export function operationError(
+	node: INode,
+	message: string,
+	ctx: FailureContext & { description?: string } = {},
+) {
 	return new NodeOperationError(node, message, {
 		itemIndex: ctx.itemIndex,
 		description: [ctx.description, tail(ctx)].filter(Boolean).join(' ') || undefined,
@@ -163,9 +195,7 @@ export function networkError(
 	failure: { code: string; message: string; ambiguous: boolean },
 	ctx: FailureContext = {},
 ): NodeApiError {
-	const maybe = failure.ambiguous
-		? ' The server may still have received the request.'
-		: '';
+	const maybe = failure.ambiguous ? ' The server may still have received the request.' : '';
 	return new NodeApiError(
 		node,
 		{ message: failure.message, code: failure.code },

@@ -12,7 +12,11 @@ const EXAMPLES: Partial<Record<JobKind, string>> = {
 	voice: 'user:1234-minimax:987654321-voice:445566778899',
 };
 
-const KIND_NAMES: Partial<Record<JobKind, string>> = { image: 'an image', speech: 'a speech (audio)', agent: 'an agent job' };
+const KIND_NAMES: Partial<Record<JobKind, string>> = {
+	image: 'an image',
+	speech: 'a speech (audio)',
+	agent: 'an agent job',
+};
 
 /**
  * The documented grammar (reference §3): `user:<n>-minimax:<account>-<kind>:<minimax id>`, agent
@@ -34,7 +38,9 @@ function textOf(value: unknown, field: string): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	throw new InvalidIdError(`"${field}" must be text, but an expression gave ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`);
+	throw new InvalidIdError(
+		`"${field}" must be text, but an expression gave ${Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`,
+	);
 }
 
 /** The first character the grammar never allows, for the message. */
@@ -43,7 +49,9 @@ function badCharacter(id: string): string | undefined {
 	if (!match) return undefined;
 	const ch = match[0];
 	const code = ch.charCodeAt(0);
-	return code < 32 || code > 126 ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${ch}"`;
+	return code < 32 || code > 126
+		? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+		: `"${ch}"`;
 }
 
 /**
@@ -65,21 +73,27 @@ export function checkId(value: unknown, field: string, kind: JobKind | 'any' = '
 			`"${field}" is a bare number (${id}). The API needs the full id, including its "user:" prefix, not the raw MiniMax id.${hint}`,
 		);
 	}
-	if (/\s|\//.test(id)) throw new InvalidIdError(`"${field}" contains spaces or "/", which no id has.${hint}`);
+	if (/\s|\//.test(id))
+		throw new InvalidIdError(`"${field}" contains spaces or "/", which no id has.${hint}`);
 	const bad = badCharacter(id);
 	if (bad) throw new InvalidIdError(`"${field}" contains ${bad}, which no useapi id has.${hint}`);
 	if (kind === 'agent') {
-		if (kindOfId(id) !== 'agent' || !AGENT_ID.test(id)) throw new InvalidIdError(`"${field}" is not an agent job id.${hint}`);
+		if (kindOfId(id) !== 'agent' || !AGENT_ID.test(id))
+			throw new InvalidIdError(`"${field}" is not an agent job id.${hint}`);
 		return id;
 	}
 	if (!id.startsWith('user:')) {
 		throw new InvalidIdError(`"${field}" must start with "user:" (got "${id}").${hint}`);
 	}
 	if (!USEAPI_ID.test(id)) {
-		throw new InvalidIdError(`"${field}" is not a valid useapi id (got "${id}"); the form is user:<number>-minimax:<account>-<kind>:<id>.${hint}`);
+		throw new InvalidIdError(
+			`"${field}" is not a valid useapi id (got "${id}"); the form is user:<number>-minimax:<account>-<kind>:<id>.${hint}`,
+		);
 	}
 	if (kind !== 'any' && kindOfId(id) !== kind) {
-		throw new InvalidIdError(`"${field}" is not ${KIND_NAMES[kind] ?? `a ${kind}`} id (got "${id}").${hint}`);
+		throw new InvalidIdError(
+			`"${field}" is not ${KIND_NAMES[kind] ?? `a ${kind}`} id (got "${id}").${hint}`,
+		);
 	}
 	return id;
 }

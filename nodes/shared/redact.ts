@@ -21,7 +21,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function redactText(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
-		if (out.toLowerCase().includes(secret.toLowerCase())) out = out.replace(new RegExp(escape(secret), 'gi'), REDACTED);
+		if (out.toLowerCase().includes(secret.toLowerCase()))
+			out = out.replace(new RegExp(escape(secret), 'gi'), REDACTED);
 	}
 	return out;
 }
@@ -33,7 +34,8 @@ export function redactDeep<T>(value: T, secrets: string[], depth = 0): T {
 	if (!value || typeof value !== 'object' || Buffer.isBuffer(value)) return value;
 	if (depth >= MAX_DEPTH) return '[too deeply nested]' as T;
 	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets, depth + 1)) as T;
-	if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+	if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+		return value;
 	const out: Record<string, unknown> = {};
 	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
 		// defineProperty: a "__proto__" key from JSON stays a plain key.

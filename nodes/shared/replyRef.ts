@@ -33,7 +33,8 @@ export function checkReplyRef(ref: string): string | undefined {
 
 /** Why a Reply URL cannot be sent (scheme other than http/https, not a URL, too long), or undefined. */
 export function checkReplyUrl(url: string): string | undefined {
-	if (url.length > MAX_REPLY_LENGTH) return `"Reply URL" is ${url.length} characters; useapi.net allows ${MAX_REPLY_LENGTH}`;
+	if (url.length > MAX_REPLY_LENGTH)
+		return `"Reply URL" is ${url.length} characters; useapi.net allows ${MAX_REPLY_LENGTH}`;
 	let parsed: URL;
 	try {
 		parsed = new URL(url);

@@ -17,12 +17,21 @@ const FINAL_STATUSES = new Set([2, 3, 5, 7, 14]);
 const MODERATED_STATUSES = new Set([5, 7, 14]);
 
 export type Outcome = 'running' | 'completed' | 'failed' | 'moderated';
-export type JobKind = 'video' | 'image' | 'file' | 'agent' | 'speech' | 'music' | 'voice' | 'unknown';
+export type JobKind =
+	| 'video'
+	| 'image'
+	| 'file'
+	| 'agent'
+	| 'speech'
+	| 'music'
+	| 'voice'
+	| 'unknown';
 
 /** Final means statusFinal === true; only when the API omits it does the table decide. Unknown codes are not final. */
 export function isFinal(record: IDataObject): boolean {
 	if (typeof record.statusFinal === 'boolean') return record.statusFinal;
-	if (typeof record.status === 'string') return record.status === 'completed' || record.status === 'failed';
+	if (typeof record.status === 'string')
+		return record.status === 'completed' || record.status === 'failed';
 	return typeof record.status === 'number' && FINAL_STATUSES.has(record.status);
 }
 

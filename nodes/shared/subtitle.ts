@@ -5,7 +5,10 @@ import type { INodeProperties } from 'n8n-workflow';
  * resource/operation pair maps to its operation's `action` text; `extra` appends a parameter's value
  * (e.g. the model) for the operations that have one.
  */
-export function actionSubtitle(properties: INodeProperties[], extra: Record<string, string> = {}): string {
+export function actionSubtitle(
+	properties: INodeProperties[],
+	extra: Record<string, string> = {},
+): string {
 	const actions: Record<string, string> = {};
 	for (const property of properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
@@ -20,7 +23,10 @@ export function actionSubtitle(properties: INodeProperties[], extra: Record<stri
 	// A flat JSON object never contains "}}", which would end the expression early.
 	const key = '$parameter["resource"] + "." + $parameter["operation"]';
 	const suffix = Object.entries(extra)
-		.map(([pair, parameter]) => ` + (${key} === ${JSON.stringify(pair)} ? " · " + $parameter[${JSON.stringify(parameter)}] : "")`)
+		.map(
+			([pair, parameter]) =>
+				` + (${key} === ${JSON.stringify(pair)} ? " · " + $parameter[${JSON.stringify(parameter)}] : "")`,
+		)
 		.join('');
 	return `={{ (${JSON.stringify(actions)}[${key}] || $parameter["operation"])${suffix} }}`;
 }

@@ -83,7 +83,9 @@ export async function getBaseUrl(ctx: ApiContext): Promise<string> {
 }
 
 /** The credential's base URL and the strings to redact from anything the server sends back. */
-export async function credentialInfo(ctx: ApiContext): Promise<{ baseUrl: string; secrets: string[] }> {
+export async function credentialInfo(
+	ctx: ApiContext,
+): Promise<{ baseUrl: string; secrets: string[] }> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const base = String(credentials.baseUrl || DEFAULT_BASE_URL).trim();
 	return { baseUrl: base.replace(/\/+$/, ''), secrets: secretsOf(credentials.apiToken) };
@@ -101,7 +103,11 @@ const originOf = (url: string): string | undefined => {
 };
 
 /** Where a 3xx answer points, resolved against the request URL; undefined when it is not a redirect. */
-export function redirectTarget(statusCode: number, headers: IDataObject | undefined, from: string): string | undefined {
+export function redirectTarget(
+	statusCode: number,
+	headers: IDataObject | undefined,
+	from: string,
+): string | undefined {
 	if (!REDIRECTS.has(statusCode)) return undefined;
 	const location = headers?.location ?? headers?.Location;
 	const text = Array.isArray(location) ? location[0] : location;
@@ -125,7 +131,11 @@ async function sendFollowingSameOrigin(
 	const origin = originOf(options.url);
 	let current = options;
 	for (let hop = 0; ; hop++) {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, current)) as {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			CREDENTIAL_TYPE,
+			current,
+		)) as {
 			statusCode: number;
 			body: unknown;
 			headers: IDataObject;
@@ -133,16 +143,30 @@ async function sendFollowingSameOrigin(
 		const next = redirectTarget(response.statusCode, response.headers, current.url);
 		if (!next) return response;
 		destroyStream(response.body);
-		if (originOf(next) !== origin) return { ...response, body: undefined, refused: originOf(next) ?? 'an invalid URL' };
-		if (hop >= MAX_REDIRECTS) return { ...response, body: undefined, refused: `${origin} (more than ${MAX_REDIRECTS} redirects)` };
-		const asGet = response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && current.method !== 'GET');
-		current = { ...current, url: next, qs: undefined, ...(asGet ? { method: 'GET', body: undefined } : {}) };
+		if (originOf(next) !== origin)
+			return { ...response, body: undefined, refused: originOf(next) ?? 'an invalid URL' };
+		if (hop >= MAX_REDIRECTS)
+			return {
+				...response,
+				body: undefined,
+				refused: `${origin} (more than ${MAX_REDIRECTS} redirects)`,
+			};
+		const asGet =
+			response.statusCode === 303 ||
+			((response.statusCode === 301 || response.statusCode === 302) && current.method !== 'GET');
+		current = {
+			...current,
+			url: next,
+			qs: undefined,
+			...(asGet ? { method: 'GET', body: undefined } : {}),
+		};
 	}
 }
 
 export function destroyStream(body: unknown): void {
 	const stream = body as { destroy?: () => void; pipe?: unknown } | undefined;
-	if (stream && typeof stream.pipe === 'function' && typeof stream.destroy === 'function') stream.destroy();
+	if (stream && typeof stream.pipe === 'function' && typeof stream.destroy === 'function')
+		stream.destroy();
 }
 
 /** Request options every call shares: no redirect following, and never credentials across origins. */
@@ -171,15 +195,25 @@ function parseBody(body: unknown): unknown {
  * means. A network failure comes back as statusCode 0 with `network`, carrying no request data
  * (and so no token).
  */
-export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequest): Promise<ApiResponse<T>> {
+export async function apiRequest<T = unknown>(
+	this: ApiContext,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
 	if (!isSafePath(request.path)) {
 		// Ids are validated where they are read; this only catches one that slipped through.
-		throw operationError(this.getNode(), `Refused to send a request with an unsafe path ("${request.path.slice(0, 80)}")`, {
-			description: 'An id or account contains characters no useapi id has. Check the ids given to the node.',
-		});
+		throw operationError(
+			this.getNode(),
+			`Refused to send a request with an unsafe path ("${request.path.slice(0, 80)}")`,
+			{
+				description:
+					'An id or account contains characters no useapi id has. Check the ids given to the node.',
+			},
+		);
 	}
 	const { baseUrl, secrets } = await credentialInfo(this);
-	const signal = request.ignoreCancel ? undefined : (this as IExecuteFunctions).getExecutionCancelSignal?.();
+	const signal = request.ignoreCancel
+		? undefined
+		: (this as IExecuteFunctions).getExecutionCancelSignal?.();
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${API_PREFIX}${request.path}`,
@@ -198,12 +232,18 @@ export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequ
 	try {
 		// The cancel calls after a stop go through a view of the context without the cancel signal.
 		const self = request.ignoreCancel
-			? (Object.create(this, { getExecutionCancelSignal: { value: () => undefined } }) as ApiContext)
+			? (Object.create(this, {
+					getExecutionCancelSignal: { value: () => undefined },
+				}) as ApiContext)
 			: this;
 		response = await sendFollowingSameOrigin(self, options);
 	} catch (error) {
 		const code = codeOf(error);
-		const network = { code, ambiguous: !NOT_SENT.has(code), message: `No answer from ${baseUrl} (${code})` };
+		const network = {
+			code,
+			ambiguous: !NOT_SENT.has(code),
+			message: `No answer from ${baseUrl} (${code})`,
+		};
 		return { statusCode: 0, body: undefined as T, headers: {}, network };
 	}
 	const headers = redactDeep(response.headers ?? {}, secrets);
@@ -211,7 +251,8 @@ export async function apiRequest<T = unknown>(this: ApiContext, request: ApiRequ
 		const error = `Redirect to ${redactText(response.refused, secrets)} not followed: the API token is only ever sent to ${originOf(baseUrl) ?? baseUrl}`;
 		return { statusCode: response.statusCode, body: { error } as T, headers };
 	}
-	const body = request.encoding === 'stream' ? response.body : redactDeep(parseBody(response.body), secrets);
+	const body =
+		request.encoding === 'stream' ? response.body : redactDeep(parseBody(response.body), secrets);
 	return { statusCode: response.statusCode, body: body as T, headers };
 }
 
@@ -221,7 +262,10 @@ export async function callApi<T = unknown>(
 	request: ApiRequest,
 	failure: FailureContext = {},
 ): Promise<T> {
-	const response = await apiRequest.call<ApiContext, [ApiRequest], Promise<ApiResponse<T>>>(this, request);
+	const response = await apiRequest.call<ApiContext, [ApiRequest], Promise<ApiResponse<T>>>(
+		this,
+		request,
+	);
 	if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
 	if (response.network) throw networkError(this.getNode(), response.network, failure);
 	throw apiError(this.getNode(), response.statusCode, response.body, failure);
@@ -236,7 +280,12 @@ export function isRetryableStatus(statusCode: number): boolean {
  * Backoff with full jitter: base·2^attempt, capped at 30 s and at 16 bases (so a short poll
  * interval keeps retries short too). `random` is injectable for tests.
  */
-export function backoffMs(attempt: number, baseMs = 2_000, capMs = Math.min(30_000, baseMs * 16), random = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	baseMs = 2_000,
+	capMs = Math.min(30_000, baseMs * 16),
+	random = Math.random,
+): number {
 	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -13,7 +13,11 @@ export function isCancelled(ctx: Cancellable): boolean {
  * Sleeps in short steps with plain sleep(ms) — its signature differs between n8n 1.x and 2.x —
  * checking the cancel signal between steps. Returns false when the execution was cancelled.
  */
-export async function sleepCancellable(ctx: Cancellable, ms: number, stepMs = 200): Promise<boolean> {
+export async function sleepCancellable(
+	ctx: Cancellable,
+	ms: number,
+	stepMs = 200,
+): Promise<boolean> {
 	const end = Date.now() + Math.max(0, ms);
 	while (!isCancelled(ctx)) {
 		const left = end - Date.now();

@@ -3,7 +3,14 @@
 // hint-max-length (every property, nested options too), open-ended-node-fields and
 // non-required-fields-in-collection (top-level properties), single-credential-per-node.
 const HINT_MAX = 120;
-const EXEMPT_TYPES = new Set(['collection', 'fixedCollection', 'notice', 'callout', 'hidden', 'curlImport']);
+const EXEMPT_TYPES = new Set([
+	'collection',
+	'fixedCollection',
+	'notice',
+	'callout',
+	'hidden',
+	'curlImport',
+]);
 const EXEMPT_NAMES = new Set(['resource', 'operation', 'authentication']);
 
 /** Whether a displayOptions '@version' condition list admits `version` (numbers or {_cnd: {...}}). */
@@ -37,7 +44,9 @@ function shownOnVersion(p, version) {
 /** The version a new node gets: defaultVersion, else the highest of `version`. */
 function currentVersion(description) {
 	if (typeof description.defaultVersion === 'number') return description.defaultVersion;
-	return Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	return Array.isArray(description.version)
+		? Math.max(...description.version)
+		: description.version;
 }
 
 /** Every property with its path: top level, collection options and fixedCollection values. */
@@ -48,7 +57,8 @@ function* walk(properties, prefix = '', version) {
 		yield { p, where, topLevel: prefix === '' };
 		if (!Array.isArray(p.options)) continue;
 		if (p.type === 'collection') yield* walk(p.options, `${where}.`, version);
-		if (p.type === 'fixedCollection') for (const group of p.options) yield* walk(group.values, `${where}.${group.name}.`, version);
+		if (p.type === 'fixedCollection')
+			for (const group of p.options) yield* walk(group.values, `${where}.${group.name}.`, version);
 	}
 }
 
@@ -56,14 +66,29 @@ function checkProperties(properties, version) {
 	const out = [];
 	for (const { p, where, topLevel } of walk(properties, '', version)) {
 		if (typeof p.hint === 'string' && p.hint.length > HINT_MAX) {
-			out.push({ rule: 'hint-max-length', severity: 'warn', field: where, message: `${where}: hint is ${p.hint.length} characters (max ${HINT_MAX}); move the text to description` });
+			out.push({
+				rule: 'hint-max-length',
+				severity: 'warn',
+				field: where,
+				message: `${where}: hint is ${p.hint.length} characters (max ${HINT_MAX}); move the text to description`,
+			});
 		}
 		if (!topLevel) continue;
 		if (p.type === 'json' && p.required !== true) {
-			out.push({ rule: 'open-ended-node-fields', severity: 'warn', field: where, message: `${where}: top-level json field without required: true` });
+			out.push({
+				rule: 'open-ended-node-fields',
+				severity: 'warn',
+				field: where,
+				message: `${where}: top-level json field without required: true`,
+			});
 		}
 		if (!EXEMPT_TYPES.has(p.type) && !EXEMPT_NAMES.has(p.name) && p.required !== true) {
-			out.push({ rule: 'non-required-fields-in-collection', severity: 'warn', field: where, message: `${where} (${p.type}): top-level field without required: true; put it in an Options collection` });
+			out.push({
+				rule: 'non-required-fields-in-collection',
+				severity: 'warn',
+				field: where,
+				message: `${where} (${p.type}): top-level field without required: true; put it in an Options collection`,
+			});
 		}
 	}
 	return out;
@@ -80,10 +105,19 @@ function checkCredentials(description) {
 			const a = creds[i].displayOptions?.show ?? {};
 			const b = creds[j].displayOptions?.show ?? {};
 			const exclusive = Object.keys(a).some(
-				(k) => k in b && types.get(k) !== 'multiOptions' && Array.isArray(a[k]) && Array.isArray(b[k]) && !a[k].some((v) => b[k].includes(v)),
+				(k) =>
+					k in b &&
+					types.get(k) !== 'multiOptions' &&
+					Array.isArray(a[k]) &&
+					Array.isArray(b[k]) &&
+					!a[k].some((v) => b[k].includes(v)),
 			);
 			if (!exclusive) {
-				out.push({ rule: 'single-credential-per-node', severity: 'error', message: `credentials ${creds[i].name} and ${creds[j].name} are not mutually exclusive by displayOptions.show` });
+				out.push({
+					rule: 'single-credential-per-node',
+					severity: 'error',
+					message: `credentials ${creds[i].name} and ${creds[j].name} are not mutually exclusive by displayOptions.show`,
+				});
 			}
 		}
 	}
@@ -92,7 +126,18 @@ function checkCredentials(description) {
 
 /** Checks the layout n8n shows for the node's current version (older versions' fields are exempt). */
 function checkDescription(description) {
-	return [...checkProperties(description.properties, currentVersion(description)), ...checkCredentials(description)];
+	return [
+		...checkProperties(description.properties, currentVersion(description)),
+		...checkCredentials(description),
+	];
 }
 
-module.exports = { checkDescription, checkProperties, checkCredentials, walk, versionMatches, currentVersion, HINT_MAX };
+module.exports = {
+	checkDescription,
+	checkProperties,
+	checkCredentials,
+	walk,
+	versionMatches,
+	currentVersion,
+	HINT_MAX,
+};

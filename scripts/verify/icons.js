@@ -9,7 +9,10 @@ const { converter, parse } = require('culori');
 const { XMLParser, XMLValidator } = require('fast-xml-parser');
 
 const MINIMUM = 1.5;
-const BACKGROUNDS = { light: { r: 1, g: 1, b: 1 }, dark: { r: 43 / 255, g: 43 / 255, b: 43 / 255 } };
+const BACKGROUNDS = {
+	light: { r: 1, g: 1, b: 1 },
+	dark: { r: 43 / 255, g: 43 / 255, b: 43 / 255 },
+};
 const toRgb = converter('rgb');
 const BLACK = { mode: 'rgb', r: 0, g: 0, b: 0 };
 const PAINT = new Set(['fill', 'stroke', 'stop-color']);
@@ -34,7 +37,11 @@ function luminance(c) {
 
 function contrastRatio(paint, bg) {
 	const a = Math.max(0, Math.min(1, paint.alpha ?? 1));
-	const shown = { r: paint.r * a + bg.r * (1 - a), g: paint.g * a + bg.g * (1 - a), b: paint.b * a + bg.b * (1 - a) };
+	const shown = {
+		r: paint.r * a + bg.r * (1 - a),
+		g: paint.g * a + bg.g * (1 - a),
+		b: paint.b * a + bg.b * (1 - a),
+	};
 	const x = luminance(shown);
 	const y = luminance(bg);
 	return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
@@ -56,7 +63,8 @@ function svgPaintColors(svg) {
 		if (c) colors.push(c);
 	};
 	const addStyle = (style) => {
-		for (const m of style.matchAll(/(?:^|[;{])\s*(fill|stroke|stop-color)\s*:\s*([^;}]+)/gi)) addPaint(m[1], m[2].trim());
+		for (const m of style.matchAll(/(?:^|[;{])\s*(fill|stroke|stop-color)\s*:\s*([^;}]+)/gi))
+			addPaint(m[1], m[2].trim());
 	};
 	const visit = (node, inStyle = false) => {
 		if (Array.isArray(node)) return node.forEach((n) => visit(n, inStyle));
@@ -79,7 +87,14 @@ function svgPaintColors(svg) {
 			}
 		}
 	};
-	visit(new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, cdataPropName: '#cdata' }).parse(svg));
+	visit(
+		new XMLParser({
+			preserveOrder: true,
+			ignoreAttributes: false,
+			trimValues: false,
+			cdataPropName: '#cdata',
+		}).parse(svg),
+	);
 	if (hasImage || (hasUrl && !hasStops)) return null;
 	if (!hasFill) colors.push(BLACK);
 	return colors.length ? colors : null;
@@ -98,8 +113,19 @@ function bestRatio(svg, theme) {
 function checkIcon(icon, dir, { everyTheme = true } = {}) {
 	const out = [];
 	const pair = icon && typeof icon === 'object';
-	if (!(typeof icon === 'string' || (pair && typeof icon.light === 'string' && typeof icon.dark === 'string'))) {
-		return [{ rule: 'icon-validation', severity: 'error', message: 'icon must be a file: path or a {light, dark} pair of them' }];
+	if (
+		!(
+			typeof icon === 'string' ||
+			(pair && typeof icon.light === 'string' && typeof icon.dark === 'string')
+		)
+	) {
+		return [
+			{
+				rule: 'icon-validation',
+				severity: 'error',
+				message: 'icon must be a file: path or a {light, dark} pair of them',
+			},
+		];
 	}
 	// [label, ref, themes]: a single icon shows on both themes; a pair's files on their own (or every) theme.
 	const slots = pair
@@ -107,18 +133,30 @@ function checkIcon(icon, dir, { everyTheme = true } = {}) {
 		: [['icon', icon, ['light', 'dark']]];
 	for (const [label, ref, themes] of slots) {
 		if (!ref.startsWith('file:')) {
-			out.push({ rule: 'icon-validation', severity: 'error', message: `${label} "${ref}" does not use file:` });
+			out.push({
+				rule: 'icon-validation',
+				severity: 'error',
+				message: `${label} "${ref}" does not use file:`,
+			});
 			continue;
 		}
 		const file = path.join(dir, ref.slice(5));
 		if (!fs.existsSync(file)) {
-			out.push({ rule: 'icon-validation', severity: 'error', message: `${label} ${ref} does not exist in ${dir}` });
+			out.push({
+				rule: 'icon-validation',
+				severity: 'error',
+				message: `${label} ${ref} does not exist in ${dir}`,
+			});
 			continue;
 		}
 		if (!file.toLowerCase().endsWith('.svg')) continue;
 		const svg = fs.readFileSync(file, 'utf8');
 		if (svgPaintColors(svg) === null) {
-			out.push({ rule: 'icon-contrast', severity: 'warn', message: `${ref}: not checkable (invalid XML, an image or url() paint); use plain colours` });
+			out.push({
+				rule: 'icon-contrast',
+				severity: 'warn',
+				message: `${ref}: not checkable (invalid XML, an image or url() paint); use plain colours`,
+			});
 			continue;
 		}
 		for (const theme of themes) {

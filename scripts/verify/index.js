@@ -15,11 +15,33 @@ const { checkTarball } = require('./tarball');
 
 /** Every rule this check enforces, in report order (n8n's names where n8n has one). */
 const RULES = [
-	'valid-node-categories', 'no-ai-codex-category', 'no-codex-subcategories', 'no-logic-or-flow-nodes', 'codex-node-name',
-	'codex-search-alias', 'single-credential-per-node', 'no-monorepo', 'no-hardcoded-ids', 'icon-contrast', 'icon-validation',
-	'hint-max-length', 'open-ended-node-fields', 'non-required-fields-in-collection', 'prefer-declarative-style',
-	'repository', 'bugs', 'homepage', 'valid-author', 'no-install-scripts', 'no-overrides-field', 'no-runtime-dependencies',
-	'tarball-files', 'no-process-env', 'no-foreign-urls', 'no-minified', 'no-obfuscation',
+	'valid-node-categories',
+	'no-ai-codex-category',
+	'no-codex-subcategories',
+	'no-logic-or-flow-nodes',
+	'codex-node-name',
+	'codex-search-alias',
+	'single-credential-per-node',
+	'no-monorepo',
+	'no-hardcoded-ids',
+	'icon-contrast',
+	'icon-validation',
+	'hint-max-length',
+	'open-ended-node-fields',
+	'non-required-fields-in-collection',
+	'prefer-declarative-style',
+	'repository',
+	'bugs',
+	'homepage',
+	'valid-author',
+	'no-install-scripts',
+	'no-overrides-field',
+	'no-runtime-dependencies',
+	'tarball-files',
+	'no-process-env',
+	'no-foreign-urls',
+	'no-minified',
+	'no-obfuscation',
 ];
 
 const rel = (root, f) => path.relative(root, f).split(path.sep).join('/');
@@ -42,7 +64,13 @@ function* tsFiles(dir) {
 /** Packs `root` with npm and unpacks it into a fresh temporary folder; returns that folder. */
 function packAndUnpack(root) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-pack-'));
-	const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+	const [info] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
 	const dir = path.join(tmp, 'package');
 	fs.mkdirSync(dir);
 	execFileSync('tar', ['-xzf', path.join(tmp, info.filename), '-C', dir, '--strip-components=1']);
@@ -53,14 +81,26 @@ function packAndUnpack(root) {
 function applyAccepted(findings, accepted) {
 	const used = new Set();
 	for (const f of findings) {
-		const i = accepted.findIndex((a) => f.severity === 'warn' && a.rule === f.rule && a.file === f.file && (a.field === f.field || a.field === '*'));
+		const i = accepted.findIndex(
+			(a) =>
+				f.severity === 'warn' &&
+				a.rule === f.rule &&
+				a.file === f.file &&
+				(a.field === f.field || a.field === '*'),
+		);
 		if (i >= 0) {
 			f.accepted = accepted[i].reason;
 			used.add(i);
 		}
 	}
 	accepted.forEach((a, i) => {
-		if (!used.has(i)) findings.push({ rule: 'accepted-list', severity: 'error', file: 'scripts/verify/accepted.json', message: `stale entry ${a.rule} ${a.file} ${a.field}: nothing matches it any more, remove it` });
+		if (!used.has(i))
+			findings.push({
+				rule: 'accepted-list',
+				severity: 'error',
+				file: 'scripts/verify/accepted.json',
+				message: `stale entry ${a.rule} ${a.file} ${a.field}: nothing matches it any more, remove it`,
+			});
 	});
 	return findings;
 }
@@ -76,20 +116,49 @@ function verifyProject(root, { tarballDir, pack = true, accepted = [] } = {}) {
 		const codexFile = path.join(root, `${source}.json`);
 		const node = loadClass(path.join(root, built));
 		// A VersionedNodeType holds one node per version: check the one new nodes get.
-		const d = node.nodeVersions ? node.nodeVersions[node.currentVersion ?? node.description.defaultVersion].description : node.description;
-		if (!Array.isArray(d.properties)) throw new Error(`${built}: description has no properties array`);
-		if (d.codex !== undefined) add(`${source}.ts`, [{ rule: 'valid-node-categories', severity: 'error', message: 'inline description.codex: keep the codex in the .node.json only' }]);
-		if (!fs.existsSync(codexFile)) add(rel(root, codexFile), [{ rule: 'valid-node-categories', severity: 'error', message: 'codex file missing' }]);
-		else add(rel(root, codexFile), checkCodex(JSON.parse(fs.readFileSync(codexFile, 'utf8')), { nodeType: `${pkg.name}.${d.name}` }));
+		const d = node.nodeVersions
+			? node.nodeVersions[node.currentVersion ?? node.description.defaultVersion].description
+			: node.description;
+		if (!Array.isArray(d.properties))
+			throw new Error(`${built}: description has no properties array`);
+		if (d.codex !== undefined)
+			add(`${source}.ts`, [
+				{
+					rule: 'valid-node-categories',
+					severity: 'error',
+					message: 'inline description.codex: keep the codex in the .node.json only',
+				},
+			]);
+		if (!fs.existsSync(codexFile))
+			add(rel(root, codexFile), [
+				{ rule: 'valid-node-categories', severity: 'error', message: 'codex file missing' },
+			]);
+		else
+			add(
+				rel(root, codexFile),
+				checkCodex(JSON.parse(fs.readFileSync(codexFile, 'utf8')), {
+					nodeType: `${pkg.name}.${d.name}`,
+				}),
+			);
 		add(`${source}.ts`, checkDescription(d));
 		add(`${source}.ts`, checkIcon(d.icon, path.dirname(path.join(root, source))));
-		add(built, checkIcon(d.icon, path.dirname(path.join(root, built))).filter((f) => f.rule === 'icon-validation'));
+		add(
+			built,
+			checkIcon(d.icon, path.dirname(path.join(root, built))).filter(
+				(f) => f.rule === 'icon-validation',
+			),
+		);
 	}
 	for (const built of pkg.n8n?.credentials ?? []) {
 		const source = built.replace(/^dist\//, '').replace(/\.js$/, '');
 		const cred = loadClass(path.join(root, built));
 		add(`${source}.ts`, checkIcon(cred.icon, path.dirname(path.join(root, source))));
-		add(built, checkIcon(cred.icon, path.dirname(path.join(root, built))).filter((f) => f.rule === 'icon-validation'));
+		add(
+			built,
+			checkIcon(cred.icon, path.dirname(path.join(root, built))).filter(
+				(f) => f.rule === 'icon-validation',
+			),
+		);
 	}
 	for (const dir of ['nodes', 'credentials']) {
 		for (const file of tsFiles(path.join(root, dir))) {
@@ -121,9 +190,12 @@ function report(findings, { rules = RULES } = {}) {
 		const ok = all.length - hits.length;
 		if (hits.length) failed++;
 		else passed++;
-		const counts = [hits.length && `${hits.length}`, ok && `${ok} accepted`].filter(Boolean).join(', ');
+		const counts = [hits.length && `${hits.length}`, ok && `${ok} accepted`]
+			.filter(Boolean)
+			.join(', ');
 		lines.push(`${hits.length ? 'FAIL' : 'pass'}  ${rule}${counts ? ` (${counts})` : ''}`);
-		for (const h of all) lines.push(`      ${h.accepted ? 'accepted' : h.severity}  ${h.file}: ${h.message}`);
+		for (const h of all)
+			lines.push(`      ${h.accepted ? 'accepted' : h.severity}  ${h.file}: ${h.message}`);
 	}
 	const reasons = [...new Set(findings.filter((f) => f.accepted).map((f) => f.accepted))];
 	for (const r of reasons) lines.push(`accepted (scripts/verify/accepted.json): ${r}`);

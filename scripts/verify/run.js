@@ -6,6 +6,8 @@ const { verifyProject, report } = require('./index');
 const args = process.argv.slice(2);
 const root = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '../..'));
 const accepted = require('./accepted.json');
-const { text, failed } = report(verifyProject(root, { pack: !args.includes('--no-pack'), accepted }));
+const { text, failed } = report(
+	verifyProject(root, { pack: !args.includes('--no-pack'), accepted }),
+);
 console.log(text);
 process.exit(failed ? 1 : 0);

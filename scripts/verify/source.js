@@ -6,9 +6,16 @@ const ID_NAME = /(partner|affiliate|reseller|account|tenant|customer|client)[_-]
 
 function nameOf(node) {
 	if (!node) return undefined;
-	if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node) || ts.isNumericLiteral(node)) return node.text;
+	if (
+		ts.isIdentifier(node) ||
+		ts.isPrivateIdentifier(node) ||
+		ts.isStringLiteral(node) ||
+		ts.isNumericLiteral(node)
+	)
+		return node.text;
 	if (ts.isPropertyAccessExpression(node)) return node.name.text;
-	if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression)) return node.argumentExpression.text;
+	if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression))
+		return node.argumentExpression.text;
 	return undefined;
 }
 
@@ -20,7 +27,11 @@ function hardcodedIds(code, file) {
 	const out = [];
 	const report = (name, n) => {
 		const { line } = sf.getLineAndCharacterOfPosition(n.getStart());
-		out.push({ rule: 'no-hardcoded-ids', severity: 'error', message: `${file}:${line + 1}: "${name}" is assigned a string literal; take it from a parameter or the credential` });
+		out.push({
+			rule: 'no-hardcoded-ids',
+			severity: 'error',
+			message: `${file}:${line + 1}: "${name}" is assigned a string literal; take it from a parameter or the credential`,
+		});
 	};
 	const visit = (n) => {
 		let target;
@@ -60,8 +71,17 @@ function preferDeclarative(code, file) {
 				ts.forEachChild(c, scan);
 			};
 			scan(n.body);
-			if (requests === 1 && otherCalls === 0 && !PAGING_WORDS.test(text) && !/getWorkflowStaticData/.test(text)) {
-				out.push({ rule: 'prefer-declarative-style', severity: 'warn', message: `${file}: execute() makes one plain request per item; use declarative routing` });
+			if (
+				requests === 1 &&
+				otherCalls === 0 &&
+				!PAGING_WORDS.test(text) &&
+				!/getWorkflowStaticData/.test(text)
+			) {
+				out.push({
+					rule: 'prefer-declarative-style',
+					severity: 'warn',
+					message: `${file}: execute() makes one plain request per item; use declarative routing`,
+				});
 			}
 		}
 		ts.forEachChild(n, visit);

@@ -7,7 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseAgentCreate } from '../../nodes/MinimaxGenerate/actions/agent/run';
-import { parseEventStream, parseTemplateCreate } from '../../nodes/MinimaxGenerate/actions/video/createFromTemplate';
+import {
+	parseEventStream,
+	parseTemplateCreate,
+} from '../../nodes/MinimaxGenerate/actions/video/createFromTemplate';
 import { imageAdapter, videoAdapter } from '../../nodes/MinimaxGenerate/engine/kinds';
 import { parseCallback } from '../../nodes/shared/callback';
 import { apiMessageOf, describeHttpFailure } from '../../nodes/shared/errors';
@@ -40,7 +43,10 @@ describe('status values', () => {
 describe('POST /images/create: only imageIds is relied on', () => {
 	it.each([
 		[{ imageIds: [IMAGE] }, [IMAGE]],
-		[{ imageIds: [IMAGE, IMAGE.replace(/4$/, '5')], code: 200, replyRef: 'x' }, [IMAGE, IMAGE.replace(/4$/, '5')]],
+		[
+			{ imageIds: [IMAGE, IMAGE.replace(/4$/, '5')], code: 200, replyRef: 'x' },
+			[IMAGE, IMAGE.replace(/4$/, '5')],
+		],
 		[{ imageIds: [IMAGE, 42, null] }, [IMAGE]],
 		[{ data: { id: '1' } }, []],
 		['', []],
@@ -49,7 +55,9 @@ describe('POST /images/create: only imageIds is relied on', () => {
 	});
 
 	it('a video create is read from videoId only', () => {
-		expect(videoAdapter.parseCreate({ data: { id: '998877665544332211' }, videoId: VIDEO }).ids).toEqual([VIDEO]);
+		expect(
+			videoAdapter.parseCreate({ data: { id: '998877665544332211' }, videoId: VIDEO }).ids,
+		).toEqual([VIDEO]);
 		expect(videoAdapter.parseCreate({ data: { id: '998877665544332211' } }).ids).toEqual([]);
 	});
 });
@@ -79,7 +87,8 @@ describe('POST /agent: the job id wherever it is; a finished job is used as is',
 describe('POST /videos/agent-create: JSON or text/event-stream', () => {
 	const progress = { videoId: VIDEO, status: 1, statusFinal: false, percent: 40 };
 	const done = { videoId: VIDEO, status: 2, statusFinal: true, downloadURL: 'https://cdn/x.mp4' };
-	const sse = (...events: unknown[]) => events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
+	const sse = (...events: unknown[]) =>
+		events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('');
 
 	it('a stream with a final event ends the job', () => {
 		const parsed = parseTemplateCreate(sse(progress, done));
@@ -94,7 +103,10 @@ describe('POST /videos/agent-create: JSON or text/event-stream', () => {
 
 	it('events wrapped in {data: …} and a plain JSON answer are read too', () => {
 		expect(parseTemplateCreate(sse({ data: done })).finals[VIDEO]).toBeDefined();
-		expect(parseTemplateCreate({ videoId: VIDEO, code: 200 })).toEqual({ ids: [VIDEO], finals: {} });
+		expect(parseTemplateCreate({ videoId: VIDEO, code: 200 })).toEqual({
+			ids: [VIDEO],
+			finals: {},
+		});
 	});
 
 	// The engine's lookup in GET /scheduler: test/generate/unit.test.ts ("a template stream without a videoId").
@@ -106,9 +118,17 @@ describe('POST /videos/agent-create: JSON or text/event-stream', () => {
 
 describe('412 and 596: the status code decides, the body only adds its text', () => {
 	it.each([
-		[412, { error: 'Account 987654321 has run out of credits', code: 412 }, /run out of credits \(412\): Account 987654321/],
+		[
+			412,
+			{ error: 'Account 987654321 has run out of credits', code: 412 },
+			/run out of credits \(412\): Account 987654321/,
+		],
 		[412, undefined, /run out of credits \(412\)$/],
-		[596, { error: 'Account 987654321 is on hold', code: 596 }, /on hold at hailuoai\.video \(596\): Account/],
+		[
+			596,
+			{ error: 'Account 987654321 is on hold', code: 596 },
+			/on hold at hailuoai\.video \(596\): Account/,
+		],
 		[596, '<html>hold</html>', /on hold at hailuoai\.video \(596\)/],
 		[596, { statusInfo: { code: 1, message: 'suspended' } }, /\(596\): suspended/],
 	])('%s with %j', (code, body, message) => {
@@ -126,7 +146,9 @@ describe('412 and 596: the status code decides, the body only adds its text', ()
 describe('ids', () => {
 	it('accepts surrounding spaces and refuses URL-encoded ids with a clear message', () => {
 		expect(checkId(`  ${VIDEO}\n`, 'Video ID', 'video')).toBe(VIDEO);
-		expect(() => checkId(VIDEO.replace(/:/g, '%3A'), 'Video ID', 'video')).toThrow(/looks URL-encoded/);
+		expect(() => checkId(VIDEO.replace(/:/g, '%3A'), 'Video ID', 'video')).toThrow(
+			/looks URL-encoded/,
+		);
 		expect(() => checkId('998877665544332211', 'Video ID', 'video')).toThrow(/bare number/);
 		expect(() => checkId(IMAGE, 'Video ID', 'video')).toThrow(/is not a video id/);
 		expect(() => checkId(VIDEO, 'Image ID', 'image')).toThrow(/is not an image id/);

@@ -27,7 +27,10 @@ afterAll(async () => {
 const callbackParams = (prompt: string, extra: IDataObject = {}) =>
 	videoParams(prompt, { waitMode: 'callback', waitOptions: { timeout: 2 }, ...extra });
 
-async function park(parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }]): Promise<RunNodeResult> {
+async function park(
+	parameters: IDataObject,
+	items: INodeExecutionData[] = [{ json: {} }],
+): Promise<RunNodeResult> {
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new MinimaxGenerate() },
 		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
@@ -39,7 +42,10 @@ async function park(parameters: IDataObject, items: INodeExecutionData[] = [{ js
 }
 
 /** Feeds one received callback to the node's webhook() as n8n's waiting-webhook handler would. */
-async function deliver(call: ReceivedCall, patch: { query?: IDataObject; executionId?: string; body?: IDataObject } = {}) {
+async function deliver(
+	call: ReceivedCall,
+	patch: { query?: IDataObject; executionId?: string; body?: IDataObject } = {},
+) {
 	return await callWebhook({
 		nodeType: new MinimaxGenerate(),
 		credentialType: new UseApiMinimaxApi(),
@@ -72,7 +78,11 @@ describe('Wait Mode "Until Callback"', () => {
 		// Parked until the timeout; on timeout n8n outputs the parked input: the timeout item.
 		const waitTill = result.execution?.waitTill as Date;
 		expect(Math.abs(waitTill.getTime() - (Date.now() + 120_000))).toBeLessThan(5_000);
-		expect(parkedInput(result)[0].json).toMatchObject({ timedOut: true, outcome: 'timeout', id: videoId });
+		expect(parkedInput(result)[0].json).toMatchObject({
+			timedOut: true,
+			outcome: 'timeout',
+			id: videoId,
+		});
 		expect(String(parkedInput(result)[0].json.error)).toContain(`callback of video ${videoId}`);
 		// While parked nothing polled: no listing, no single GET.
 		expect(ops(sim, 'scheduler.list')).toHaveLength(0);
@@ -88,7 +98,14 @@ describe('Wait Mode "Until Callback"', () => {
 		expect(resumed.res.statusCode).toBe(200);
 		expect(resumed.items).toHaveLength(1);
 		const item = resumed.items[0];
-		expect(item.json).toMatchObject({ kind: 'video', videoId, status: 2, outcome: 'completed', replyRef: 'order-7', account: '987654321' });
+		expect(item.json).toMatchObject({
+			kind: 'video',
+			videoId,
+			status: 2,
+			outcome: 'completed',
+			replyRef: 'order-7',
+			account: '987654321',
+		});
 		expect(item.json.replyUrl).toBeUndefined();
 		expect(Buffer.from(String(item.binary?.data.data), 'base64').length).toBe(MEDIA_BYTES);
 		expect(item.binary?.data.mimeType).toBe('video/mp4');
@@ -106,10 +123,17 @@ describe('Wait Mode "Until Callback"', () => {
 		});
 		expect(polled.error).toBeUndefined();
 		await park(callbackParams('same fields'));
-		const resumed = await deliver(finalCall(await rcv.waitFor((c) => !!finalCall(c))) as ReceivedCall);
-		const keys = (item: INodeExecutionData) => Object.keys(item.json).filter((k) => item.json[k] !== undefined && k !== 'replyUrl').sort();
+		const resumed = await deliver(
+			finalCall(await rcv.waitFor((c) => !!finalCall(c))) as ReceivedCall,
+		);
+		const keys = (item: INodeExecutionData) =>
+			Object.keys(item.json)
+				.filter((k) => item.json[k] !== undefined && k !== 'replyUrl')
+				.sort();
 		expect(keys(resumed.items[0])).toEqual(keys(polled.items[0]));
-		expect(Object.keys(resumed.items[0].binary ?? {})).toEqual(Object.keys(polled.items[0].binary ?? {}));
+		expect(Object.keys(resumed.items[0].binary ?? {})).toEqual(
+			Object.keys(polled.items[0].binary ?? {}),
+		);
 	});
 
 	it('refuses a wrong secret, a changed state and another execution with 403, staying parked', async () => {
@@ -121,7 +145,9 @@ describe('Wait Mode "Until Callback"', () => {
 		const missing = await deliver(call, { query: { mmxh: '' } });
 		expect(missing.res.statusCode).toBe(403);
 		const state = JSON.parse(Buffer.from(call.query.mmx, 'base64url').toString('utf8'));
-		const changed = Buffer.from(JSON.stringify({ ...state, o: { ...state.o, d: 0 } })).toString('base64url');
+		const changed = Buffer.from(JSON.stringify({ ...state, o: { ...state.o, d: 0 } })).toString(
+			'base64url',
+		);
 		expect((await deliver(call, { query: { mmx: changed } })).res.statusCode).toBe(403);
 		const otherExecution = await deliver(call, { executionId: '424242' });
 		expect(otherExecution.res.statusCode).toBe(403);
@@ -163,7 +189,9 @@ describe('Wait Mode "Until Callback"', () => {
 
 		sim.reset();
 		rcv.calls.length = 0;
-		await park(callbackParams('[fail] again', { waitOptions: { timeout: 2, onFailure: 'returnItem' } }));
+		await park(
+			callbackParams('[fail] again', { waitOptions: { timeout: 2, onFailure: 'returnItem' } }),
+		);
 		call = finalCall(await rcv.waitFor((c) => !!finalCall(c))) as ReceivedCall;
 		const returned = await deliver(call);
 		expect(returned.items[0].json).toMatchObject({ outcome: 'failed', status: 3 });
@@ -182,7 +210,11 @@ describe('Wait Mode "Until Callback"', () => {
 		const agentCall = await rcv.waitFor((c) => c.length > 0);
 		expect(agentCall).toHaveLength(1);
 		const agent = await deliver(agentCall[0]);
-		expect(agent.items[0].json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
+		expect(agent.items[0].json).toMatchObject({
+			kind: 'agent',
+			status: 'completed',
+			outcome: 'completed',
+		});
 		expect(Object.keys(agent.items[0].binary ?? {}).sort()).toEqual(['data', 'data_1']);
 
 		rcv.calls.length = 0;
@@ -196,7 +228,12 @@ describe('Wait Mode "Until Callback"', () => {
 		});
 		const templateCall = finalCall(await rcv.waitFor((c) => !!finalCall(c))) as ReceivedCall;
 		const template = await deliver(templateCall);
-		expect(template.items[0].json).toMatchObject({ kind: 'template', outcome: 'completed', status: 2, replyRef: 'tpl' });
+		expect(template.items[0].json).toMatchObject({
+			kind: 'template',
+			outcome: 'completed',
+			status: 2,
+			replyRef: 'tpl',
+		});
 		expect(template.items[0].binary?.data.mimeType).toBe('video/mp4');
 		expect(ops(sim, 'agent.listJobs')).toHaveLength(0);
 		expect(ops(sim, 'scheduler.list')).toHaveLength(0);
@@ -206,7 +243,9 @@ describe('Wait Mode "Until Callback"', () => {
 		const many = await park(callbackParams('two'), [{ json: {} }, { json: {} }]);
 		expect(many.status).toBe('error');
 		expect(many.error?.message).toContain('one job per execution, but 2 items came in');
-		const own = await park(callbackParams('own url', { callback: { replyUrl: 'https://example.com/hook' } }));
+		const own = await park(
+			callbackParams('own url', { callback: { replyUrl: 'https://example.com/hook' } }),
+		);
 		expect(own.error?.message).toContain('clear "Reply URL"');
 		const images = await park({
 			resource: 'image',

@@ -10,7 +10,17 @@ const CDN = 'https://cdn.hailuoai.video/moss/prod/2025-06-15-10';
 
 export function video(status: number, extra: IDataObject = {}): IDataObject {
 	const final = [2, 3, 5, 7, 14].includes(status);
-	const labels: Record<number, string> = { 0: 'pending', 1: 'processing', 2: 'completed', 3: 'failed', 5: 'moderated', 7: 'moderated', 11: 'queued', 12: 'processing', 14: 'moderated' };
+	const labels: Record<number, string> = {
+		0: 'pending',
+		1: 'processing',
+		2: 'completed',
+		3: 'failed',
+		5: 'moderated',
+		7: 'moderated',
+		11: 'queued',
+		12: 'processing',
+		14: 'moderated',
+	};
 	return {
 		id: '998877665544332211',
 		desc: 'Zoom in on a cute red shiny robot',
@@ -47,27 +57,64 @@ export function image(status: number, extra: IDataObject = {}): IDataObject {
 	};
 }
 
-export function agent(status: 'started' | 'completed' | 'failed', extra: IDataObject = {}): IDataObject {
+export function agent(
+	status: 'started' | 'completed' | 'failed',
+	extra: IDataObject = {},
+): IDataObject {
 	const job: IDataObject = {
 		jobId: AGENT_ID,
 		status,
 		created: '2025-11-23T12:34:56.789Z',
-		request: { prompt: 'A cat playing piano', models: ['hailuo-2.3'], async: true, replyUrl: 'https://x/y', replyRef: 'agent-1' },
+		request: {
+			prompt: 'A cat playing piano',
+			models: ['hailuo-2.3'],
+			async: true,
+			replyUrl: 'https://x/y',
+			replyRef: 'agent-1',
+		},
 	};
 	if (status === 'completed') {
 		job.response = {
 			msg_content: 'Here is your video and an image.',
 			attachments: [
-				{ attachmentID: 'att_1', type: 1, status: 3, file: { fileName: 'cat.mp4', fileUrl: 'https://cdn.hailuoai.video/agent/cat.mp4', type: 'video/mp4', extra: { no_watermark_url: 'https://cdn.hailuoai.video/agent/cat_nw.mp4', watermark_url: 'https://cdn.hailuoai.video/agent/cat_wm.mp4' } } },
-				{ attachmentID: 'att_2', type: 2, status: 3, file: { fileName: 'cat.png', fileUrl: 'https://cdn.hailuoai.video/agent/cat.png', type: 'image/png', extra: { model_name: 'banana_2' } } },
+				{
+					attachmentID: 'att_1',
+					type: 1,
+					status: 3,
+					file: {
+						fileName: 'cat.mp4',
+						fileUrl: 'https://cdn.hailuoai.video/agent/cat.mp4',
+						type: 'video/mp4',
+						extra: {
+							no_watermark_url: 'https://cdn.hailuoai.video/agent/cat_nw.mp4',
+							watermark_url: 'https://cdn.hailuoai.video/agent/cat_wm.mp4',
+						},
+					},
+				},
+				{
+					attachmentID: 'att_2',
+					type: 2,
+					status: 3,
+					file: {
+						fileName: 'cat.png',
+						fileUrl: 'https://cdn.hailuoai.video/agent/cat.png',
+						type: 'image/png',
+						extra: { model_name: 'banana_2' },
+					},
+				},
 			],
 		};
 	}
-	if (status === 'failed') job.error = { message: 'Timeout waiting for assistant response', status: 504 };
+	if (status === 'failed')
+		job.error = { message: 'Timeout waiting for assistant response', status: 504 };
 	return { ...job, ...extra };
 }
 
-export function speech(final: boolean, label = final ? 'completed' : 'processing', extra: IDataObject = {}): IDataObject {
+export function speech(
+	final: boolean,
+	label = final ? 'completed' : 'processing',
+	extra: IDataObject = {},
+): IDataObject {
 	return {
 		audioId: SPEECH_ID,
 		status: 0,
@@ -88,7 +135,12 @@ export function speechRecord(extra: IDataObject = {}): IDataObject {
 	return {
 		audio_id: AUDIO_ID,
 		audio_review: 0,
-		voice_info: { voice_id: '209533299589184', parent_voice_id: '0', voice_name: 'Calm Woman', tag_list: ['English', 'Female'] },
+		voice_info: {
+			voice_id: '209533299589184',
+			parent_voice_id: '0',
+			voice_name: 'Calm Woman',
+			tag_list: ['English', 'Female'],
+		},
 		text: 'Hello there.',
 		audio_title: 'Hello there.',
 		audio_url: 'https://cdn.hailuoai.video/speech/556677889900112233.mp3',
@@ -103,7 +155,10 @@ export function speechRecord(extra: IDataObject = {}): IDataObject {
 }
 
 /** GET /music/{musicId} (speech-music.md §5.3), plus replyUrl/replyRef. */
-export function music(label: 'processing' | 'completed' | 'failed', extra: IDataObject = {}): IDataObject {
+export function music(
+	label: 'processing' | 'completed' | 'failed',
+	extra: IDataObject = {},
+): IDataObject {
 	const done = label === 'completed';
 	return {
 		musicId: MUSIC_ID,

@@ -4,7 +4,18 @@ import { Workflow, type INode } from 'n8n-workflow';
 import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials';
 import { Minimax } from '../../nodes/Minimax/Minimax.node';
 import { CredentialsHelper, NodeTypes } from '../harness';
-import { ACCOUNT, api, BASE, jsonOf, pairsOf, picked, run, setupNock, TOKEN, TYPE } from './helpers';
+import {
+	ACCOUNT,
+	api,
+	BASE,
+	jsonOf,
+	pairsOf,
+	picked,
+	run,
+	setupNock,
+	TOKEN,
+	TYPE,
+} from './helpers';
 
 const accountRecord = (account: string, name: string) => ({
 	account,
@@ -19,7 +30,10 @@ describe('Account and Feature', () => {
 	test('Get Many returns one item per account from the map, paired with the input', async () => {
 		api()
 			.get('/v1/minimax/accounts')
-			.reply(200, { [ACCOUNT]: accountRecord(ACCOUNT, 'Jane'), '123456': accountRecord('123456', 'Bob') });
+			.reply(200, {
+				[ACCOUNT]: accountRecord(ACCOUNT, 'Jane'),
+				'123456': accountRecord('123456', 'Bob'),
+			});
 		const result = await run({ resource: 'account', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
 		// Integer-like keys keep JavaScript's ascending order.
@@ -30,8 +44,16 @@ describe('Account and Feature', () => {
 	test('Get Many honours Limit and treats 404 (nothing configured) as no items', async () => {
 		api()
 			.get('/v1/minimax/accounts')
-			.reply(200, { [ACCOUNT]: accountRecord(ACCOUNT, 'Jane'), '123456': accountRecord('123456', 'Bob') });
-		const limited = await run({ resource: 'account', operation: 'getAll', returnAll: false, limit: 1 });
+			.reply(200, {
+				[ACCOUNT]: accountRecord(ACCOUNT, 'Jane'),
+				'123456': accountRecord('123456', 'Bob'),
+			});
+		const limited = await run({
+			resource: 'account',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+		});
 		expect(jsonOf(limited).map((j) => j.account)).toEqual(['123456']);
 
 		api().get('/v1/minimax/accounts').reply(404, { error: 'Configuration not found', code: 404 });
@@ -42,18 +64,30 @@ describe('Account and Feature', () => {
 
 	test('Get puts the account into the path, from the list or by ID (trimmed)', async () => {
 		api().get(`/v1/minimax/accounts/${ACCOUNT}`).reply(200, accountRecord(ACCOUNT, 'Jane'));
-		const result = await run({ resource: 'account', operation: 'get', account: picked(` ${ACCOUNT} `, 'id') });
+		const result = await run({
+			resource: 'account',
+			operation: 'get',
+			account: picked(` ${ACCOUNT} `, 'id'),
+		});
 		expect(jsonOf(result)).toEqual([accountRecord(ACCOUNT, 'Jane')]);
 		expect(pairsOf(result)).toEqual([{ item: 0 }]);
 	});
 
 	test('Get with an account expression that resolves empty fails before any request', async () => {
-		const result = await run({ resource: 'account', operation: 'get', account: picked('={{ "  " }}', 'id') });
+		const result = await run({
+			resource: 'account',
+			operation: 'get',
+			account: picked('={{ "  " }}', 'id'),
+		});
 		expect(result.error?.message).toBe('"Account" is empty');
 	});
 
 	test('Create or Update posts url, token and maxJobs as JSON', async () => {
-		const body = { url: 'https://hailuoai.video/v3/api/multimodal/video/my/cursor?device_id=1', token: 'eyJhbGciOi.jwt', maxJobs: 4 };
+		const body = {
+			url: 'https://hailuoai.video/v3/api/multimodal/video/my/cursor?device_id=1',
+			token: 'eyJhbGciOi.jwt',
+			maxJobs: 4,
+		};
 		api()
 			.post('/v1/minimax/accounts', body)
 			.matchHeader('content-type', /application\/json/)
@@ -84,7 +118,11 @@ describe('Account and Feature', () => {
 
 	test('Delete answers 204 with no body and outputs {deleted: true}', async () => {
 		api().delete(`/v1/minimax/accounts/${ACCOUNT}`).reply(204);
-		const result = await run({ resource: 'account', operation: 'delete', account: picked(ACCOUNT) });
+		const result = await run({
+			resource: 'account',
+			operation: 'delete',
+			account: picked(ACCOUNT),
+		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([{ deleted: true }]);
 		expect(pairsOf(result)).toEqual([{ item: 0 }]);
@@ -93,10 +131,17 @@ describe('Account and Feature', () => {
 	test('Feature Get sends account only when one is picked', async () => {
 		const features = { totalCredits: 100, memberName: 'Free', modelControl: [] };
 		api().get('/v1/minimax/features').query({ account: ACCOUNT }).reply(200, features);
-		const withAccount = await run({ resource: 'feature', operation: 'get', account: picked(ACCOUNT) });
+		const withAccount = await run({
+			resource: 'feature',
+			operation: 'get',
+			account: picked(ACCOUNT),
+		});
 		expect(jsonOf(withAccount)).toEqual([features]);
 
-		api().get('/v1/minimax/features').query({}).reply(200, { ...features, totalCredits: 5 });
+		api()
+			.get('/v1/minimax/features')
+			.query({})
+			.reply(200, { ...features, totalCredits: 5 });
 		const without = await run({ resource: 'feature', operation: 'get', account: picked('') });
 		expect(jsonOf(without)).toEqual([{ ...features, totalCredits: 5 }]);
 	});
@@ -105,7 +150,10 @@ describe('Account and Feature', () => {
 		api()
 			.get('/v1/minimax/accounts')
 			.times(2)
-			.reply(200, { [ACCOUNT]: accountRecord(ACCOUNT, 'Jane'), '123456': { ...accountRecord('123456', 'Bob'), error: 'expired' } });
+			.reply(200, {
+				[ACCOUNT]: accountRecord(ACCOUNT, 'Jane'),
+				'123456': { ...accountRecord('123456', 'Bob'), error: 'expired' },
+			});
 		const node: INode = {
 			id: 'n',
 			name: 'MiniMax',
@@ -126,7 +174,12 @@ describe('Account and Feature', () => {
 			{ useApiMinimaxApi: new UseApiMinimaxApi() },
 			{ useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
 		);
-		const context = new LoadOptionsContext(workflow, node, { credentialsHelper } as never, 'account');
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			{ credentialsHelper } as never,
+			'account',
+		);
 		const all = await minimax.methods.listSearch.searchAccounts.call(context);
 		expect(all.results).toEqual([
 			{ name: '123456 (Bob, error)', value: '123456' },
@@ -144,11 +197,32 @@ describe('Account and Feature', () => {
 				'222': { ...accountRecord('222', 'Video only'), supportAudio: false },
 				'333': accountRecord('333', 'Unknown'),
 			});
-		const node: INode = { id: 'n', name: 'MiniMax', type: TYPE, typeVersion: 1, position: [0, 0], parameters: {}, credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } } };
+		const node: INode = {
+			id: 'n',
+			name: 'MiniMax',
+			type: TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } },
+		};
 		const minimax = new Minimax();
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [TYPE]: minimax }) });
-		const credentialsHelper = new CredentialsHelper({ useApiMinimaxApi: new UseApiMinimaxApi() }, { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } });
-		const context = new LoadOptionsContext(workflow, node, { credentialsHelper } as never, 'account');
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new NodeTypes({ [TYPE]: minimax }),
+		});
+		const credentialsHelper = new CredentialsHelper(
+			{ useApiMinimaxApi: new UseApiMinimaxApi() },
+			{ useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
+		);
+		const context = new LoadOptionsContext(
+			workflow,
+			node,
+			{ credentialsHelper } as never,
+			'account',
+		);
 		const audio = await minimax.methods.listSearch.searchAudioAccounts.call(context);
 		expect(audio.results.map((r) => r.value)).toEqual(['111', '333']);
 	});

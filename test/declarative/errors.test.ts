@@ -1,6 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ACCOUNT, api, IMAGE_ID, jsonOf, pairsOf, picked, run, setupNock, TOKEN, video, VIDEO_ID } from './helpers';
+import {
+	ACCOUNT,
+	api,
+	IMAGE_ID,
+	jsonOf,
+	pairsOf,
+	picked,
+	run,
+	setupNock,
+	TOKEN,
+	video,
+	VIDEO_ID,
+} from './helpers';
 import type { RunNodeResult } from '../harness';
 
 const SECRET = TOKEN.slice('user:1234-'.length);
@@ -8,7 +20,12 @@ const SECRET = TOKEN.slice('user:1234-'.length);
 /** The error's message, description and JSON, and the whole execution: none may carry the token. */
 function expectNoToken(result: RunNodeResult) {
 	const error = result.error as IDataObject | undefined;
-	for (const text of [error?.message, error?.description, JSON.stringify(error), JSON.stringify(result.execution)]) {
+	for (const text of [
+		error?.message,
+		error?.description,
+		JSON.stringify(error),
+		JSON.stringify(result.execution),
+	]) {
 		expect(String(text)).not.toContain(SECRET);
 	}
 }
@@ -84,7 +101,10 @@ describe('HTTP errors', () => {
 
 	test.each(cases)('$status on $parameters.resource $parameters.operation', async (c) => {
 		const scope = api();
-		(c.parameters.operation === 'cancel' ? scope.post(c.path) : scope.get(c.path)).reply(c.status, c.body);
+		(c.parameters.operation === 'cancel' ? scope.post(c.path) : scope.get(c.path)).reply(
+			c.status,
+			c.body,
+		);
 		const result = await run(c.parameters);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(c.message);
@@ -94,9 +114,19 @@ describe('HTTP errors', () => {
 	});
 
 	test('a 404 on a listing points at the account, not at a video', async () => {
-		api().get('/v1/minimax/videos').query({ account: '555', limit: '30' }).reply(404, { error: 'Configuration not found', code: 404 });
-		const result = await run({ resource: 'video', operation: 'getAll', account: picked('555', 'id'), returnAll: true });
-		expect(result.error?.message).toBe('Account 555 is not configured at useapi.net (404): Configuration not found');
+		api()
+			.get('/v1/minimax/videos')
+			.query({ account: '555', limit: '30' })
+			.reply(404, { error: 'Configuration not found', code: 404 });
+		const result = await run({
+			resource: 'video',
+			operation: 'getAll',
+			account: picked('555', 'id'),
+			returnAll: true,
+		});
+		expect(result.error?.message).toBe(
+			'Account 555 is not configured at useapi.net (404): Configuration not found',
+		);
 		expect(result.error?.description).toContain('Account: 555');
 	});
 
@@ -104,8 +134,14 @@ describe('HTTP errors', () => {
 		api()
 			.get('/v1/minimax/videos')
 			.query({ limit: '30' })
-			.reply(200, Array.from({ length: 30 }, (_, i) => video(i)));
-		api().get('/v1/minimax/videos').query(true).reply(429, { error: 'Too many requests', code: 429 });
+			.reply(
+				200,
+				Array.from({ length: 30 }, (_, i) => video(i)),
+			);
+		api()
+			.get('/v1/minimax/videos')
+			.query(true)
+			.reply(429, { error: 'Too many requests', code: 429 });
 		const result = await run({ resource: 'video', operation: 'getAll', returnAll: true });
 		expect(result.error?.message).toBe('All job slots are busy (429): Too many requests');
 		expectNoToken(result);
@@ -122,7 +158,9 @@ describe('HTTP errors', () => {
 
 	test('continueOnFail: one error item per failing input, the others succeed', async () => {
 		const other = VIDEO_ID.replace(/\d+$/, '111');
-		api().get(`/v1/minimax/videos/${VIDEO_ID}`).reply(200, video(1, { videoId: VIDEO_ID }));
+		api()
+			.get(`/v1/minimax/videos/${VIDEO_ID}`)
+			.reply(200, video(1, { videoId: VIDEO_ID }));
 		api().get(`/v1/minimax/videos/${other}`).reply(404, { error: 'Not found.', code: 404 });
 		const result = await run(
 			{ resource: 'video', operation: 'get', videoId: '={{ $json.id }}' },
@@ -134,7 +172,9 @@ describe('HTTP errors', () => {
 		expect(result.status).toBe('success');
 		const json = jsonOf(result);
 		expect(json[0]).toMatchObject({ videoId: VIDEO_ID, statusLabel: 'completed' });
-		expect(json[1]).toEqual({ error: 'The video was not found or was removed after moderation (404)' });
+		expect(json[1]).toEqual({
+			error: 'The video was not found or was removed after moderation (404)',
+		});
 		expect(String(json[2].error)).toContain('"Video ID" is a bare number (998877)');
 		expect(pairsOf(result)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(JSON.stringify(result.items)).not.toContain(SECRET);
@@ -145,19 +185,75 @@ describe('Input validation (no HTTP call is made: nock has no route and refuses 
 	setupNock();
 
 	test.each([
-		['video get, bare number', { resource: 'video', operation: 'get', videoId: '998877665544332211' }, '"Video ID" is a bare number'],
-		['video get, URL-encoded', { resource: 'video', operation: 'get', videoId: encodeURIComponent(VIDEO_ID) }, '"Video ID" looks URL-encoded'],
-		['video delete, no user: prefix', { resource: 'video', operation: 'delete', videoId: 'minimax:1-video:2' }, '"Video ID" must start with "user:"'],
-		['video cancel, an image id', { resource: 'video', operation: 'cancel', videoId: IMAGE_ID }, '"Video ID" is not a video id'],
-		['image get, empty expression', { resource: 'image', operation: 'get', imageId: '={{ "" }}' }, '"Image ID" is empty'],
-		['file delete, a video id', { resource: 'file', operation: 'delete', fileId: VIDEO_ID }, '"File ID" is not a file id'],
-		['agent get, a video id', { resource: 'agentJob', operation: 'get', jobId: VIDEO_ID }, '"Job ID" is not an agent job id'],
-		['scheduler delete, a file id', { resource: 'scheduler', operation: 'delete', schedulerId: VIDEO_ID.replace('-video:', '-file:') }, '"ID" must be a video, image or speech id'],
-		['template get, spaces inside', { resource: 'video', operation: 'getTemplate', templateId: '12 34' }, '"Template ID" is not valid'],
-		['account picker, a pasted URL', { resource: 'feature', operation: 'get', account: picked('https://x/1', 'id') }, '"Account" is not a valid account id'],
-		['limit 0', { resource: 'video', operation: 'getAll', limit: '={{ 0 }}' }, '"Limit" must be a whole number from 1 to 1000 (got 0)'],
-		['limit negative', { resource: 'image', operation: 'getAll', limit: '={{ -5 }}' }, '"Limit" must be a whole number from 1 to 1000 (got -5)'],
-		['limit over 1000', { resource: 'file', operation: 'getAll', limit: '={{ 1001 }}' }, '"Limit" must be a whole number from 1 to 1000 (got 1001)'],
+		[
+			'video get, bare number',
+			{ resource: 'video', operation: 'get', videoId: '998877665544332211' },
+			'"Video ID" is a bare number',
+		],
+		[
+			'video get, URL-encoded',
+			{ resource: 'video', operation: 'get', videoId: encodeURIComponent(VIDEO_ID) },
+			'"Video ID" looks URL-encoded',
+		],
+		[
+			'video delete, no user: prefix',
+			{ resource: 'video', operation: 'delete', videoId: 'minimax:1-video:2' },
+			'"Video ID" must start with "user:"',
+		],
+		[
+			'video cancel, an image id',
+			{ resource: 'video', operation: 'cancel', videoId: IMAGE_ID },
+			'"Video ID" is not a video id',
+		],
+		[
+			'image get, empty expression',
+			{ resource: 'image', operation: 'get', imageId: '={{ "" }}' },
+			'"Image ID" is empty',
+		],
+		[
+			'file delete, a video id',
+			{ resource: 'file', operation: 'delete', fileId: VIDEO_ID },
+			'"File ID" is not a file id',
+		],
+		[
+			'agent get, a video id',
+			{ resource: 'agentJob', operation: 'get', jobId: VIDEO_ID },
+			'"Job ID" is not an agent job id',
+		],
+		[
+			'scheduler delete, a file id',
+			{
+				resource: 'scheduler',
+				operation: 'delete',
+				schedulerId: VIDEO_ID.replace('-video:', '-file:'),
+			},
+			'"ID" must be a video, image or speech id',
+		],
+		[
+			'template get, spaces inside',
+			{ resource: 'video', operation: 'getTemplate', templateId: '12 34' },
+			'"Template ID" is not valid',
+		],
+		[
+			'account picker, a pasted URL',
+			{ resource: 'feature', operation: 'get', account: picked('https://x/1', 'id') },
+			'"Account" is not a valid account id',
+		],
+		[
+			'limit 0',
+			{ resource: 'video', operation: 'getAll', limit: '={{ 0 }}' },
+			'"Limit" must be a whole number from 1 to 1000 (got 0)',
+		],
+		[
+			'limit negative',
+			{ resource: 'image', operation: 'getAll', limit: '={{ -5 }}' },
+			'"Limit" must be a whole number from 1 to 1000 (got -5)',
+		],
+		[
+			'limit over 1000',
+			{ resource: 'file', operation: 'getAll', limit: '={{ 1001 }}' },
+			'"Limit" must be a whole number from 1 to 1000 (got 1001)',
+		],
 	])('%s', async (_name, parameters, message) => {
 		const result = await run(parameters as IDataObject);
 		expect(result.status).toBe('error');

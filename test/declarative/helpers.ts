@@ -89,7 +89,13 @@ export function image(n: number): IDataObject {
 }
 
 export function template(n: number): IDataObject {
-	return { id: String(300000 + n), createTime: 1702953600000 + n, videoAsset: { title: `T${n}` }, cardType: 1 };
+	return {
+		id: String(300000 + n),
+		createTime: 1702953600000 + n,
+		videoAsset: { title: `T${n}` },
+		cardType: 1,
+	};
 }
 
-export const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+export const range = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => from + i);

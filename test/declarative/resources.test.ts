@@ -1,4 +1,18 @@
-import { ACCOUNT, api, FILE_ID, image, IMAGE_ID, JOB_ID, jsonOf, pairsOf, picked, range, run, setupNock, VIDEO_ID } from './helpers';
+import {
+	ACCOUNT,
+	api,
+	FILE_ID,
+	image,
+	IMAGE_ID,
+	JOB_ID,
+	jsonOf,
+	pairsOf,
+	picked,
+	range,
+	run,
+	setupNock,
+	VIDEO_ID,
+} from './helpers';
 
 const imageIdOf = (n: number) => String(image(n).imageId);
 const imagePage = (from: number, count: number, hasNext: boolean) => ({
@@ -13,7 +27,9 @@ describe('Image', () => {
 	setupNock();
 
 	test('Get sends the raw id and simplifies (model from modelID)', async () => {
-		api().get(`/v1/minimax/images/${IMAGE_ID}`).reply(200, { ...image(1), imageId: IMAGE_ID });
+		api()
+			.get(`/v1/minimax/images/${IMAGE_ID}`)
+			.reply(200, { ...image(1), imageId: IMAGE_ID });
 		const result = await run({ resource: 'image', operation: 'get', imageId: IMAGE_ID });
 		expect(jsonOf(result)).toEqual([
 			{
@@ -36,21 +52,43 @@ describe('Image', () => {
 	});
 
 	test('Get Many, Return All: lastImageId over 3 pages, stopping on hasNext false', async () => {
-		api().get('/v1/minimax/images').query({ limit: '30' }).reply(200, imagePage(1, 30, true));
-		api().get('/v1/minimax/images').query({ limit: '30', lastImageId: imageIdOf(30) }).reply(200, imagePage(31, 30, true));
-		api().get('/v1/minimax/images').query({ limit: '30', lastImageId: imageIdOf(60) }).reply(200, imagePage(61, 30, false));
-		const result = await run({ resource: 'image', operation: 'getAll', returnAll: true, simplify: false });
+		api()
+			.get('/v1/minimax/images')
+			.query({ limit: '30' })
+			.reply(200, imagePage(1, 30, true));
+		api()
+			.get('/v1/minimax/images')
+			.query({ limit: '30', lastImageId: imageIdOf(30) })
+			.reply(200, imagePage(31, 30, true));
+		api()
+			.get('/v1/minimax/images')
+			.query({ limit: '30', lastImageId: imageIdOf(60) })
+			.reply(200, imagePage(61, 30, false));
+		const result = await run({
+			resource: 'image',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
 		expect(jsonOf(result).map((j) => j.imageId)).toEqual(range(1, 90).map(imageIdOf));
 		expect(jsonOf(result)[0]).toEqual(image(1));
 	});
 
 	test('Get Many stops on a short page even when hasNext is missing; Limit asks for less', async () => {
-		api().get('/v1/minimax/images').query({ account: ACCOUNT, limit: '30' }).reply(200, { images: range(1, 30).map(image) });
+		api()
+			.get('/v1/minimax/images')
+			.query({ account: ACCOUNT, limit: '30' })
+			.reply(200, { images: range(1, 30).map(image) });
 		api()
 			.get('/v1/minimax/images')
 			.query({ account: ACCOUNT, limit: '10', lastImageId: imageIdOf(30) })
 			.reply(200, { images: range(31, 4).map(image) });
-		const result = await run({ resource: 'image', operation: 'getAll', account: picked(ACCOUNT), limit: 40 });
+		const result = await run({
+			resource: 'image',
+			operation: 'getAll',
+			account: picked(ACCOUNT),
+			limit: 40,
+		});
 		expect(result.items).toHaveLength(34);
 		expect(jsonOf(result)[33]).toHaveProperty('prompt', 'image 34');
 	});
@@ -68,7 +106,12 @@ describe('File', () => {
 	test('Get Many sends account and limit; an empty listing is zero items', async () => {
 		const files = [{ file_id: FILE_ID, file_name: 'x.jpeg' }];
 		api().get('/v1/minimax/files').query({ account: ACCOUNT, limit: '5' }).reply(200, files);
-		const some = await run({ resource: 'file', operation: 'getAll', account: picked(ACCOUNT), limit: 5 });
+		const some = await run({
+			resource: 'file',
+			operation: 'getAll',
+			account: picked(ACCOUNT),
+			limit: 5,
+		});
 		expect(jsonOf(some)).toEqual(files);
 		expect(pairsOf(some)).toEqual([{ item: 0 }]);
 
@@ -123,14 +166,23 @@ describe('Scheduler', () => {
 	setupNock();
 
 	test('Get Many returns the tracked jobs, capped by Limit', async () => {
-		const tracked = range(1, 3).map((n) => ({ videoId: `${VIDEO_ID}${n}`, started: '2024-09-25T01:55:16.128Z', elapsed: '00:0' + n }));
+		const tracked = range(1, 3).map((n) => ({
+			videoId: `${VIDEO_ID}${n}`,
+			started: '2024-09-25T01:55:16.128Z',
+			elapsed: '00:0' + n,
+		}));
 		api().get('/v1/minimax/scheduler').reply(200, tracked);
 		const result = await run({ resource: 'scheduler', operation: 'getAll', limit: 2 });
 		expect(jsonOf(result)).toEqual(tracked.slice(0, 2));
 	});
 
 	test('Get Capacity: one item per account with its executing jobs', async () => {
-		const running = { videoId: VIDEO_ID, started: '2024-09-25T01:55:16.128Z', elapsed: '03:57', replyRef: 'r' };
+		const running = {
+			videoId: VIDEO_ID,
+			started: '2024-09-25T01:55:16.128Z',
+			elapsed: '03:57',
+			replyRef: 'r',
+		};
 		const orphan = { imageId: 'user:1234-minimax:555-image:1', elapsed: '00:01' };
 		api()
 			.get('/v1/minimax/scheduler/available')

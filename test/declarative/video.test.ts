@@ -1,4 +1,16 @@
-import { ACCOUNT, api, jsonOf, pairsOf, picked, range, run, setupNock, template, video, VIDEO_ID } from './helpers';
+import {
+	ACCOUNT,
+	api,
+	jsonOf,
+	pairsOf,
+	picked,
+	range,
+	run,
+	setupNock,
+	template,
+	video,
+	VIDEO_ID,
+} from './helpers';
 
 const videos = (from: number, count: number) => range(from, count).map((n) => video(n));
 const idOf = (n: number) => String(video(n).videoId);
@@ -7,7 +19,11 @@ describe('Video', () => {
 	setupNock();
 
 	test('Get sends the id raw (with ":") and simplifies by default', async () => {
-		const record = { ...video(1, { videoId: VIDEO_ID }), modelID: '23000', createTime: 1700000000000 };
+		const record = {
+			...video(1, { videoId: VIDEO_ID }),
+			modelID: '23000',
+			createTime: 1700000000000,
+		};
 		api().get(`/v1/minimax/videos/${VIDEO_ID}`).reply(200, record);
 		const result = await run({ resource: 'video', operation: 'get', videoId: `  ${VIDEO_ID}\n` });
 		expect(result.error).toBeUndefined();
@@ -33,14 +49,30 @@ describe('Video', () => {
 	});
 
 	test('Get with Simplify off returns the raw record; labels come from the status table when missing', async () => {
-		const running = { id: '5', videoId: VIDEO_ID, status: 11, percent: 3, desc: 'p', originFiles: [] };
+		const running = {
+			id: '5',
+			videoId: VIDEO_ID,
+			status: 11,
+			percent: 3,
+			desc: 'p',
+			originFiles: [],
+		};
 		api().get(`/v1/minimax/videos/${VIDEO_ID}`).reply(200, running);
-		const raw = await run({ resource: 'video', operation: 'get', videoId: VIDEO_ID, simplify: false });
+		const raw = await run({
+			resource: 'video',
+			operation: 'get',
+			videoId: VIDEO_ID,
+			simplify: false,
+		});
 		expect(jsonOf(raw)).toEqual([running]);
 
 		api().get(`/v1/minimax/videos/${VIDEO_ID}`).reply(200, running);
 		const simple = await run({ resource: 'video', operation: 'get', videoId: VIDEO_ID });
-		expect(jsonOf(simple)[0]).toMatchObject({ statusLabel: 'queued', statusFinal: false, prompt: 'p' });
+		expect(jsonOf(simple)[0]).toMatchObject({
+			statusLabel: 'queued',
+			statusFinal: false,
+			prompt: 'p',
+		});
 		expect(jsonOf(simple)[0]).not.toHaveProperty('originFiles');
 	});
 
@@ -66,7 +98,10 @@ describe('Video', () => {
 	});
 
 	test('Get Many, Return All: follows lastVideoId across 3 pages and stops on the short one', async () => {
-		api().get('/v1/minimax/videos').query({ account: ACCOUNT, limit: '30' }).reply(200, videos(1, 30));
+		api()
+			.get('/v1/minimax/videos')
+			.query({ account: ACCOUNT, limit: '30' })
+			.reply(200, videos(1, 30));
 		api()
 			.get('/v1/minimax/videos')
 			.query({ account: ACCOUNT, limit: '30', lastVideoId: idOf(30) })
@@ -75,7 +110,12 @@ describe('Video', () => {
 			.get('/v1/minimax/videos')
 			.query({ account: ACCOUNT, limit: '30', lastVideoId: idOf(60) })
 			.reply(200, videos(61, 7));
-		const result = await run({ resource: 'video', operation: 'getAll', account: picked(ACCOUNT), returnAll: true });
+		const result = await run({
+			resource: 'video',
+			operation: 'getAll',
+			account: picked(ACCOUNT),
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result).map((j) => j.videoId)).toEqual(range(1, 67).map(idOf));
 		expect(jsonOf(result)[0]).toHaveProperty('prompt', 'prompt 1');
@@ -88,7 +128,13 @@ describe('Video', () => {
 			.get('/v1/minimax/videos')
 			.query({ limit: '15', lastVideoId: idOf(30) })
 			.reply(200, videos(31, 15));
-		const result = await run({ resource: 'video', operation: 'getAll', returnAll: false, limit: 45, simplify: false });
+		const result = await run({
+			resource: 'video',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 45,
+			simplify: false,
+		});
 		expect(result.items).toHaveLength(45);
 		expect(jsonOf(result)[44]).toEqual(video(45));
 	});
@@ -116,23 +162,55 @@ describe('Video', () => {
 
 	test('Get Many Characters pages with page/pageSize and stops on a short page', async () => {
 		const chars = (from: number, count: number) =>
-			range(from, count).map((n) => ({ characterID: String(n), characterType: 1, file: { fileID: `f${n}` } }));
-		api().get('/v1/minimax/videos/characters').query({ account: ACCOUNT, page: '1', pageSize: '50' }).reply(200, chars(1, 50));
-		api().get('/v1/minimax/videos/characters').query({ account: ACCOUNT, page: '2', pageSize: '50' }).reply(200, chars(51, 50));
-		api().get('/v1/minimax/videos/characters').query({ account: ACCOUNT, page: '3', pageSize: '50' }).reply(200, chars(101, 2));
-		const all = await run({ resource: 'video', operation: 'getCharacters', account: picked(ACCOUNT), returnAll: true });
+			range(from, count).map((n) => ({
+				characterID: String(n),
+				characterType: 1,
+				file: { fileID: `f${n}` },
+			}));
+		api()
+			.get('/v1/minimax/videos/characters')
+			.query({ account: ACCOUNT, page: '1', pageSize: '50' })
+			.reply(200, chars(1, 50));
+		api()
+			.get('/v1/minimax/videos/characters')
+			.query({ account: ACCOUNT, page: '2', pageSize: '50' })
+			.reply(200, chars(51, 50));
+		api()
+			.get('/v1/minimax/videos/characters')
+			.query({ account: ACCOUNT, page: '3', pageSize: '50' })
+			.reply(200, chars(101, 2));
+		const all = await run({
+			resource: 'video',
+			operation: 'getCharacters',
+			account: picked(ACCOUNT),
+			returnAll: true,
+		});
 		expect(jsonOf(all).map((j) => j.characterID)).toEqual(range(1, 102).map(String));
 
-		api().get('/v1/minimax/videos/characters').query({ page: '1', pageSize: '20' }).reply(200, chars(1, 20));
-		const limited = await run({ resource: 'video', operation: 'getCharacters', returnAll: false, limit: 20 });
+		api()
+			.get('/v1/minimax/videos/characters')
+			.query({ page: '1', pageSize: '20' })
+			.reply(200, chars(1, 20));
+		const limited = await run({
+			resource: 'video',
+			operation: 'getCharacters',
+			returnAll: false,
+			limit: 20,
+		});
 		expect(limited.items).toHaveLength(20);
 	});
 
 	test('Get Many Templates: items from videoList, lastId cursor over 3 pages', async () => {
 		const page = (from: number, count: number) => ({ videoList: range(from, count).map(template) });
 		api().get('/v1/minimax/videos/agent-templates').query({ limit: '30' }).reply(200, page(1, 30));
-		api().get('/v1/minimax/videos/agent-templates').query({ limit: '30', lastId: '300030' }).reply(200, page(31, 30));
-		api().get('/v1/minimax/videos/agent-templates').query({ limit: '30', lastId: '300060' }).reply(200, page(61, 4));
+		api()
+			.get('/v1/minimax/videos/agent-templates')
+			.query({ limit: '30', lastId: '300030' })
+			.reply(200, page(31, 30));
+		api()
+			.get('/v1/minimax/videos/agent-templates')
+			.query({ limit: '30', lastId: '300060' })
+			.reply(200, page(61, 4));
 		const result = await run({ resource: 'video', operation: 'getTemplates', returnAll: true });
 		expect(jsonOf(result).map((j) => j.id)).toEqual(range(1, 64).map((n) => String(300000 + n)));
 		expect(jsonOf(result)[0]).toEqual(template(1));

@@ -18,7 +18,12 @@ const ui = require('./lib/editor-ui');
 
 const ROOT = process.env.N8N_E2E_ROOT || path.join(os.homedir(), '.cache', 'n8n-e2e');
 const OUT = path.join(REPO, 'out', 'browser');
-const OWNER = { email: 'editor-test@example.com', firstName: 'Editor', lastName: 'Test', password: 'Editor-test-password-1' };
+const OWNER = {
+	email: 'editor-test@example.com',
+	firstName: 'Editor',
+	lastName: 'Test',
+	password: 'Editor-test-password-1',
+};
 const OURS = /\(useapi\.net\)/;
 // The NDV's middle pane (parameters), for the docs crops.
 const PARAMS_PANE = '[data-test-id="ndv"] [data-test-id="node-parameters"]';
@@ -29,15 +34,29 @@ const TRIGGER_ENTRIES = ['MiniMax (useapi.net)'];
 // The codex files as they were before issue 15: category AI with subcategories n8n's search skips.
 const OLD_CODEX = {
 	Minimax: { categories: ['AI', 'Marketing'], subcategories: { AI: ['Miscellaneous'] } },
-	MinimaxGenerate: { categories: ['AI', 'Marketing'], subcategories: { AI: ['Agents', 'Miscellaneous'] }, alias: ['MiniMax', 'Hailuo', 'Veo', 'Sora', 'Seedance', 'video', 'image', 'useapi'] },
-	MinimaxTrigger: { categories: ['AI', 'Marketing'], subcategories: { AI: ['Miscellaneous'] }, alias: ['MiniMax', 'Hailuo', 'useapi', 'replyUrl', 'callback', 'webhook'] },
+	MinimaxGenerate: {
+		categories: ['AI', 'Marketing'],
+		subcategories: { AI: ['Agents', 'Miscellaneous'] },
+		alias: ['MiniMax', 'Hailuo', 'Veo', 'Sora', 'Seedance', 'video', 'image', 'useapi'],
+	},
+	MinimaxTrigger: {
+		categories: ['AI', 'Marketing'],
+		subcategories: { AI: ['Miscellaneous'] },
+		alias: ['MiniMax', 'Hailuo', 'useapi', 'replyUrl', 'callback', 'webhook'],
+	},
 };
 
 function useOldCodex(packageDir) {
 	for (const [dir, codex] of Object.entries(OLD_CODEX)) {
 		const file = path.join(packageDir, 'dist', 'nodes', dir, `${dir}.node.json`);
 		const current = JSON.parse(fs.readFileSync(file, 'utf8'));
-		const old = { node: current.node, nodeVersion: '1.0', codexVersion: '1.0', ...codex, resources: current.resources };
+		const old = {
+			node: current.node,
+			nodeVersion: '1.0',
+			codexVersion: '1.0',
+			...codex,
+			resources: current.resources,
+		};
 		fs.writeFileSync(file, JSON.stringify(old, null, 2));
 	}
 }
@@ -64,8 +83,13 @@ async function checkSearch(c, page, n8nUrl, triggerWorkflowId, withDescriptions)
 	for (const term of TERMS) {
 		const names = await ui.searchNodes(page, term);
 		found.trigger[term] = names.filter((n) => OURS.test(n));
-		c.ok(`trigger panel: "${term}" finds ${TRIGGER_ENTRIES.join(', ')}`, TRIGGER_ENTRIES.every((e) => names.includes(e)), `ours: ${JSON.stringify(found.trigger[term])}; ${names.length} results`);
-		if (term === 'MiniMax') await ui.screenshot(page, OUT, 'search-trigger-minimax', ui.tid('node-creator'));
+		c.ok(
+			`trigger panel: "${term}" finds ${TRIGGER_ENTRIES.join(', ')}`,
+			TRIGGER_ENTRIES.every((e) => names.includes(e)),
+			`ours: ${JSON.stringify(found.trigger[term])}; ${names.length} results`,
+		);
+		if (term === 'MiniMax')
+			await ui.screenshot(page, OUT, 'search-trigger-minimax', ui.tid('node-creator'));
 	}
 	await page.keyboard.press('Escape');
 	// A workflow with a trigger: the + button opens "What happens next?".
@@ -75,18 +99,35 @@ async function checkSearch(c, page, n8nUrl, triggerWorkflowId, withDescriptions)
 	for (const term of TERMS) {
 		const names = await ui.searchNodes(page, term);
 		found.action[term] = names.filter((n) => OURS.test(n));
-		c.ok(`action panel: "${term}" finds ${ACTION_ENTRIES.join(', ')}`, ACTION_ENTRIES.every((e) => names.includes(e)), `ours: ${JSON.stringify(found.action[term])}; ${names.length} results`);
-		if (term === 'MiniMax') await ui.screenshot(page, OUT, 'search-action-minimax', ui.tid('node-creator'));
+		c.ok(
+			`action panel: "${term}" finds ${ACTION_ENTRIES.join(', ')}`,
+			ACTION_ENTRIES.every((e) => names.includes(e)),
+			`ours: ${JSON.stringify(found.action[term])}; ${names.length} results`,
+		);
+		if (term === 'MiniMax')
+			await ui.screenshot(page, OUT, 'search-action-minimax', ui.tid('node-creator'));
 	}
 	// The declarative node's merged entry shows the trigger's description: it must read right for both.
 	const description = await page.evaluate(() => {
-		const item = [...document.querySelectorAll('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]')].find((e) => e.textContent.includes('MiniMax (useapi.net)') && !e.textContent.includes('Generate'));
+		const item = [
+			...document.querySelectorAll(
+				'[data-test-id="node-creator"] [data-test-id="item-iterator-item"]',
+			),
+		].find(
+			(e) => e.textContent.includes('MiniMax (useapi.net)') && !e.textContent.includes('Generate'),
+		);
 		// 1.x has no test id on the description: the item's text holds it after the name.
-		const text = item && (item.querySelector('[data-test-id="node-creator-item-description"]') || item);
+		const text =
+			item && (item.querySelector('[data-test-id="node-creator-item-description"]') || item);
 		return text ? text.textContent.trim() : '';
 	});
 	// n8n 1.x lists search results without their descriptions.
-	if (withDescriptions) c.ok('the merged "MiniMax (useapi.net)" entry describes operations and the trigger', /manage accounts/i.test(description) && /start a workflow/i.test(description), description);
+	if (withDescriptions)
+		c.ok(
+			'the merged "MiniMax (useapi.net)" entry describes operations and the trigger',
+			/manage accounts/i.test(description) && /start a workflow/i.test(description),
+			description,
+		);
 	await page.keyboard.press('Escape');
 	return found;
 }
@@ -96,30 +137,48 @@ async function checkPanel(c, page, n8nUrl, workflowId) {
 	await openWorkflow(page, n8nUrl, workflowId);
 	await openNode(page, 'Create Videos');
 	const t2v = await ui.topLevelFields(page);
-	c.ok(`Video → Create, T2V-2.3: at most 8 top-level fields (${t2v.length}, the credential not counted)`, t2v.length <= 8 && t2v[0] === 'Resource' && t2v.includes('Options'), t2v.join(' | '));
+	c.ok(
+		`Video → Create, T2V-2.3: at most 8 top-level fields (${t2v.length}, the credential not counted)`,
+		t2v.length <= 8 && t2v[0] === 'Resource' && t2v.includes('Options'),
+		t2v.join(' | '),
+	);
 	await ui.screenshot(page, OUT, 'panel-t2v-2.3', PARAMS_PANE);
 	await ui.click(page, ui.tid('parameter-input-videoModel'));
 	await ui.clickText(page, '.el-select-dropdown__item', 'Hailuo 2.3 Image to Video (I2V-2.3)');
 	await ui.sleep(600);
 	const i2v = await ui.topLevelFields(page);
-	c.ok(`Video → Create, I2V-2.3: the image and its input field appear (${i2v.length} top-level fields)`, i2v.includes('Image') && i2v.includes('Image Input Binary Field') && i2v.length === t2v.length + 2, i2v.join(' | '));
+	c.ok(
+		`Video → Create, I2V-2.3: the image and its input field appear (${i2v.length} top-level fields)`,
+		i2v.includes('Image') &&
+			i2v.includes('Image Input Binary Field') &&
+			i2v.length === t2v.length + 2,
+		i2v.join(' | '),
+	);
 	await ui.screenshot(page, OUT, 'panel-i2v-2.3', PARAMS_PANE);
 	const optionList = async () => {
 		await ui.click(page, `${ui.tid('collection-parameter-add')} input`);
 		const names = await ui.until(page, 'the Options list', () => {
-			const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim());
+			const items = [...document.querySelectorAll('.el-select-dropdown__item')]
+				.filter((e) => e.offsetParent !== null)
+				.map((e) => e.textContent.trim());
 			return items.length ? items : false;
 		});
 		return names;
 	};
 	// The e2e copy of the example already sets Poll Interval (1 s), so it shows as a field, not in the list.
-	const pollShown = async () => await page.evaluate(() => {
-		const el = document.querySelector('[data-test-id="parameter-input-pollInterval"]');
-		return !!el && el.offsetParent !== null;
-	});
+	const pollShown = async () =>
+		await page.evaluate(() => {
+			const el = document.querySelector('[data-test-id="parameter-input-pollInterval"]');
+			return !!el && el.offsetParent !== null;
+		});
 	const before = await optionList();
 	const pollBefore = await pollShown();
-	c.ok('Options holds Account, Max Jobs, Wait Mode, Reply URL; Poll Interval is set there', ['Account', 'Max Jobs', 'Wait Mode', 'Reply URL'].every((n) => before.includes(n)) && pollBefore, `${before.join(', ')}; Poll Interval shown: ${pollBefore}`);
+	c.ok(
+		'Options holds Account, Max Jobs, Wait Mode, Reply URL; Poll Interval is set there',
+		['Account', 'Max Jobs', 'Wait Mode', 'Reply URL'].every((n) => before.includes(n)) &&
+			pollBefore,
+		`${before.join(', ')}; Poll Interval shown: ${pollBefore}`,
+	);
 	// Wait Mode "Until Callback": Poll Interval and Reply URL do not apply and leave the list.
 	await ui.clickText(page, '.el-select-dropdown__item', 'Wait Mode');
 	await ui.click(page, ui.tid('parameter-input-waitMode'));
@@ -127,7 +186,14 @@ async function checkPanel(c, page, n8nUrl, workflowId) {
 	await ui.sleep(500);
 	const pollAfter = await pollShown();
 	const after = await optionList();
-	c.ok('Until Callback hides Poll Interval and Reply URL', !pollAfter && !after.includes('Poll Interval (Seconds)') && !after.includes('Reply URL') && after.includes('Timeout (Minutes)'), `${after.join(', ')}; Poll Interval shown: ${pollAfter}`);
+	c.ok(
+		'Until Callback hides Poll Interval and Reply URL',
+		!pollAfter &&
+			!after.includes('Poll Interval (Seconds)') &&
+			!after.includes('Reply URL') &&
+			after.includes('Timeout (Minutes)'),
+		`${after.join(', ')}; Poll Interval shown: ${pollAfter}`,
+	);
 	await page.keyboard.press('Escape');
 	await ui.screenshot(page, OUT, 'panel-until-callback');
 	// Back to what the workflow had, so later checks see the saved example.
@@ -141,11 +207,24 @@ async function checkCredential(c, page, n8nUrl, workflowId, sim) {
 	await openNode(page, 'Create Videos');
 	await ui.click(page, ui.tid('node-credentials-select'));
 	await ui.click(page, ui.tid('node-credentials-select-item-new'));
-	await page.waitForSelector(ui.tid('credential-connection-parameter'), { visible: true, timeout: 15000 });
-	const labels = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="credential-connection-parameter"]')].map((e) => e.textContent.trim().replace(/\s*Fixed\s*Expression.*$/s, '')));
-	c.ok('credential dialog: API Token (required) and Base URL', labels[0] === 'API Token *' && labels.includes('Base URL'), labels.join(' | '));
+	await page.waitForSelector(ui.tid('credential-connection-parameter'), {
+		visible: true,
+		timeout: 15000,
+	});
+	const labels = await page.evaluate(() =>
+		[...document.querySelectorAll('[data-test-id="credential-connection-parameter"]')].map((e) =>
+			e.textContent.trim().replace(/\s*Fixed\s*Expression.*$/s, ''),
+		),
+	);
+	c.ok(
+		'credential dialog: API Token (required) and Base URL',
+		labels[0] === 'API Token *' && labels.includes('Base URL'),
+		labels.join(' | '),
+	);
 	const fill = async (name, value) => {
-		const input = await page.waitForSelector(`[data-test-id="parameter-input-${name}"] input`, { visible: true });
+		const input = await page.waitForSelector(`[data-test-id="parameter-input-${name}"] input`, {
+			visible: true,
+		});
 		await input.click();
 		await page.keyboard.down('Control');
 		await page.keyboard.press('KeyA');
@@ -157,12 +236,23 @@ async function checkCredential(c, page, n8nUrl, workflowId, sim) {
 	await fill('apiToken', `${sim.token}-wrong`);
 	await ui.click(page, ui.tid('credential-save-button'));
 	await ui.clickText(page, 'a, span, button', 'More details', 30000);
-	const text = await ui.until(page, 'the credential test message', () => {
-		const dialog = document.querySelector('[data-test-id="credential-edit-dialog"]') || document.body;
-		const m = /The useapi\.net API token[^\n]*/.exec(dialog.innerText);
-		return m ? m[0] : false;
-	}, undefined, 20000);
-	c.ok("a wrong token gets the runtime error's words (401, the \"user:\" prefix)", /was rejected \(401 Unauthorized\)/.test(text) && /"user:" prefix/.test(text), text);
+	const text = await ui.until(
+		page,
+		'the credential test message',
+		() => {
+			const dialog =
+				document.querySelector('[data-test-id="credential-edit-dialog"]') || document.body;
+			const m = /The useapi\.net API token[^\n]*/.exec(dialog.innerText);
+			return m ? m[0] : false;
+		},
+		undefined,
+		20000,
+	);
+	c.ok(
+		'a wrong token gets the runtime error\'s words (401, the "user:" prefix)',
+		/was rejected \(401 Unauthorized\)/.test(text) && /"user:" prefix/.test(text),
+		text,
+	);
 	await ui.screenshot(page, OUT, 'credential-401', ui.tid('credential-edit-dialog'));
 	await page.keyboard.press('Escape');
 	await closeNdv(page);
@@ -175,10 +265,17 @@ async function checkTriggerUrl(c, page, n8nUrl, workflowId, secret) {
 	await ui.clickText(page, 'div, span, button', 'Webhook URLs');
 	await ui.clickText(page, 'div, span, button, label', 'Production URL');
 	const url = await ui.until(page, 'the Production URL', () => {
-		const m = /https?:\/\/127\.0\.0\.1:\d+\/webhook\/\S+/.exec(document.querySelector('[data-test-id="node-parameters"]').closest('[data-test-id="ndv"]')?.innerText || document.body.innerText);
+		const m = /https?:\/\/127\.0\.0\.1:\d+\/webhook\/\S+/.exec(
+			document.querySelector('[data-test-id="node-parameters"]').closest('[data-test-id="ndv"]')
+				?.innerText || document.body.innerText,
+		);
 		return m ? m[0] : false;
 	});
-	c.ok('trigger: the Production URL n8n shows is the complete Reply URL, secret included', url.endsWith(`/minimax/${secret}`), url.replace(secret, '<secret>'));
+	c.ok(
+		'trigger: the Production URL n8n shows is the complete Reply URL, secret included',
+		url.endsWith(`/minimax/${secret}`),
+		url.replace(secret, '<secret>'),
+	);
 	await ui.screenshot(page, OUT, 'trigger-url', PARAMS_PANE);
 	await closeNdv(page);
 	return url.replace(secret, '<secret>');
@@ -189,9 +286,21 @@ async function checkExecution(c, page, n8nUrl, workflowId) {
 	await openWorkflow(page, n8nUrl, workflowId);
 	const started = Date.now();
 	await ui.click(page, ui.tid('execute-workflow-button'));
-	await ui.until(page, 'the execution to finish', () => document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= 3 || !!document.querySelector('[data-test-id="canvas-node-status-error"]'), undefined, 120000);
+	await ui.until(
+		page,
+		'the execution to finish',
+		() =>
+			document.querySelectorAll('[data-test-id="canvas-node-status-success"]').length >= 3 ||
+			!!document.querySelector('[data-test-id="canvas-node-status-error"]'),
+		undefined,
+		120000,
+	);
 	const failed = await page.$(ui.tid('canvas-node-status-error'));
-	c.ok('example 01 executed from the editor: every node succeeded', !failed, `${((Date.now() - started) / 1000).toFixed(1)} s`);
+	c.ok(
+		'example 01 executed from the editor: every node succeeded',
+		!failed,
+		`${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	await ui.screenshot(page, OUT, 'canvas-executed');
 	await openNode(page, 'Create Video');
 	await ui.click(page, `${ui.tid('output-panel')} ${ui.tid('radio-button-binary')}`);
@@ -199,12 +308,24 @@ async function checkExecution(c, page, n8nUrl, workflowId) {
 		const el = document.querySelector('[data-test-id="ndv-binary-data_0"]');
 		return el ? el.innerText.replace(/\s+/g, ' ') : false;
 	});
-	c.ok('Binary view: the video file (video/mp4)', /video\/mp4/.test(card) && /\.mp4/.test(card), card.slice(0, 160));
+	c.ok(
+		'Binary view: the video file (video/mp4)',
+		/video\/mp4/.test(card) && /\.mp4/.test(card),
+		card.slice(0, 160),
+	);
 	await ui.click(page, ui.tid('ndv-view-binary-data'));
-	const video = await ui.until(page, 'the video to load', () => {
-		const v = document.querySelector('video');
-		return v && v.readyState >= 2 && v.videoWidth > 0 ? { width: v.videoWidth, height: v.videoHeight, duration: v.duration } : false;
-	}, undefined, 20000);
+	const video = await ui.until(
+		page,
+		'the video to load',
+		() => {
+			const v = document.querySelector('video');
+			return v && v.readyState >= 2 && v.videoWidth > 0
+				? { width: v.videoWidth, height: v.videoHeight, duration: v.duration }
+				: false;
+		},
+		undefined,
+		20000,
+	);
 	c.ok('the video plays in the editor (decoded frames)', video.width > 0, JSON.stringify(video));
 	await ui.sleep(500);
 	await ui.screenshot(page, OUT, 'binary-video', ui.tid('ndv'));
@@ -214,12 +335,21 @@ async function checkExecution(c, page, n8nUrl, workflowId) {
 async function main() {
 	const oldCodex = process.argv.includes('--old-codex');
 	// `--host 1`: n8n 1.123 (Node 20); there only the search is checked (the other checks use 2.x's editor).
-	const hostId = process.argv.includes('--host') ? process.argv[process.argv.indexOf('--host') + 1] : '2';
+	const hostId = process.argv.includes('--host')
+		? process.argv[process.argv.indexOf('--host') + 1]
+		: '2';
 	const searchOnly = oldCodex || hostId !== '2';
 	const c = new Checks();
 	const spec = hostSpec(hostId, ROOT);
 	// No "what's new" dialog or banners over the editor.
-	const host = { ...spec, env: { ...spec.env, N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false', N8N_DYNAMIC_BANNERS_ENABLED: 'false' } };
+	const host = {
+		...spec,
+		env: {
+			...spec.env,
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		},
+	};
 	if (!c.ok(`host ${host.label} installed`, host.installed, host.dir)) return { c };
 	c.ok(`chromium at ${ui.CHROMIUM}`, fs.existsSync(ui.CHROMIUM));
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-browser-'));
@@ -241,14 +371,27 @@ async function main() {
 		page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
 		await page.setCookie({ name: 'n8n-auth', value: cookie, url: n8n.url });
 		const step = (name, fn) => c.step(name, fn);
-		const found = await step('node search', () => checkSearch(c, page, n8n.url, byKey['01-prompt-to-video'].id, hostId === '2'));
+		const found = await step('node search', () =>
+			checkSearch(c, page, n8n.url, byKey['01-prompt-to-video'].id, hostId === '2'),
+		);
 		if (searchOnly) return { c, found };
-		const panel = await step('Video → Create panel', () => checkPanel(c, page, n8n.url, byKey['03-batch-of-prompts'].id));
-		await step('credential dialog', () => checkCredential(c, page, n8n.url, byKey['03-batch-of-prompts'].id, sim));
-		const triggerUrl = await step('trigger URL', () => checkTriggerUrl(c, page, n8n.url, byKey['04b-trigger-receives-result'].id, values.secret));
-		const video = await step('execute from the editor', () => checkExecution(c, page, n8n.url, byKey['01-prompt-to-video'].id));
+		const panel = await step('Video → Create panel', () =>
+			checkPanel(c, page, n8n.url, byKey['03-batch-of-prompts'].id),
+		);
+		await step('credential dialog', () =>
+			checkCredential(c, page, n8n.url, byKey['03-batch-of-prompts'].id, sim),
+		);
+		const triggerUrl = await step('trigger URL', () =>
+			checkTriggerUrl(c, page, n8n.url, byKey['04b-trigger-receives-result'].id, values.secret),
+		);
+		const video = await step('execute from the editor', () =>
+			checkExecution(c, page, n8n.url, byKey['01-prompt-to-video'].id),
+		);
 		fs.mkdirSync(OUT, { recursive: true });
-		fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ found, panel, triggerUrl, video }, null, 2));
+		fs.writeFileSync(
+			path.join(OUT, 'results.json'),
+			JSON.stringify({ found, panel, triggerUrl, video }, null, 2),
+		);
 	} catch (error) {
 		c.ok('browser run', false, error.stack || error.message);
 	} finally {
@@ -265,7 +408,11 @@ process.on('exit', killAllSync);
 main().then(({ c, found }) => {
 	if (found) console.log(`search found (ours): ${JSON.stringify(found)}`);
 	if (found) fs.mkdirSync(OUT, { recursive: true });
-	if (found) fs.writeFileSync(path.join(OUT, `search-${process.argv.slice(2).join('').replace(/\W+/g, '') || 'n8n2'}.json`), JSON.stringify(found, null, 2));
+	if (found)
+		fs.writeFileSync(
+			path.join(OUT, `search-${process.argv.slice(2).join('').replace(/\W+/g, '') || 'n8n2'}.json`),
+			JSON.stringify(found, null, 2),
+		);
 	console.log(`browser: ${c.summary()}`);
 	process.exitCode = c.failed ? 1 : 0;
 });

@@ -13,7 +13,12 @@ const { importAll } = require('./lib/host-run');
 const wf = require('./lib/workflows');
 
 const ROOT = process.env.N8N_E2E_ROOT || path.join(os.homedir(), '.cache', 'n8n-e2e');
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
+const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Demo-password-1',
+};
 
 /** The usual port when free (so the examples' placeholders match), else 0 = any. */
 function portOr(preferred) {
@@ -28,8 +33,16 @@ async function main() {
 	const host = hostSpec('2', ROOT);
 	if (!host.installed) throw new Error(`n8n ${host.version} is not installed in ${host.dir}`);
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-editor-'));
-	const sim = await createSimulator({ port: await portOr(18080), cdnPort: await portOr(18081), jobMs: Number(process.env.SIM_JOB_MS || 8000) });
-	const n8n = await N8nInstance.create(host, path.join(workDir, 'user'), (await portOr(5678)) || undefined);
+	const sim = await createSimulator({
+		port: await portOr(18080),
+		cdnPort: await portOr(18081),
+		jobMs: Number(process.env.SIM_JOB_MS || 8000),
+	});
+	const n8n = await N8nInstance.create(
+		host,
+		path.join(workDir, 'user'),
+		(await portOr(5678)) || undefined,
+	);
 	let stopping = false;
 	const stop = async (code) => {
 		if (stopping) return;
@@ -47,12 +60,19 @@ async function main() {
 		const checks = new Checks();
 		await install(await pack(workDir), n8n.userFolder);
 		const values = wf.runValues(sim.url, n8n.url, sim.cdnUrl);
-		const examples = wf.loadExamples().map((e) => ({ ...e, prepared: wf.prepare(e, values, { keepPolling: true }) }));
+		const examples = wf
+			.loadExamples()
+			.map((e) => ({ ...e, prepared: wf.prepare(e, values, { keepPolling: true }) }));
 		await importAll(n8n, checks, sim, examples);
-		for (const t of examples.filter((e) => wf.isTriggerWorkflow(e.prepared))) await n8n.cli(['publish:workflow', `--id=${t.id}`]);
+		for (const t of examples.filter((e) => wf.isTriggerWorkflow(e.prepared)))
+			await n8n.cli(['publish:workflow', `--id=${t.id}`]);
 		if (checks.failed) throw new Error('import failed');
 		await n8n.start();
-		const res = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+		const res = await fetch(`${n8n.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
 		console.log(`
 n8n ${host.version} with n8n-nodes-useapi-minimax is running.
   editor:    ${n8n.url}   (login ${OWNER.email} / ${OWNER.password}${res.ok ? '' : `; owner setup answered ${res.status}`})

@@ -20,7 +20,10 @@ const MEDIA_BYTES = 150000;
 function parseArgs(argv) {
 	const o = { hosts: ['2', '1'], selfTest: false };
 	for (let i = 0; i < argv.length; i++) {
-		if (argv[i] === '--hosts') o.hosts = String(argv[++i]).split(/[\s,]+/).filter(Boolean);
+		if (argv[i] === '--hosts')
+			o.hosts = String(argv[++i])
+				.split(/[\s,]+/)
+				.filter(Boolean);
 		else if (argv[i] === '--self-test-broken') o.selfTest = true;
 		else throw new Error(`unknown option ${argv[i]}`);
 	}
@@ -37,11 +40,20 @@ async function pass({ tarball, hosts, breakage, workDir, checks, quiet }) {
 			const t1 = Date.now();
 			const sim = await createSimulator({ port: 0, jobMs: JOB_MS, mediaBytes: MEDIA_BYTES });
 			try {
-				await runHost({ host, tarball, breakage, workDir, sim, checks: checks.scoped(breakage ? `${host.label}, broken: ${breakage}` : host.label) });
+				await runHost({
+					host,
+					tarball,
+					breakage,
+					workDir,
+					sim,
+					checks: checks.scoped(breakage ? `${host.label}, broken: ${breakage}` : host.label),
+				});
 			} finally {
 				await sim.close();
 			}
-			log(`e2e: ${host.label}${breakage ? ` (broken: ${breakage})` : ''} done in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+			log(
+				`e2e: ${host.label}${breakage ? ` (broken: ${breakage})` : ''} done in ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+			);
 		}
 	} finally {
 		console.log = log;
@@ -63,19 +75,41 @@ async function main() {
 	const t0 = Date.now();
 	try {
 		if (!opts.selfTest) {
-			const classes = Object.fromEntries(expectedTypes().nodes.filter((n) => n.Class).map((n) => [n.type, n.Class]));
+			const classes = Object.fromEntries(
+				expectedTypes()
+					.nodes.filter((n) => n.Class)
+					.map((n) => [n.type, n.Class]),
+			);
 			const problems = lintExamples(loadExamples(), classes);
-			checks.ok('examples only set parameters the built nodes define', !problems.length, problems.join('; '));
+			checks.ok(
+				'examples only set parameters the built nodes define',
+				!problems.length,
+				problems.join('; '),
+			);
 		}
 		const tarball = await checks.step('npm pack', () => pack(workDir));
-		if (tarball) console.log(`e2e: packed ${path.basename(tarball)} (${fs.statSync(tarball).size} bytes)`);
+		if (tarball)
+			console.log(`e2e: packed ${path.basename(tarball)} (${fs.statSync(tarball).size} bytes)`);
 		if (tarball && opts.selfTest) {
 			// Each deliberately broken copy must make the normal run report failures (first host only).
 			for (const [breakage, { what }] of Object.entries(BREAKAGES)) {
-				const result = await pass({ tarball, hosts: opts.hosts.slice(0, 1), breakage, workDir, checks: new Checks(), quiet: true });
+				const result = await pass({
+					tarball,
+					hosts: opts.hosts.slice(0, 1),
+					breakage,
+					workDir,
+					checks: new Checks(),
+					quiet: true,
+				});
 				// Load failures first: they name the cause; the execute failures follow from it.
-				const failures = result.tally.failures.map((f) => f.replace(/^\[[^\]]*\] /, '')).sort((a, b) => /^loads /.test(b) - /^loads /.test(a));
-				checks.ok(`self-test: a package whose ${what} fails the e2e run`, result.failed > 0, `${result.summary()}; first failures: ${failures.slice(0, 4).join('; ')}`);
+				const failures = result.tally.failures
+					.map((f) => f.replace(/^\[[^\]]*\] /, ''))
+					.sort((a, b) => /^loads /.test(b) - /^loads /.test(a));
+				checks.ok(
+					`self-test: a package whose ${what} fails the e2e run`,
+					result.failed > 0,
+					`${result.summary()}; first failures: ${failures.slice(0, 4).join('; ')}`,
+				);
 			}
 		} else if (tarball) {
 			await pass({ tarball, hosts: opts.hosts, workDir, checks });
@@ -85,7 +119,9 @@ async function main() {
 	} finally {
 		cleanup();
 	}
-	const wall = process.env.E2E_STARTED_AT ? `, ${((Date.now() - Number(process.env.E2E_STARTED_AT)) / 1000).toFixed(1)} s since run.sh started (disk check, hosts, build)` : '';
+	const wall = process.env.E2E_STARTED_AT
+		? `, ${((Date.now() - Number(process.env.E2E_STARTED_AT)) / 1000).toFixed(1)} s since run.sh started (disk check, hosts, build)`
+		: '';
 	console.log(`e2e: runner ${((Date.now() - t0) / 1000).toFixed(1)} s${wall}`);
 	console.log(checks.summary());
 	process.exitCode = checks.failed ? 1 : 0;

@@ -45,7 +45,12 @@ function workflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'mmx-until-callback-start',
-				parameters: { httpMethod: 'POST', path: 'mmx-until-callback', responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: 'mmx-until-callback',
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: 'b2',
@@ -64,7 +69,14 @@ function workflow() {
 				},
 				credentials: { useApiMinimaxApi: { id: CRED.id, name: CRED.name } },
 			},
-			{ id: 'c3', name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0], parameters: {} },
+			{
+				id: 'c3',
+				name: 'After',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: {},
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
@@ -75,30 +87,47 @@ function workflow() {
 
 /** Executions of the workflow from the host's own sqlite (test/e2e/lib/db-query.js). */
 async function executions(n8n) {
-	const res = await run(n8n.host.node, [path.join(__dirname, 'lib', 'db-query.js'), path.join(n8n.userFolder, '.n8n', 'database.sqlite'), WF_ID], {
-		env: { ...process.env, NODE_PATH: path.join(n8n.host.dir, 'node_modules') },
-		detached: false,
-		timeoutMs: 30000,
-	});
+	const res = await run(
+		n8n.host.node,
+		[
+			path.join(__dirname, 'lib', 'db-query.js'),
+			path.join(n8n.userFolder, '.n8n', 'database.sqlite'),
+			WF_ID,
+		],
+		{
+			env: { ...process.env, NODE_PATH: path.join(n8n.host.dir, 'node_modules') },
+			detached: false,
+			timeoutMs: 30000,
+		},
+	);
 	if (res.code !== 0) throw new Error(`db query failed: ${tail(res.out)}`);
 	return JSON.parse(res.out);
 }
 
 /** The execution whose Generate node started `jobId` (its first output item names it). */
-const byJob = (list, jobId) => list.find((e) => JSON.stringify(e.nodes[NODE] || []).includes(jobId));
+const byJob = (list, jobId) =>
+	list.find((e) => JSON.stringify(e.nodes[NODE] || []).includes(jobId));
 
 async function post(url, body) {
-	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return { status: res.status, text: await res.text() };
 }
 
 /** Starts the workflow; 2.x registers webhooks a moment after start-up, so a 404 is retried. */
 async function trigger(n8n, body) {
 	let last;
-	await waitFor(async () => {
-		last = await post(`${n8n.url}/webhook/mmx-until-callback`, body);
-		return last.status !== 404;
-	}, 20000, 300);
+	await waitFor(
+		async () => {
+			last = await post(`${n8n.url}/webhook/mmx-until-callback`, body);
+			return last.status !== 404;
+		},
+		20000,
+		300,
+	);
 	return last;
 }
 
@@ -109,7 +138,14 @@ function jobFor(sim, prompt) {
 
 async function runHost(id, sim, tarball, c) {
 	const host = hostSpec(id, ROOT);
-	if (!c.ok('host installed', host.installed, host.installed ? host.dir : `no matching .ok in ${host.dir}`)) return;
+	if (
+		!c.ok(
+			'host installed',
+			host.installed,
+			host.installed ? host.dir : `no matching .ok in ${host.dir}`,
+		)
+	)
+		return;
 	// Task broker on our own port; 1.x runs without runners.
 	host.env = { ...host.env, N8N_RUNNERS_BROKER_PORT: String(PORTS[id].broker) };
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `mmx-until-callback-n8n${id}-`));
@@ -117,19 +153,40 @@ async function runHost(id, sim, tarball, c) {
 	try {
 		await install(tarball, userFolder);
 		const credFile = path.join(userFolder, 'credentials.json');
-		fs.writeFileSync(credFile, JSON.stringify([{ ...CRED, data: { apiToken: sim.token, baseUrl: sim.url } }]));
+		fs.writeFileSync(
+			credFile,
+			JSON.stringify([{ ...CRED, data: { apiToken: sim.token, baseUrl: sim.url } }]),
+		);
 		const wfFile = path.join(userFolder, 'workflow.json');
 		fs.writeFileSync(wfFile, JSON.stringify([workflow()]));
-		const imports = [await n8n.cli(['import:credentials', `--input=${credFile}`]), await n8n.cli(['import:workflow', `--input=${wfFile}`])];
-		const activate = await n8n.cli(id === '1' ? ['update:workflow', `--id=${WF_ID}`, '--active=true'] : ['publish:workflow', `--id=${WF_ID}`]);
-		if (!c.ok('import and activate', [...imports, activate].every((r) => r.code === 0), [...imports, activate].map((r) => tail(r.out, 1)).join(' | '))) return;
+		const imports = [
+			await n8n.cli(['import:credentials', `--input=${credFile}`]),
+			await n8n.cli(['import:workflow', `--input=${wfFile}`]),
+		];
+		const activate = await n8n.cli(
+			id === '1'
+				? ['update:workflow', `--id=${WF_ID}`, '--active=true']
+				: ['publish:workflow', `--id=${WF_ID}`],
+		);
+		if (
+			!c.ok(
+				'import and activate',
+				[...imports, activate].every((r) => r.code === 0),
+				[...imports, activate].map((r) => tail(r.out, 1)).join(' | '),
+			)
+		)
+			return;
 		const startMs = await c.step('n8n start', () => n8n.start());
 		if (startMs === undefined) return;
 
 		// 1. A job that never calls back (600 s) with a 0.1 min timeout: runs in the background.
 		const slowPrompt = `slow robot [ms=600000] ${id}`;
 		const slowStart = await trigger(n8n, { prompt: slowPrompt, timeout: 0.1, ref: 'slow' });
-		c.ok('timeout run: workflow started', slowStart.status === 200, `${slowStart.status} ${slowStart.text.slice(0, 80)}`);
+		c.ok(
+			'timeout run: workflow started',
+			slowStart.status === 200,
+			`${slowStart.status} ${slowStart.text.slice(0, 80)}`,
+		);
 		const slowJob = await waitFor(() => jobFor(sim, slowPrompt), 15000);
 
 		// 2. The main run: 8 s job with progress callbacks at ~30 % and ~70 %.
@@ -138,79 +195,182 @@ async function runHost(id, sim, tarball, c) {
 		const started = await trigger(n8n, { prompt, timeout: 5, ref: 'order-9' });
 		c.ok('workflow started by its webhook', started.status === 200, `${started.status}`);
 		const job = await waitFor(() => jobFor(sim, prompt), 15000);
-		if (!c.ok('the create reached the simulator with replyUrl = resume URL + signed state', job && /\/webhook-waiting\/\d+\?(.*&)?mmx=.*&mmxh=[0-9a-f]{40}/.test(job.replyUrl), job ? job.replyUrl : 'no job')) return;
+		if (
+			!c.ok(
+				'the create reached the simulator with replyUrl = resume URL + signed state',
+				job && /\/webhook-waiting\/\d+\?(.*&)?mmx=.*&mmxh=[0-9a-f]{40}/.test(job.replyUrl),
+				job ? job.replyUrl : 'no job',
+			)
+		)
+			return;
 		let list = [];
-		const parked = await waitFor(async () => {
-			list = await executions(n8n);
-			const e = byJob(list, job.id);
-			return e && e.status === 'waiting';
-		}, 10000, 300);
-		c.ok('execution parks: status "waiting"', parked, JSON.stringify(list.map((e) => [e.id, e.status])));
+		const parked = await waitFor(
+			async () => {
+				list = await executions(n8n);
+				const e = byJob(list, job.id);
+				return e && e.status === 'waiting';
+			},
+			10000,
+			300,
+		);
+		c.ok(
+			'execution parks: status "waiting"',
+			parked,
+			JSON.stringify(list.map((e) => [e.id, e.status])),
+		);
 
-		const progressed = await waitFor(() => sim.callbacks.filter((cb) => cb.jobId === job.id && !cb.final && cb.responseStatus).length >= 2, JOB_MS);
+		const progressed = await waitFor(
+			() =>
+				sim.callbacks.filter((cb) => cb.jobId === job.id && !cb.final && cb.responseStatus)
+					.length >= 2,
+			JOB_MS,
+		);
 		const progress = sim.callbacks.filter((cb) => cb.jobId === job.id && !cb.final);
-		c.ok('progress callbacks are answered 200', progressed && progress.every((cb) => cb.responseStatus === 200), JSON.stringify(progress.map((cb) => cb.responseStatus || cb.error)));
+		c.ok(
+			'progress callbacks are answered 200',
+			progressed && progress.every((cb) => cb.responseStatus === 200),
+			JSON.stringify(progress.map((cb) => cb.responseStatus || cb.error)),
+		);
 		const stillWaiting = byJob(await executions(n8n), job.id);
 		const finalYet = sim.callbacks.some((cb) => cb.jobId === job.id && cb.final);
-		c.ok('progress callbacks do not resume it', !finalYet && stillWaiting && stillWaiting.status === 'waiting', `${stillWaiting && stillWaiting.status}, final sent: ${finalYet}`);
+		c.ok(
+			'progress callbacks do not resume it',
+			!finalYet && stillWaiting && stillWaiting.status === 'waiting',
+			`${stillWaiting && stillWaiting.status}, final sent: ${finalYet}`,
+		);
 
-		const delivered = await waitFor(() => sim.callbacks.find((cb) => cb.jobId === job.id && cb.final && cb.responseStatus), JOB_MS + 10000);
-		c.ok('the final callback is answered 200', delivered && delivered.responseStatus === 200, delivered ? String(delivered.responseStatus) : 'not sent');
+		const delivered = await waitFor(
+			() => sim.callbacks.find((cb) => cb.jobId === job.id && cb.final && cb.responseStatus),
+			JOB_MS + 10000,
+		);
+		c.ok(
+			'the final callback is answered 200',
+			delivered && delivered.responseStatus === 200,
+			delivered ? String(delivered.responseStatus) : 'not sent',
+		);
 		// Count from the accepted create: the engine lists the account's videos once before its first create there
 		// (the baseline that can later prove a lost create absent), which is not a poll.
-		const createdAt = sim.log.findIndex((e, i) => i >= logFrom && e.op === 'videos.create' && e.status === 200);
-		const polls = sim.log.slice(createdAt < 0 ? logFrom : createdAt + 1).filter((e) => e.op === 'scheduler.list' || e.op === 'videos.get' || e.op === 'videos.list');
-		c.ok('no poll requests while parked (sim.log)', polls.length === 0, polls.map((e) => `${e.method} ${e.path}`).join(', '));
+		const createdAt = sim.log.findIndex(
+			(e, i) => i >= logFrom && e.op === 'videos.create' && e.status === 200,
+		);
+		const polls = sim.log
+			.slice(createdAt < 0 ? logFrom : createdAt + 1)
+			.filter((e) => e.op === 'scheduler.list' || e.op === 'videos.get' || e.op === 'videos.list');
+		c.ok(
+			'no poll requests while parked (sim.log)',
+			polls.length === 0,
+			polls.map((e) => `${e.method} ${e.path}`).join(', '),
+		);
 
 		let done;
-		await waitFor(async () => {
-			done = byJob(await executions(n8n), job.id);
-			return done && done.status !== 'waiting' && done.status !== 'running' && done.status !== 'new';
-		}, 30000, 500);
-		c.ok('the final callback resumes it: status "success"', done && done.status === 'success', done ? done.status : 'not found');
+		await waitFor(
+			async () => {
+				done = byJob(await executions(n8n), job.id);
+				return (
+					done && done.status !== 'waiting' && done.status !== 'running' && done.status !== 'new'
+				);
+			},
+			30000,
+			500,
+		);
+		c.ok(
+			'the final callback resumes it: status "success"',
+			done && done.status === 'success',
+			done ? done.status : 'not found',
+		);
 		const out = (done && done.nodes[NODE]) || [];
 		const item = out[0] || { json: {} };
-		c.ok('Generate outputs the completed video', item.json.outcome === 'completed' && item.json.videoId === job.id && item.json.replyRef === 'order-9', JSON.stringify(item.json).slice(0, 200));
+		c.ok(
+			'Generate outputs the completed video',
+			item.json.outcome === 'completed' &&
+				item.json.videoId === job.id &&
+				item.json.replyRef === 'order-9',
+			JSON.stringify(item.json).slice(0, 200),
+		);
 		const bin = item.binary && item.binary.data;
 		const bytes = bin && binaryBytes({ n8n }, bin);
-		c.ok('with the MP4 binary', bin && bin.mimeType === 'video/mp4' && bytes && bytes.length === MEDIA_BYTES && bytes.subarray(4, 8).toString('latin1') === 'ftyp', bin ? `${bin.mimeType} ${bytes && bytes.length} bytes` : 'no binary');
+		c.ok(
+			'with the MP4 binary',
+			bin &&
+				bin.mimeType === 'video/mp4' &&
+				bytes &&
+				bytes.length === MEDIA_BYTES &&
+				bytes.subarray(4, 8).toString('latin1') === 'ftyp',
+			bin ? `${bin.mimeType} ${bytes && bytes.length} bytes` : 'no binary',
+		);
 		c.ok('the next node ran with it', ((done && done.nodes.After) || []).length === 1);
 
 		// 3. Wrong secret on the parked slow run: 403, still parked (2.x: no resume token → 401).
 		if (c.ok('timeout run: job created', slowJob, slowJob ? slowJob.id : 'no job')) {
 			const url = new URL(slowJob.replyUrl);
 			url.searchParams.set('mmxh', '0'.repeat(40));
-			const forged = { videoId: slowJob.id, status: 2, statusFinal: true, downloadURL: `${sim.cdnUrl}/cdn/x.mp4`, replyRef: 'slow' };
+			const forged = {
+				videoId: slowJob.id,
+				status: 2,
+				statusFinal: true,
+				downloadURL: `${sim.cdnUrl}/cdn/x.mp4`,
+				replyRef: 'slow',
+			};
 			const wrong = await post(url.toString(), forged);
-			c.ok('a wrong secret is refused with 403', wrong.status === 403, `${wrong.status} ${wrong.text.slice(0, 100)}`);
+			c.ok(
+				'a wrong secret is refused with 403',
+				wrong.status === 403,
+				`${wrong.status} ${wrong.text.slice(0, 100)}`,
+			);
 			if (id === '2') {
 				const noToken = new URL(slowJob.replyUrl);
 				noToken.searchParams.delete('signature');
 				const refused = await post(noToken.toString(), forged);
-				c.ok("2.x: a call without n8n's resume token is refused with 401", refused.status === 401, `${refused.status}`);
+				c.ok(
+					"2.x: a call without n8n's resume token is refused with 401",
+					refused.status === 401,
+					`${refused.status}`,
+				);
 			}
 			const after = byJob(await executions(n8n), slowJob.id);
-			c.ok('after the wrong calls the execution is still waiting', after && after.status === 'waiting', after ? after.status : 'not found');
+			c.ok(
+				'after the wrong calls the execution is still waiting',
+				after && after.status === 'waiting',
+				after ? after.status : 'not found',
+			);
 
 			// 4. The timeout: n8n's wait tracker (checks every 60 s) resumes it with the timeout item.
 			let timedOut;
-			await waitFor(async () => {
-				timedOut = byJob(await executions(n8n), slowJob.id);
-				return timedOut && timedOut.status !== 'waiting';
-			}, 100000, 2000);
+			await waitFor(
+				async () => {
+					timedOut = byJob(await executions(n8n), slowJob.id);
+					return timedOut && timedOut.status !== 'waiting';
+				},
+				100000,
+				2000,
+			);
 			const tItem = ((timedOut && timedOut.nodes[NODE]) || [])[0] || { json: {} };
-			c.ok('the timeout resumes it with the timeout item naming the job id', timedOut && timedOut.status === 'success' && tItem.json.timedOut === true && String(tItem.json.error).includes(slowJob.id), `${timedOut && timedOut.status} ${String(tItem.json.error || '').slice(0, 120)}`);
+			c.ok(
+				'the timeout resumes it with the timeout item naming the job id',
+				timedOut &&
+					timedOut.status === 'success' &&
+					tItem.json.timedOut === true &&
+					String(tItem.json.error).includes(slowJob.id),
+				`${timedOut && timedOut.status} ${String(tItem.json.error || '').slice(0, 120)}`,
+			);
 		}
 	} finally {
 		const stopped = await n8n.stop();
-		if (stopped) c.ok('n8n stops on SIGTERM to its PID', !stopped.forced, stopped.forced ? 'had to SIGKILL' : secs(stopped.ms));
+		if (stopped)
+			c.ok(
+				'n8n stops on SIGTERM to its PID',
+				!stopped.forced,
+				stopped.forced ? 'had to SIGKILL' : secs(stopped.ms),
+			);
 		if (!process.env.E2E_KEEP) fs.rmSync(userFolder, { recursive: true, force: true });
 	}
 }
 
 async function main() {
 	const argHosts = process.argv.indexOf('--hosts');
-	const hosts = (argHosts > 0 ? process.argv[argHosts + 1] : process.env.E2E_HOSTS || '2 1').split(/\s+/).filter(Boolean);
+	const hosts = (argHosts > 0 ? process.argv[argHosts + 1] : process.env.E2E_HOSTS || '2 1')
+		.split(/\s+/)
+		.filter(Boolean);
 	const c = new Checks();
 	const sim = await createSimulator({ port: PORTS.sim, jobMs: JOB_MS, mediaBytes: MEDIA_BYTES });
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mmx-until-callback-'));

@@ -19,10 +19,17 @@ afterAll(async () => {
 });
 
 it('a trickling download ends at the time limit with an error naming the job, and is not retried', async () => {
-	const result = await run(sim, videoParams('trickle [ms=100]', { waitOptions: { pollInterval: 0.1, timeout: 0.05 } }), [{ json: {} }], { continueOnFail: true });
+	const result = await run(
+		sim,
+		videoParams('trickle [ms=100]', { waitOptions: { pollInterval: 0.1, timeout: 0.05 } }),
+		[{ json: {} }],
+		{ continueOnFail: true },
+	);
 	const jobId = String(ops(sim, 'videos.create').find((e) => e.jobId)?.jobId);
 	const json = result.items[0].json as IDataObject;
-	expect(String(json.error)).toMatch(/^Downloading the result failed: The download of job \S+'s result did not finish within 0\.05 min \(http:\/\/127\.0\.0\.1:\d+ sent it too slowly\)/);
+	expect(String(json.error)).toMatch(
+		/^Downloading the result failed: The download of job \S+'s result did not finish within 0\.05 min \(http:\/\/127\.0\.0\.1:\d+ sent it too slowly\)/,
+	);
 	expect(String(json.error)).toContain(jobId);
 	expect(result.items[0].binary).toBeUndefined();
 	// One download (no retry), closed by the client long before the ~55 hours the file would take.

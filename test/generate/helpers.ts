@@ -33,7 +33,9 @@ export interface Sim {
 }
 
 export async function startSim(options: IDataObject = {}): Promise<Sim> {
-	return (await (simulator as unknown as { createSimulator(o: IDataObject): Promise<Sim> }).createSimulator({
+	return (await (
+		simulator as unknown as { createSimulator(o: IDataObject): Promise<Sim> }
+	).createSimulator({
 		port: 0,
 		jobMs: 300,
 		...options,
@@ -47,13 +49,24 @@ export async function run(
 	sim: Sim,
 	parameters: IDataObject,
 	items: INodeExecutionData[] = [{ json: {} }],
-	extra: { continueOnFail?: boolean; cancelAfterMs?: number; onStart?: (cancel: () => void) => void; token?: string; typeVersion?: number } = {},
+	extra: {
+		continueOnFail?: boolean;
+		cancelAfterMs?: number;
+		onStart?: (cancel: () => void) => void;
+		token?: string;
+		typeVersion?: number;
+	} = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new MinimaxGenerate() },
 		credentialTypes: { useApiMinimaxApi: new UseApiMinimaxApi() },
 		credentials: { useApiMinimaxApi: { apiToken: extra.token ?? sim.token, baseUrl: sim.url } },
-		node: { type: NODE_TYPE, parameters, continueOnFail: extra.continueOnFail, typeVersion: extra.typeVersion },
+		node: {
+			type: NODE_TYPE,
+			parameters,
+			continueOnFail: extra.continueOnFail,
+			typeVersion: extra.typeVersion,
+		},
 		items,
 		cancelAfterMs: extra.cancelAfterMs,
 		onStart: extra.onStart,

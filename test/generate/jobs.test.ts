@@ -23,12 +23,24 @@ describe.each(['sse', 'json', 'sse-no-final'])('Video → Create From Template (
 	afterAll(async () => await sim.close());
 
 	it('ends with the completed video and uploads a binary image with its ossPath', async () => {
-		const result = await run(sim, template({ templateId: IMAGE_TEMPLATE, templateImageSource: 'binary', templateImageBinaryProperty: 'photo', callback: { replyRef: 'tpl' } }), [
-			{ json: {}, binary: { photo: png(90) } },
-		]);
+		const result = await run(
+			sim,
+			template({
+				templateId: IMAGE_TEMPLATE,
+				templateImageSource: 'binary',
+				templateImageBinaryProperty: 'photo',
+				callback: { replyRef: 'tpl' },
+			}),
+			[{ json: {}, binary: { photo: png(90) } }],
+		);
 		expect(result.error).toBeUndefined();
 		const json = result.items[0].json;
-		expect(json).toMatchObject({ kind: 'template', outcome: 'completed', status: 2, replyRef: 'tpl' });
+		expect(json).toMatchObject({
+			kind: 'template',
+			outcome: 'completed',
+			status: 2,
+			replyRef: 'tpl',
+		});
 		const created = ops(sim, 'videos.agentCreate')[0];
 		expect(json.id).toBe(created.jobId);
 		const upload = ops(sim, 'files.upload')[0];
@@ -73,13 +85,20 @@ describe('Image → Create', () => {
 	});
 
 	it('splits the 4 Midjourney images into 4 items paired with their input', async () => {
-		const result = await run(sim, image({ imageModel: 'midjourney-v7', outputOptions: { splitIntoItems: true }, downloadOptions: { binaryProperty: 'img' } }), [
-			{ json: { a: 1 } },
-			{ json: { a: 2 } },
-		]);
+		const result = await run(
+			sim,
+			image({
+				imageModel: 'midjourney-v7',
+				outputOptions: { splitIntoItems: true },
+				downloadOptions: { binaryProperty: 'img' },
+			}),
+			[{ json: { a: 1 } }, { json: { a: 2 } }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(8);
-		expect(result.items.map((i) => (i.pairedItem as IDataObject).item)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
+		expect(result.items.map((i) => (i.pairedItem as IDataObject).item)).toEqual([
+			0, 0, 0, 0, 1, 1, 1, 1,
+		]);
 		expect(new Set(result.items.map((i) => i.json.imageId)).size).toBe(8);
 		expect(result.items.every((i) => i.binary?.img)).toBe(true);
 		expect(sim.stats().creates.image).toBe(2);
@@ -110,9 +129,17 @@ describe('Agent → Run', () => {
 		expect(result.error).toBeUndefined();
 		const run0 = ops(sim, 'agent.run')[0];
 		const body = run0.body as IDataObject;
-		expect((run0.headers as IDataObject)['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-		expect(body.fields).toMatchObject({ async: 'true', models: 'hailuo-2.3,nano-banana-2', prompt: 'make a video and a cover image of a cat' });
-		expect(body.files).toEqual([expect.objectContaining({ field: 'file', name: 'in.png', type: 'image/png', size: 77 })]);
+		expect((run0.headers as IDataObject)['content-type']).toMatch(
+			/^multipart\/form-data; boundary=/,
+		);
+		expect(body.fields).toMatchObject({
+			async: 'true',
+			models: 'hailuo-2.3,nano-banana-2',
+			prompt: 'make a video and a cover image of a cat',
+		});
+		expect(body.files).toEqual([
+			expect.objectContaining({ field: 'file', name: 'in.png', type: 'image/png', size: 77 }),
+		]);
 		const json = result.items[0].json;
 		expect(json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
 		const attachments = json.attachments as IDataObject[];
@@ -126,15 +153,37 @@ describe('Agent → Run', () => {
 	});
 
 	it('Split Into Items gives one item per attachment, each with its file in the binary property', async () => {
-		const result = await run(sim, agent({ agentFiles: '', outputOptions: { splitIntoItems: true }, downloadOptions: { binaryProperty: 'out' } }), [{ json: {} }, { json: {} }]);
+		const result = await run(
+			sim,
+			agent({
+				agentFiles: '',
+				outputOptions: { splitIntoItems: true },
+				downloadOptions: { binaryProperty: 'out' },
+			}),
+			[{ json: {} }, { json: {} }],
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);
 		expect(result.items.map((i) => (i.pairedItem as IDataObject).item)).toEqual([0, 0, 1, 1]);
 		expect(result.items.map((i) => i.json.position)).toEqual([0, 1, 0, 1]);
-		expect(result.items.map((i) => Object.keys(i.binary ?? {}))).toEqual([['out'], ['out'], ['out'], ['out']]);
-		expect(result.items.map((i) => i.binary?.out.mimeType)).toEqual(['video/mp4', 'image/png', 'video/mp4', 'image/png']);
+		expect(result.items.map((i) => Object.keys(i.binary ?? {}))).toEqual([
+			['out'],
+			['out'],
+			['out'],
+			['out'],
+		]);
+		expect(result.items.map((i) => i.binary?.out.mimeType)).toEqual([
+			'video/mp4',
+			'image/png',
+			'video/mp4',
+			'image/png',
+		]);
 		for (const item of result.items) {
-			expect(item.json).toMatchObject({ kind: 'agent', outcome: 'completed', attachment: { url: item.json.url } });
+			expect(item.json).toMatchObject({
+				kind: 'agent',
+				outcome: 'completed',
+				attachment: { url: item.json.url },
+			});
 			expect(item.json.attachments).toBeUndefined();
 		}
 		expect(sim.stats().creates.agent).toBe(2);
@@ -145,7 +194,8 @@ describe('Agent → Run', () => {
 		try {
 			const pending = run(sim, agent({ agentPrompt: 'a cat [ms=600000]', agentFiles: '' }));
 			// The job runs until the engine has found it (GET /agent/{id} of the lookup), then ends.
-			for (let i = 0; i < 500 && !ops(sim, 'agent.getJob').some((e) => e.status === 200); i++) await sleep(20);
+			for (let i = 0; i < 500 && !ops(sim, 'agent.getJob').some((e) => e.status === 200); i++)
+				await sleep(20);
 			const id = String(ops(sim, 'agent.run')[0].jobId);
 			sim.completeJob(id);
 			const result = await pending;
@@ -159,7 +209,12 @@ describe('Agent → Run', () => {
 	});
 
 	it('reports a failed agent job with its message', async () => {
-		const result = await run(sim, agent({ agentPrompt: '[fail] x', agentFiles: '' }), [{ json: {} }], { continueOnFail: true });
+		const result = await run(
+			sim,
+			agent({ agentPrompt: '[fail] x', agentFiles: '' }),
+			[{ json: {} }],
+			{ continueOnFail: true },
+		);
 		expect(String(result.items[0].json.error)).toMatch(/agent job failed.*Timeout waiting/);
 	});
 });
@@ -180,7 +235,9 @@ describe('File → Upload', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.account)).toEqual(['987654321', '987654321']);
 		const uploads = ops(sim, 'files.upload');
-		expect(uploads.map((u) => [(u.body as IDataObject).bytes, (u.body as IDataObject).contentType])).toEqual([
+		expect(
+			uploads.map((u) => [(u.body as IDataObject).bytes, (u.body as IDataObject).contentType]),
+		).toEqual([
 			[33, 'image/png'],
 			[44, 'image/jpeg'],
 		]);
@@ -188,7 +245,10 @@ describe('File → Upload', () => {
 		expect(String(result.items[0].json.ossPath)).toContain('/cdn/files/');
 
 		const before = sim.log.length;
-		const bad = await run(sim, params, [{ json: {}, binary: { data: png(5) } }, { json: {}, binary: { data: { ...png(5), mimeType: 'text/plain' } } }]);
+		const bad = await run(sim, params, [
+			{ json: {}, binary: { data: png(5) } },
+			{ json: {}, binary: { data: { ...png(5), mimeType: 'text/plain' } } },
+		]);
 		expect(bad.error?.message).toMatch(/"data".*text\/plain/);
 		expect(sim.log.length).toBe(before);
 	});

@@ -24,12 +24,31 @@ const video = (extra: IDataObject = {}, options: IDataObject = {}): IDataObject 
 
 describe('version 2 (lean panel)', () => {
 	it('defaults to T2V-2.3 and returns each value once, the API record only on request', async () => {
-		const result = await run(sim, video({}, { replyRef: 'order-1', account: '987654321' }), undefined, V2);
+		const result = await run(
+			sim,
+			video({}, { replyRef: 'order-1', account: '987654321' }),
+			undefined,
+			V2,
+		);
 		expect(result.error).toBeUndefined();
 		const { json, binary } = result.items[0];
 		expect(Object.keys(json)[0]).toBe('videoId');
-		expect(json).toMatchObject({ kind: 'video', status: 'completed', replyRef: 'order-1', account: '987654321' });
-		for (const repeated of ['id', 'downloadURL', 'videoURL', 'statusLabel', 'outcome', 'attempts', 'raw']) expect(json).not.toHaveProperty(repeated);
+		expect(json).toMatchObject({
+			kind: 'video',
+			status: 'completed',
+			replyRef: 'order-1',
+			account: '987654321',
+		});
+		for (const repeated of [
+			'id',
+			'downloadURL',
+			'videoURL',
+			'statusLabel',
+			'outcome',
+			'attempts',
+			'raw',
+		])
+			expect(json).not.toHaveProperty(repeated);
 		expect(Object.values(json).filter((v) => v === json.url)).toHaveLength(1);
 		expect(binary?.data.mimeType).toBe('video/mp4');
 		const create = ops(sim, 'videos.create')[0].body as IDataObject;
@@ -43,10 +62,22 @@ describe('version 2 (lean panel)', () => {
 	});
 
 	it('reads every setting from Options: prompt optimization, max jobs, output field, URL only', async () => {
-		const result = await run(sim, video({ videoModel: 'Veo-3.1' }, { promptOptimization: false, maxJobs: 2, binaryPropertyName: 'clip' }), undefined, V2);
+		const result = await run(
+			sim,
+			video(
+				{ videoModel: 'Veo-3.1' },
+				{ promptOptimization: false, maxJobs: 2, binaryPropertyName: 'clip' },
+			),
+			undefined,
+			V2,
+		);
 		expect(result.error).toBeUndefined();
 		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['clip']);
-		expect(ops(sim, 'videos.create')[0].body).toMatchObject({ model: 'Veo-3.1', promptOptimization: false, maxJobs: 2 });
+		expect(ops(sim, 'videos.create')[0].body).toMatchObject({
+			model: 'Veo-3.1',
+			promptOptimization: false,
+			maxJobs: 2,
+		});
 		sim.reset();
 		const urlOnly = await run(sim, video({ downloadResult: false }), undefined, V2);
 		expect(urlOnly.items[0].binary).toBeUndefined();
@@ -56,7 +87,12 @@ describe('version 2 (lean panel)', () => {
 
 	it('returns only the kind id when not waiting, and never echoes the Reply URL (a trigger URL holds its secret)', async () => {
 		const replyUrl = 'https://n8n.example.com/webhook/abc/minimax/dummy-test-value-in-path';
-		const result = await run(sim, video({ waitForCompletion: false }, { replyUrl, replyRef: 'r1' }), undefined, V2);
+		const result = await run(
+			sim,
+			video({ waitForCompletion: false }, { replyUrl, replyRef: 'r1' }),
+			undefined,
+			V2,
+		);
 		const json = result.items[0].json;
 		expect(String(json.videoId)).toMatch(/-video:/);
 		expect(json).toMatchObject({ status: 'submitted', replyRef: 'r1' });
@@ -67,13 +103,21 @@ describe('version 2 (lean panel)', () => {
 	});
 
 	it('lists several images once: imageIds, urls and one entry per image', async () => {
-		const params = { resource: 'image', operation: 'create', imageModel: 'image-01', prompt: 'two cats', quantity: 2, options: FAST };
+		const params = {
+			resource: 'image',
+			operation: 'create',
+			imageModel: 'image-01',
+			prompt: 'two cats',
+			quantity: 2,
+			options: FAST,
+		};
 		const result = await run(sim, params, undefined, V2);
 		expect(result.error).toBeUndefined();
 		const json = result.items[0].json;
 		expect((json.imageIds as string[]).length).toBe(2);
 		expect((json.urls as string[]).length).toBe(2);
-		for (const repeated of ['id', 'ids', 'url', 'statusLabel', 'outcome']) expect(json).not.toHaveProperty(repeated);
+		for (const repeated of ['id', 'ids', 'url', 'statusLabel', 'outcome'])
+			expect(json).not.toHaveProperty(repeated);
 		expect((json.items as IDataObject[]).map((i) => i.imageId)).toEqual(json.imageIds);
 		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['data', 'data_1']);
 	});
@@ -96,18 +140,40 @@ describe('version 1 (saved workflows from the old layout) keeps working', () => 
 		const result = await run(sim, params, undefined, { typeVersion: 1 });
 		expect(result.error).toBeUndefined();
 		const { json, binary } = result.items[0];
-		expect(json).toMatchObject({ status: 2, statusLabel: 'completed', outcome: 'completed', replyRef: 'legacy-7' });
+		expect(json).toMatchObject({
+			status: 2,
+			statusLabel: 'completed',
+			outcome: 'completed',
+			replyRef: 'legacy-7',
+		});
 		expect(json.id).toBe(json.videoId);
 		expect(json.url).toBe(json.downloadURL);
 		expect(json.raw).toBeDefined();
 		expect(Object.keys(binary ?? {})).toEqual(['movie']);
 		const create = ops(sim, 'videos.create')[0].body as IDataObject;
-		expect(create).toMatchObject({ model: '02', account: '987654321', promptOptimization: false, maxJobs: 3 });
+		expect(create).toMatchObject({
+			model: '02',
+			account: '987654321',
+			promptOptimization: false,
+			maxJobs: 3,
+		});
 		expect(String(create.replyRef)).toMatch(/^legacy-7\|n8n:/);
 	});
 
 	it('ignores version-2 Options on a version-1 node', async () => {
-		const result = await run(sim, { resource: 'video', operation: 'create', videoModel: 'T2V-2.3', prompt: 'x', waitOptions: FAST, options: { account: 'nope', maxJobs: 9 } }, undefined, { typeVersion: 1 });
+		const result = await run(
+			sim,
+			{
+				resource: 'video',
+				operation: 'create',
+				videoModel: 'T2V-2.3',
+				prompt: 'x',
+				waitOptions: FAST,
+				options: { account: 'nope', maxJobs: 9 },
+			},
+			undefined,
+			{ typeVersion: 1 },
+		);
 		expect(result.error).toBeUndefined();
 		expect(ops(sim, 'videos.create')[0].body).not.toHaveProperty('maxJobs');
 	});

@@ -11,7 +11,13 @@ const A = '510000001';
 const B = '510000002';
 let sim: Sim;
 beforeAll(async () => {
-	sim = await startSim({ jobMs: 300, accounts: [{ account: A, maxJobs: 1, paid: true }, { account: B, maxJobs: 3, paid: true }] });
+	sim = await startSim({
+		jobMs: 300,
+		accounts: [
+			{ account: A, maxJobs: 1, paid: true },
+			{ account: B, maxJobs: 3, paid: true },
+		],
+	});
 });
 afterEach(() => {
 	sim.reset();
@@ -28,7 +34,11 @@ const decide = (fn: Decide) => ((sim as unknown as { decideFault: Decide }).deci
 const jobs = () => [...sim.jobs.values()] as IDataObject[];
 const accepted = () => ops(sim, 'videos.create').filter((e) => e.jobId);
 const params = (prompt: string, extra: IDataObject = {}) =>
-	videoParams(prompt, { downloadOptions: { returnAs: 'url' }, waitOptions: { pollInterval: 0.1, timeout: 0.5, onFailure: 'returnItem' }, ...extra });
+	videoParams(prompt, {
+		downloadOptions: { returnAs: 'url' },
+		waitOptions: { pollInterval: 0.1, timeout: 0.5, onFailure: 'returnItem' },
+		...extra,
+	});
 
 /** The first create is performed but its answer lost; GET /scheduler fails while `failScheduler()` holds. */
 function loseFirstCreate(failScheduler: () => boolean, failList: () => boolean = () => false) {
@@ -49,7 +59,9 @@ describe('ambiguous creates', () => {
 		loseFirstCreate(() => false);
 		// The job runs until the test ends it, after a scheduler read answered while it ran: no race with a loaded machine.
 		const running = run(sim, params('lost answer [ms=600000]', { account: A }), [{ json: {} }]);
-		await until(() => accepted().length === 1 && ops(sim, 'scheduler.list').some((e) => e.status === 200));
+		await until(
+			() => accepted().length === 1 && ops(sim, 'scheduler.list').some((e) => e.status === 200),
+		);
 		sim.completeJob(String(accepted()[0].jobId));
 		const result = await running;
 		expect(accepted()).toHaveLength(1);
@@ -58,10 +70,14 @@ describe('ambiguous creates', () => {
 
 	it('a job that ended before any lookup could read the scheduler is named, never re-sent or adopted', async () => {
 		loseFirstCreate(() => jobs().some((j) => !j.final));
-		const result = await run(sim, params('lost answer', { account: A }), [{ json: {} }], { continueOnFail: true });
+		const result = await run(sim, params('lost answer', { account: A }), [{ json: {} }], {
+			continueOnFail: true,
+		});
 		expect(accepted()).toHaveLength(1);
 		const json = result.items[0].json;
-		expect(String(json.error)).toMatch(/may have been created although useapi\.net's answer was lost; it was not sent again/);
+		expect(String(json.error)).toMatch(
+			/may have been created although useapi\.net's answer was lost; it was not sent again/,
+		);
 		expect(String(json.description)).toContain(String(accepted()[0].jobId));
 		expect(String(json.description)).toMatch(/replyRef ends with "n8n:/);
 		expect(json.outcome).toBeUndefined();
@@ -74,13 +90,21 @@ describe('ambiguous creates', () => {
 			failUntil ||= Date.now() + 1500;
 			return Date.now() < failUntil;
 		});
-		const result = await run(sim, params('spread [ms=3000]', { waitOptions: { pollInterval: 0.1, timeout: 1, onFailure: 'returnItem' } }), [{ json: {} }], { continueOnFail: true });
+		const result = await run(
+			sim,
+			params('spread [ms=3000]', {
+				waitOptions: { pollInterval: 0.1, timeout: 1, onFailure: 'returnItem' },
+			}),
+			[{ json: {} }],
+			{ continueOnFail: true },
+		);
 		const creates = ops(sim, 'videos.create');
 		expect(creates).toHaveLength(1);
 		expect(accepted()).toHaveLength(1);
 		// Every lookup of the finished-job list named the account the create went to.
 		const account = (creates[0].body as IDataObject).account;
-		for (const list of ops(sim, 'videos.list').slice(2)) expect((list.query as IDataObject).account).toBe(account);
+		for (const list of ops(sim, 'videos.list').slice(2))
+			expect((list.query as IDataObject).account).toBe(account);
 		expect(result.items[0].json.id).toBe(accepted()[0].jobId);
 	});
 
@@ -99,7 +123,9 @@ describe('ambiguous creates', () => {
 		expect(result.items[0].json).toMatchObject({ outcome: 'completed', attempts: 2 });
 		// Proof came after the scheduler and the account's list were read.
 		const t = (op: string) => ops(sim, op).map((e) => Number(e.t));
-		expect(Math.max(...t('scheduler.list').filter((x) => x < t('videos.create')[1]))).toBeGreaterThan(t('videos.create')[0]);
+		expect(
+			Math.max(...t('scheduler.list').filter((x) => x < t('videos.create')[1])),
+		).toBeGreaterThan(t('videos.create')[0]);
 	});
 
 	it('without a readable account list nothing is re-sent: a clear error instead', async () => {
@@ -111,12 +137,14 @@ describe('ambiguous creates', () => {
 			}
 			return op === 'videos.list' ? '502' : undefined;
 		});
-		const result = await run(sim, params('no list', { account: A }), [{ json: {} }], { continueOnFail: true });
+		const result = await run(sim, params('no list', { account: A }), [{ json: {} }], {
+			continueOnFail: true,
+		});
 		expect(ops(sim, 'videos.create')).toHaveLength(1);
 		expect(String(result.items[0].json.error)).toMatch(/may have been created/);
 	});
 
-	it('identical prompts in one batch: no item is reported with another item\'s job (class 4)', async () => {
+	it("identical prompts in one batch: no item is reported with another item's job (class 4)", async () => {
 		let creates = 0;
 		decide((op) => {
 			if (op === 'videos.create') return ++creates % 2 === 0 ? 'resetAfter' : undefined;
@@ -126,7 +154,11 @@ describe('ambiguous creates', () => {
 		const items = Array.from({ length: 6 }, (_, n) => ({ json: { n } }));
 		const result = await run(
 			sim,
-			params('the same prompt', { account: B, callback: { replyRef: '={{ "item-" + $json.n }}' }, waitOptions: { pollInterval: 0.1, timeout: 1, onFailure: 'returnItem' } }),
+			params('the same prompt', {
+				account: B,
+				callback: { replyRef: '={{ "item-" + $json.n }}' },
+				waitOptions: { pollInterval: 0.1, timeout: 1, onFailure: 'returnItem' },
+			}),
 			items,
 			{ continueOnFail: true },
 		);
@@ -134,17 +166,25 @@ describe('ambiguous creates', () => {
 		const byId = new Map(jobs().map((j) => [String(j.id), j]));
 		for (const [n, item] of result.items.entries()) {
 			if (item.json.error) continue;
-			expect(String(byId.get(String(item.json.id))?.replyRef)).toMatch(new RegExp(`^item-${n}\\|n8n:`));
+			expect(String(byId.get(String(item.json.id))?.replyRef)).toMatch(
+				new RegExp(`^item-${n}\\|n8n:`),
+			);
 		}
 		expect(sim.stats().duplicateCreates).toBe(0);
-		expect(result.items.filter((i) => i.json.error).every((i) => /may have been created/.test(String(i.json.error)))).toBe(true);
+		expect(
+			result.items
+				.filter((i) => i.json.error)
+				.every((i) => /may have been created/.test(String(i.json.error))),
+		).toBe(true);
 	});
 
-	it('across runs on the same account: a previous run\'s job with the same prompt is never adopted (class 4)', async () => {
+	it("across runs on the same account: a previous run's job with the same prompt is never adopted (class 4)", async () => {
 		const before = await run(sim, params('yesterday', { account: A }), [{ json: {} }]);
 		const yesterday = String(before.items[0].json.id);
 		loseFirstCreate(() => jobs().some((j) => !j.final));
-		const today = await run(sim, params('yesterday', { account: A }), [{ json: {} }], { continueOnFail: true });
+		const today = await run(sim, params('yesterday', { account: A }), [{ json: {} }], {
+			continueOnFail: true,
+		});
 		expect(today.items[0].json.id).not.toBe(yesterday);
 		expect(String(today.items[0].json.description ?? '')).not.toContain(yesterday);
 		expect(accepted()).toHaveLength(2);

@@ -3,7 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials';
 import { agentJobOf, parseAgentCreate } from '../../nodes/MinimaxGenerate/actions/agent/run';
-import { parseEventStream, parseTemplateCreate } from '../../nodes/MinimaxGenerate/actions/video/createFromTemplate';
+import {
+	parseEventStream,
+	parseTemplateCreate,
+} from '../../nodes/MinimaxGenerate/actions/video/createFromTemplate';
 import { buildMultipart } from '../../nodes/MinimaxGenerate/engine/media';
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
 import { runNode } from '../harness';
@@ -31,10 +34,26 @@ function formField(body: unknown, name: string): string | undefined {
 	return new RegExp(`name="${name}"\\r\\n\\r\\n([^\\r]*)\\r\\n`).exec(text)?.[1];
 }
 
-const available = { executing: [], available: [{ account: '987654321', maxJobs: 3, executing: 0, available: 3 }] };
-const running = { videoId: VID, status: 1, statusLabel: 'processing', statusFinal: false, percent: 40 };
-const done = { videoId: VID, status: 2, statusLabel: 'completed', statusFinal: true, videoURL: 'https://cdn.test/v.mp4' };
-const params = (extra: IDataObject = {}) => videoParams('a cat', { downloadOptions: { returnAs: 'url' }, ...extra });
+const available = {
+	executing: [],
+	available: [{ account: '987654321', maxJobs: 3, executing: 0, available: 3 }],
+};
+const running = {
+	videoId: VID,
+	status: 1,
+	statusLabel: 'processing',
+	statusFinal: false,
+	percent: 40,
+};
+const done = {
+	videoId: VID,
+	status: 2,
+	statusLabel: 'completed',
+	statusFinal: true,
+	videoURL: 'https://cdn.test/v.mp4',
+};
+const params = (extra: IDataObject = {}) =>
+	videoParams('a cat', { downloadOptions: { returnAs: 'url' }, ...extra });
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -43,8 +62,11 @@ afterAll(() => nock.enableNetConnect());
 describe('create → poll over HTTP (nock)', () => {
 	it('fails fast on 400 without retrying, naming the API message', async () => {
 		const api = nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
-			.post(`${API}/videos/create`).once().reply(400, { error: 'Parameter model (X) is not supported', code: 400 });
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
+			.post(`${API}/videos/create`)
+			.once()
+			.reply(400, { error: 'Parameter model (X) is not supported', code: 400 });
 		const result = await runUnit(params());
 		expect(result.error?.message).toMatch(/rejected the request \(400\): Parameter model/);
 		expect(api.isDone()).toBe(true);
@@ -52,32 +74,49 @@ describe('create → poll over HTTP (nock)', () => {
 
 	it('falls back to single GETs when the listing fails, and retries a transient GET', async () => {
 		const api = nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
-			.post(`${API}/videos/create`, (body) => typeof body.replyRef === 'string' && body.replyRef.startsWith('n8n:'))
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
+			.post(
+				`${API}/videos/create`,
+				(body) => typeof body.replyRef === 'string' && body.replyRef.startsWith('n8n:'),
+			)
 			.reply(200, { videoId: VID, code: 200 })
-			.get(`${API}/scheduler`).times(3).reply(500, { error: 'boom' })
-			.get(`${API}/videos/${VID}`).reply(200, running)
-			.get(`${API}/videos/${VID}`).reply(503, { error: 'busy' })
-			.get(`${API}/videos/${VID}`).reply(200, done);
+			.get(`${API}/scheduler`)
+			.times(3)
+			.reply(500, { error: 'boom' })
+			.get(`${API}/videos/${VID}`)
+			.reply(200, running)
+			.get(`${API}/videos/${VID}`)
+			.reply(503, { error: 'busy' })
+			.get(`${API}/videos/${VID}`)
+			.reply(200, done);
 		const result = await runUnit(params());
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ id: VID, outcome: 'completed', url: 'https://cdn.test/v.mp4' });
+		expect(result.items[0].json).toMatchObject({
+			id: VID,
+			outcome: 'completed',
+			url: 'https://cdn.test/v.mp4',
+		});
 		expect(api.isDone()).toBe(true);
 	});
 
 	it('adopts the job found by its replyRef tag after a 504 instead of creating it again', async () => {
 		let tag = '';
 		const api = nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
 			.post(`${API}/videos/create`, (body) => {
 				tag = String(body.replyRef);
 				return true;
 			})
 			.once()
 			.reply(504, { error: 'Gateway Timeout', code: 504 })
-			.get(`${API}/scheduler`).reply(200, () => [{ videoId: VID, replyRef: tag }])
-			.get(`${API}/scheduler`).reply(200, [])
-			.get(`${API}/videos/${VID}`).reply(200, done);
+			.get(`${API}/scheduler`)
+			.reply(200, () => [{ videoId: VID, replyRef: tag }])
+			.get(`${API}/scheduler`)
+			.reply(200, [])
+			.get(`${API}/videos/${VID}`)
+			.reply(200, done);
 		const result = await runUnit(params());
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.id).toBe(VID);
@@ -94,15 +133,19 @@ describe('create → poll over HTTP (nock)', () => {
 	it('a 401 on the first create stops the run (Continue On Fail too): the other items are never sent', async () => {
 		let creates = 0;
 		const api = nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
-			.post(`${API}/videos/create`).times(3).reply(() => {
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
+			.post(`${API}/videos/create`)
+			.times(3)
+			.reply(() => {
 				creates += 1;
 				return [401, { error: 'Unauthorized', code: 401 }];
 			});
 		// Even with Continue On Fail a 401 is every item's failure: each item says so, one create went out.
 		const result = await runUnit(params({ prompt: '={{ "cat " + $json.n }}' }), true, 3);
 		expect(result.items).toHaveLength(3);
-		for (const item of result.items) expect(String(item.json.error)).toMatch(/token was rejected \(401 Unauthorized\)/);
+		for (const item of result.items)
+			expect(String(item.json.error)).toMatch(/token was rejected \(401 Unauthorized\)/);
 		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
 		expect(creates).toBe(1);
 		expect(api.pendingMocks()).toEqual([`POST ${BASE}:443${API}/videos/create`]);
@@ -110,11 +153,18 @@ describe('create → poll over HTTP (nock)', () => {
 
 	it('waits the backoff after a 429 before sending the create again (not at once)', async () => {
 		const at: number[] = [];
-		const busy = { error: 'Account 987654321 is busy executing 3 videos', runningVideos: { 987654321: [] }, code: 429 };
+		const busy = {
+			error: 'Account 987654321 is busy executing 3 videos',
+			runningVideos: { 987654321: [] },
+			code: 429,
+		};
 		nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
-			.post(`${API}/videos/create`).reply(() => (at.push(Date.now()), [429, busy]))
-			.post(`${API}/videos/create`).reply(() => (at.push(Date.now()), [200, { videoId: VID, code: 200 }]));
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
+			.post(`${API}/videos/create`)
+			.reply(() => (at.push(Date.now()), [429, busy]))
+			.post(`${API}/videos/create`)
+			.reply(() => (at.push(Date.now()), [200, { videoId: VID, code: 200 }]));
 		// Not waiting: the base of the backoff is 2 s, so the retry comes 1-2 s after the 429.
 		const result = await runUnit(params({ waitForCompletion: false }));
 		expect(result.error).toBeUndefined();
@@ -130,20 +180,59 @@ describe('create → poll over HTTP (nock)', () => {
 		let runs = 0;
 		let listings = 0;
 		nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
-			.post(`${API}/agent`).reply((_, body) => {
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
+			.post(`${API}/agent`)
+			.reply((_, body) => {
 				runs += 1;
 				tag = formField(body, 'replyRef') ?? '';
 				return [200, { status: 'started' }];
 			})
 			// Listed while running (the lookup), gone once it ended (the poll).
-			.get(`${API}/agent/jobs`).times(5).reply(() => (listings += 1) === 1
-				? [200, { accounts: ['987654321'], summary: {}, executing: { 987654321: [{ jobId: JOB, elapsed: '00:01' }] } }]
-				: [200, { accounts: ['987654321'], summary: {}, executing: {} }])
-			.get(`${API}/agent/${JOB}`).times(2).reply(() => (reads += 1) === 1
-				? [200, { jobId: JOB, status: 'started', request: { prompt: 'p', models: ['hailuo-2.3'], replyRef: tag } }]
-				: [200, { jobId: JOB, status: 'completed', request: { replyRef: tag }, response: { msg_content: 'ok', attachments: [] } }]);
-		const result = await runUnit({ resource: 'agent', operation: 'run', agentPrompt: 'p', agentModels: ['hailuo-2.3'], waitOptions: FAST_WAIT, downloadOptions: { returnAs: 'url' } });
+			.get(`${API}/agent/jobs`)
+			.times(5)
+			.reply(() =>
+				(listings += 1) === 1
+					? [
+							200,
+							{
+								accounts: ['987654321'],
+								summary: {},
+								executing: { 987654321: [{ jobId: JOB, elapsed: '00:01' }] },
+							},
+						]
+					: [200, { accounts: ['987654321'], summary: {}, executing: {} }],
+			)
+			.get(`${API}/agent/${JOB}`)
+			.times(2)
+			.reply(() =>
+				(reads += 1) === 1
+					? [
+							200,
+							{
+								jobId: JOB,
+								status: 'started',
+								request: { prompt: 'p', models: ['hailuo-2.3'], replyRef: tag },
+							},
+						]
+					: [
+							200,
+							{
+								jobId: JOB,
+								status: 'completed',
+								request: { replyRef: tag },
+								response: { msg_content: 'ok', attachments: [] },
+							},
+						],
+			);
+		const result = await runUnit({
+			resource: 'agent',
+			operation: 'run',
+			agentPrompt: 'p',
+			agentModels: ['hailuo-2.3'],
+			waitOptions: FAST_WAIT,
+			downloadOptions: { returnAs: 'url' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(tag).toMatch(/^n8n:/);
 		expect(result.items[0].json).toMatchObject({ jobId: JOB, outcome: 'completed' });
@@ -155,14 +244,26 @@ describe('create → poll over HTTP (nock)', () => {
 		let tag = '';
 		let schedulerCalls = 0;
 		nock(BASE)
-			.get(`${API}/scheduler/available`).reply(200, available)
+			.get(`${API}/scheduler/available`)
+			.reply(200, available)
 			.post(`${API}/videos/agent-create`, (body) => ((tag = String(body.replyRef)), true))
-			.reply(200, `data: ${JSON.stringify({ percent: 10 })}\n\n`, { 'Content-Type': 'text/event-stream' })
-			.get(`${API}/scheduler`).times(5).reply(() => (schedulerCalls += 1) === 1 ? [200, [{ videoId: VID, replyRef: tag }]] : [200, []])
-			.get(`${API}/videos/${VID}`).reply(200, done);
+			.reply(200, `data: ${JSON.stringify({ percent: 10 })}\n\n`, {
+				'Content-Type': 'text/event-stream',
+			})
+			.get(`${API}/scheduler`)
+			.times(5)
+			.reply(() =>
+				(schedulerCalls += 1) === 1 ? [200, [{ videoId: VID, replyRef: tag }]] : [200, []],
+			)
+			.get(`${API}/videos/${VID}`)
+			.reply(200, done);
 		const result = await runUnit({
-			resource: 'video', operation: 'createFromTemplate', templateId: '1122334455667704', templatePrompt: 'a story',
-			waitOptions: FAST_WAIT, downloadOptions: { returnAs: 'url' },
+			resource: 'video',
+			operation: 'createFromTemplate',
+			templateId: '1122334455667704',
+			templatePrompt: 'a story',
+			waitOptions: FAST_WAIT,
+			downloadOptions: { returnAs: 'url' },
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ id: VID, outcome: 'completed' });
@@ -198,9 +299,10 @@ describe('parsers', () => {
 
 	it('builds multipart bodies the server-side parser reads back byte for byte', () => {
 		const data = Buffer.from([0, 1, 2, 255, 13, 10, 45, 45]);
-		const { body, contentType } = buildMultipart({ prompt: 'hi "there"', async: 'true', empty: '' }, [
-			{ field: 'file', fileName: 'a.png', mimeType: 'image/png', data },
-		]);
+		const { body, contentType } = buildMultipart(
+			{ prompt: 'hi "there"', async: 'true', empty: '' },
+			[{ field: 'file', fileName: 'a.png', mimeType: 'image/png', data }],
+		);
 		const parsed = parseMultipart(body, contentType);
 		expect(parsed.fields).toEqual({ prompt: 'hi "there"', async: 'true' });
 		expect(parsed.files).toHaveLength(1);

@@ -32,7 +32,9 @@ const i2v = (imageUrl: string, extra: IDataObject = {}): IDataObject => ({
 
 describe('Image URL input', () => {
 	it('downloads the image without the token, uploads it to the job account and uses the fileID', async () => {
-		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/cover/lighthouse.png`), undefined, { typeVersion: 2 });
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/cover/lighthouse.png`), undefined, {
+			typeVersion: 2,
+		});
 		expect(result.error).toBeUndefined();
 		const fetched = other.log.filter((e) => e.kind === 'cdn');
 		expect(fetched).toHaveLength(1);
@@ -46,14 +48,20 @@ describe('Image URL input', () => {
 	});
 
 	it('refuses a link that is not an image before any create, naming the field', async () => {
-		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/template/1.mp4`), undefined, { typeVersion: 2 });
-		expect(result.error?.message).toMatch(/^"Image URL" is video\/mp4, not a PNG, JPEG or WebP image/);
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/template/1.mp4`), undefined, {
+			typeVersion: 2,
+		});
+		expect(result.error?.message).toMatch(
+			/^"Image URL" is video\/mp4, not a PNG, JPEG or WebP image/,
+		);
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
 		expect(ops(sim, 'files.upload')).toHaveLength(0);
 	});
 
 	it('explains a link that cannot be downloaded', async () => {
-		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/nothing-here.png`), undefined, { typeVersion: 2 });
+		const result = await run(sim, i2v(`${other.cdnUrl}/cdn/nothing-here.png`), undefined, {
+			typeVersion: 2,
+		});
 		expect(result.error?.message).toMatch(/^Downloading "Image URL" failed/);
 		expect(result.error?.description).toContain('private browser window');
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
@@ -65,7 +73,9 @@ describe('Image URL input', () => {
 		expect(sim.log.filter((e) => e.kind === 'cdn')).toHaveLength(0);
 		const bad = await run(sim, i2v('ftp://example.com/a.png'), undefined, { typeVersion: 2 });
 		expect(bad.error?.message).toContain('"Image URL" must start with https:// or http://');
-		const secret = await run(sim, i2v('https://user:pw@example.com/a.png'), undefined, { typeVersion: 2 });
+		const secret = await run(sim, i2v('https://user:pw@example.com/a.png'), undefined, {
+			typeVersion: 2,
+		});
 		expect(secret.error?.message).toContain('contains a user name or password');
 		expect(ops(sim, 'videos.create')).toHaveLength(0);
 	});

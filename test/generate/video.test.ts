@@ -10,15 +10,27 @@ beforeAll(async () => {
 afterEach(() => sim.reset());
 afterAll(async () => await sim.close());
 
-const bytesOf = (binary: IDataObject | undefined) => Buffer.from(String(binary?.data ?? ''), 'base64');
+const bytesOf = (binary: IDataObject | undefined) =>
+	Buffer.from(String(binary?.data ?? ''), 'base64');
 
 describe('Video → Create', () => {
 	it('creates, polls with the batch listing and downloads the un-watermarked file', async () => {
-		const result = await run(sim, videoParams('a red robot', { callback: { replyRef: 'order-1' } }));
+		const result = await run(
+			sim,
+			videoParams('a red robot', { callback: { replyRef: 'order-1' } }),
+		);
 		expect(result.error).toBeUndefined();
 		const [item] = result.items;
 		const json = item.json;
-		expect(json).toMatchObject({ kind: 'video', status: 2, statusLabel: 'completed', outcome: 'completed', attempts: 1, replyRef: 'order-1', account: '987654321' });
+		expect(json).toMatchObject({
+			kind: 'video',
+			status: 2,
+			statusLabel: 'completed',
+			outcome: 'completed',
+			attempts: 1,
+			replyRef: 'order-1',
+			account: '987654321',
+		});
 		expect(json.url).toBe(json.downloadURL);
 		expect(String(json.downloadURL)).not.toContain('watermark');
 		expect(typeof json.elapsedSeconds).toBe('number');
@@ -44,7 +56,13 @@ describe('Video → Create', () => {
 	it('falls back to videoURL on free accounts and returns URLs only when asked, with the raw record', async () => {
 		sim.setAccount('987654321', { paid: false });
 		try {
-			const result = await run(sim, videoParams('free plan', { downloadOptions: { returnAs: 'url' }, outputOptions: { includeRaw: true } }));
+			const result = await run(
+				sim,
+				videoParams('free plan', {
+					downloadOptions: { returnAs: 'url' },
+					outputOptions: { includeRaw: true },
+				}),
+			);
 			const json = result.items[0].json;
 			expect(json.downloadURL).toBeUndefined();
 			expect(json.url).toBe(json.videoURL);
@@ -57,19 +75,35 @@ describe('Video → Create', () => {
 	});
 
 	it('returns the create response at once when not waiting', async () => {
-		const result = await run(sim, videoParams('[ms=5000] later', { waitForCompletion: false, callback: { replyRef: 'r7', replyUrl: 'https://example.com/hook' } }));
+		const result = await run(
+			sim,
+			videoParams('[ms=5000] later', {
+				waitForCompletion: false,
+				callback: { replyRef: 'r7', replyUrl: 'https://example.com/hook' },
+			}),
+		);
 		const json = result.items[0].json;
 		expect(String(json.videoId)).toMatch(/-video:/);
-		expect(json).toMatchObject({ status: 'submitted', replyRef: 'r7', replyUrl: 'https://example.com/hook' });
+		expect(json).toMatchObject({
+			status: 'submitted',
+			replyRef: 'r7',
+			replyUrl: 'https://example.com/hook',
+		});
 		expect(ops(sim, 'videos.get')).toHaveLength(0);
 	});
 
-	it('refuses a Reply Ref that would pass 1024 characters with the node\'s tag, before any call (§4.6)', async () => {
-		const tooLong = await run(sim, videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(956) } }));
+	it("refuses a Reply Ref that would pass 1024 characters with the node's tag, before any call (§4.6)", async () => {
+		const tooLong = await run(
+			sim,
+			videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(956) } }),
+		);
 		expect(tooLong.error?.message).toMatch(/"Reply Ref" is 956 characters; at most 955 fit/);
 		expect(sim.log).toHaveLength(0);
 		// The longest allowed one goes through the strict simulator (which refuses > 1024) with the tag.
-		const longest = await run(sim, videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(955) } }));
+		const longest = await run(
+			sim,
+			videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(955) } }),
+		);
 		expect(longest.error).toBeUndefined();
 		const create = ops(sim, 'videos.create')[0];
 		expect(create.status).toBe(200);
@@ -79,13 +113,19 @@ describe('Video → Create', () => {
 	});
 
 	it('rejects a timeout shorter than the poll interval before any HTTP call', async () => {
-		const result = await run(sim, videoParams('x', { waitOptions: { pollInterval: 120, timeout: 1 } }));
+		const result = await run(
+			sim,
+			videoParams('x', { waitOptions: { pollInterval: 120, timeout: 1 } }),
+		);
 		expect(result.error?.message).toMatch(/Timeout \(Minutes\).*Poll Interval \(Seconds\)/);
 		expect(sim.log).toHaveLength(0);
 	});
 
 	it('times out naming the job and saying it may still run', async () => {
-		const result = await run(sim, videoParams('[ms=60000] slow', { waitOptions: { pollInterval: 0.1, timeout: 0.02 } }));
+		const result = await run(
+			sim,
+			videoParams('[ms=60000] slow', { waitOptions: { pollInterval: 0.1, timeout: 0.02 } }),
+		);
 		const videoId = ops(sim, 'videos.create')[0].jobId as string;
 		expect(result.error?.message).toMatch(/Timed out/);
 		expect(`${result.error?.message} ${result.error?.description}`).toContain(videoId);
@@ -93,17 +133,34 @@ describe('Video → Create', () => {
 		expect(ops(sim, 'videos.cancel')).toHaveLength(0);
 	});
 
-	it.each([5, 7, 14])('reports moderation status %s (error by default, item on request)', async (status) => {
-		const failed = await run(sim, videoParams(`[moderate${status}] x`));
-		expect(failed.error?.message).toMatch(new RegExp(`moderated the video \\(status ${status}\\)`));
-		expect(failed.error?.description).toContain(ops(sim, 'videos.create')[0].jobId as string);
-		const item = await run(sim, videoParams(`[moderate${status}] y`, { waitOptions: { ...FAST_WAIT, onFailure: 'returnItem' } }));
-		expect(item.items[0].json).toMatchObject({ status, outcome: 'moderated', statusLabel: 'moderated' });
-		expect(item.items[0].binary).toBeUndefined();
-	});
+	it.each([5, 7, 14])(
+		'reports moderation status %s (error by default, item on request)',
+		async (status) => {
+			const failed = await run(sim, videoParams(`[moderate${status}] x`));
+			expect(failed.error?.message).toMatch(
+				new RegExp(`moderated the video \\(status ${status}\\)`),
+			);
+			expect(failed.error?.description).toContain(ops(sim, 'videos.create')[0].jobId as string);
+			const item = await run(
+				sim,
+				videoParams(`[moderate${status}] y`, {
+					waitOptions: { ...FAST_WAIT, onFailure: 'returnItem' },
+				}),
+			);
+			expect(item.items[0].json).toMatchObject({
+				status,
+				outcome: 'moderated',
+				statusLabel: 'moderated',
+			});
+			expect(item.items[0].binary).toBeUndefined();
+		},
+	);
 
 	it('treats 404 while polling as removed after moderation, and status 3 as failed', async () => {
-		const result = await run(sim, videoParams('[removed] a', { waitOptions: { ...FAST_WAIT, onFailure: 'returnItem' } }));
+		const result = await run(
+			sim,
+			videoParams('[removed] a', { waitOptions: { ...FAST_WAIT, onFailure: 'returnItem' } }),
+		);
 		expect(result.items[0].json).toMatchObject({ outcome: 'moderated', status: 404 });
 		expect(String(result.items[0].json.message)).toMatch(/removed/i);
 		const failed = await run(sim, videoParams('[fail] b'));
@@ -115,12 +172,22 @@ describe('Video → Create', () => {
 		const webp = { ...png(120), mimeType: 'image/webp', fileName: 'in.webp' };
 		const result = await run(
 			sim,
-			videoParams('animate', { videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'img' }),
-			[{ json: {}, binary: { img: image } }, { json: {}, binary: { img: webp } }],
+			videoParams('animate', {
+				videoModel: 'I2V-01',
+				imageSource: 'binary',
+				imageBinaryProperty: 'img',
+			}),
+			[
+				{ json: {}, binary: { img: image } },
+				{ json: {}, binary: { img: webp } },
+			],
 		);
 		expect(result.error).toBeUndefined();
 		const uploads = ops(sim, 'files.upload');
-		expect(uploads.map((u) => (u.body as IDataObject).contentType).sort()).toEqual(['image/jpeg', 'image/png']);
+		expect(uploads.map((u) => (u.body as IDataObject).contentType).sort()).toEqual([
+			'image/jpeg',
+			'image/png',
+		]);
 		expect(uploads.map((u) => (u.body as IDataObject).bytes).sort()).toEqual([120, 200]);
 		const creates = ops(sim, 'videos.create');
 		for (const create of creates) {
@@ -132,16 +199,25 @@ describe('Video → Create', () => {
 
 	it('refuses an unsupported MIME type naming the property, before any HTTP call', async () => {
 		const gif = { ...png(10), mimeType: 'image/gif', fileName: 'x.gif' };
-		const result = await run(sim, videoParams('a', { videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'img' }), [
-			{ json: {}, binary: { img: png(10) } },
-			{ json: {}, binary: { img: gif } },
-		]);
+		const result = await run(
+			sim,
+			videoParams('a', { videoModel: 'I2V-01', imageSource: 'binary', imageBinaryProperty: 'img' }),
+			[
+				{ json: {}, binary: { img: png(10) } },
+				{ json: {}, binary: { img: gif } },
+			],
+		);
 		expect(result.error?.message).toMatch(/"img".*image\/gif/);
 		expect(sim.log).toHaveLength(0);
 	});
 
 	it('stops polling at once on stop and sends no request afterwards', async () => {
-		const result = await run(sim, videoParams('[ms=60000] long', { waitOptions: { pollInterval: 1, timeout: 5 } }), undefined, { cancelAfterMs: 1500 });
+		const result = await run(
+			sim,
+			videoParams('[ms=60000] long', { waitOptions: { pollInterval: 1, timeout: 5 } }),
+			undefined,
+			{ cancelAfterMs: 1500 },
+		);
 		expect(result.canceled || result.status === 'canceled').toBe(true);
 		const before = sim.log.length;
 		// Polls happened before the stop (1 s interval, stopped at 1.5 s); nothing arrives after it.
@@ -154,15 +230,20 @@ describe('Video → Create', () => {
 	it('cancels running videos on stop when "Cancel Job on Stop" is on', async () => {
 		const result = await run(
 			sim,
-			videoParams('[ms=60000] long', { waitOptions: { pollInterval: 1, timeout: 5, cancelOnStop: true } }),
+			videoParams('[ms=60000] long', {
+				waitOptions: { pollInterval: 1, timeout: 5, cancelOnStop: true },
+			}),
 			[{ json: {} }, { json: {} }],
 			{ cancelAfterMs: 1000 },
 		);
 		expect(result.canceled || result.status === 'canceled').toBe(true);
 		// The harness returns on cancel; the node's stop handling sends the cancels right after.
-		for (let i = 0; i < 20 && ops(sim, 'videos.cancel').filter((c) => c.status).length < 2; i++) await sleep(100);
+		for (let i = 0; i < 20 && ops(sim, 'videos.cancel').filter((c) => c.status).length < 2; i++)
+			await sleep(100);
 		const cancels = ops(sim, 'videos.cancel');
-		const created = ops(sim, 'videos.create').map((c) => c.jobId).sort();
+		const created = ops(sim, 'videos.create')
+			.map((c) => c.jobId)
+			.sort();
 		expect(cancels.map((c) => (c.body as IDataObject).videoId).sort()).toEqual(created);
 		expect(cancels.every((c) => c.status === 200)).toBe(true);
 	});

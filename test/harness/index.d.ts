@@ -1,4 +1,10 @@
-import type { ICredentialType, IDataObject, INodeExecutionData, INodeType, IRun } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	IRun,
+} from 'n8n-workflow';
 
 export interface RunNodeOptions {
 	nodeTypes?: Record<string, INodeType | object>;

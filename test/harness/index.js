@@ -16,13 +16,20 @@ if (!process.env.N8N_USER_FOLDER) {
 	const settings = path.join(process.env.N8N_USER_FOLDER, '.n8n');
 	fs.mkdirSync(settings, { recursive: true });
 	const key = require('crypto').randomBytes(24).toString('base64');
-	fs.writeFileSync(path.join(settings, 'config'), JSON.stringify({ encryptionKey: key }), { mode: 0o600 });
+	fs.writeFileSync(path.join(settings, 'config'), JSON.stringify({ encryptionKey: key }), {
+		mode: 0o600,
+	});
 }
 process.env.N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES = 'false';
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, ICredentialsHelper, NodeHelpers, createDeferredPromise } = require('n8n-workflow');
+const {
+	Workflow,
+	ICredentialsHelper,
+	NodeHelpers,
+	createDeferredPromise,
+} = require('n8n-workflow');
 
 const PACKAGE_NAME = 'n8n-nodes-useapi-minimax';
 const INPUT_TYPE = 'harness.input';
@@ -59,7 +66,14 @@ class CredentialsHelper extends ICredentialsHelper {
 		if (!auth || auth.type !== 'generic') return requestOptions;
 		const resolve = (value) =>
 			typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				? workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					)
 				: value;
 		for (const [outerKey, inner] of Object.entries(auth.properties)) {
 			requestOptions[outerKey] = requestOptions[outerKey] ?? {};
@@ -179,7 +193,12 @@ async function runWorkflow(options) {
 	const { nodes, connections } = options.workflow;
 	const start = options.startNode
 		? nodes.find((n) => n.name === options.startNode)
-		: nodes.find((n) => !Object.values(connections).some((c) => c.main?.some((out) => out?.some((t) => t.node === n.name))));
+		: nodes.find(
+				(n) =>
+					!Object.values(connections).some((c) =>
+						c.main?.some((out) => out?.some((t) => t.node === n.name)),
+					),
+			);
 	const workflow = new Workflow({
 		id: 'harness',
 		name: options.workflow.name ?? 'harness',
@@ -190,7 +209,14 @@ async function runWorkflow(options) {
 		settings: {},
 		staticData: options.staticData ?? {},
 	});
-	const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {} };
+	const workflowData = {
+		id: 'harness',
+		name: 'harness',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+	};
 	const hooks = new ExecutionLifecycleHooks('manual', String(Date.now()), workflowData);
 	const done = createDeferredPromise();
 	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
@@ -202,7 +228,9 @@ async function runWorkflow(options) {
 		executionData: {
 			contextData: {},
 			metadata: {},
-			nodeExecutionStack: [{ node: start, data: { main: [options.startItems ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: start, data: { main: [options.startItems ?? [{ json: {} }]] }, source: null },
+			],
 			waitingExecution: {},
 			waitingExecutionSource: {},
 		},
@@ -219,7 +247,10 @@ async function runWorkflow(options) {
 	} catch (error) {
 		// A cancelled execution rejects; the hooks still report what ran.
 		if (!cancelable.isCanceled) throw error;
-		run = await Promise.race([done.promise, new Promise((r) => setTimeout(() => r(undefined), 2000))]);
+		run = await Promise.race([
+			done.promise,
+			new Promise((r) => setTimeout(() => r(undefined), 2000)),
+		]);
 	} finally {
 		clearTimeout(timer);
 	}
@@ -245,13 +276,21 @@ async function runWorkflow(options) {
 async function runNode(options) {
 	const pkg = options.nodeTypes ? undefined : loadPackage();
 	const nodeTypes = { ...(options.nodeTypes ?? pkg.nodeTypes) };
-	const credentialTypes = options.credentialTypes ?? pkg?.credentialTypes ?? loadPackage().credentialTypes;
+	const credentialTypes =
+		options.credentialTypes ?? pkg?.credentialTypes ?? loadPackage().credentialTypes;
 	nodeTypes[INPUT_TYPE] = inputNodeType(options.items ?? [{ json: {} }]);
 	const target = options.node;
 	const nodeName = target.name ?? 'Node';
 	const credentialType = Object.keys(credentialTypes)[0];
 	const nodes = [
-		{ id: 'input', name: 'Input', type: INPUT_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'input',
+			name: 'Input',
+			type: INPUT_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'target',
 			name: nodeName,
@@ -265,7 +304,13 @@ async function runNode(options) {
 		},
 	];
 	const connections = { Input: { main: [[{ node: nodeName, type: 'main', index: 0 }]] } };
-	const result = await runWorkflow({ ...options, nodeTypes, credentialTypes, workflow: { nodes, connections }, startNode: 'Input' });
+	const result = await runWorkflow({
+		...options,
+		nodeTypes,
+		credentialTypes,
+		workflow: { nodes, connections },
+		startNode: 'Input',
+	});
 	const nodeRun = result.runData[nodeName]?.[0];
 	const outputs = nodeRun?.data?.main ?? [];
 	return {

@@ -15,17 +15,35 @@ const VIDEO = `user:${UID}-minimax:${ACCOUNT}-video:998877665544332211`;
 const IMAGE = `user:${UID}-minimax:${ACCOUNT}-image:357846312387492374`;
 const FILE = `user:${UID}-minimax:${ACCOUNT}-file:335577991133557799`;
 const AGENT = `p123456789-u${UID}-a${ACCOUNT}-bot:minimax`;
-const totals = { nonApiTokenArrivals: 0, nonApiRequests: 0, echoLeaks: 0, injectionRequests: 0, injectionCases: 0, webhookCases: 0 };
+const totals = {
+	nonApiTokenArrivals: 0,
+	nonApiRequests: 0,
+	echoLeaks: 0,
+	injectionRequests: 0,
+	injectionCases: 0,
+	webhookCases: 0,
+};
 
 const generate = (extra = {}) => ({
-	resource: 'video', operation: 'create', videoModel: 'T2V-01', prompt: 'hostile run',
-	waitForCompletion: true, waitOptions: { pollInterval: 0.1, timeout: 0.05, onFailure: 'returnItem' }, downloadResult: true, ...extra,
+	resource: 'video',
+	operation: 'create',
+	videoModel: 'T2V-01',
+	prompt: 'hostile run',
+	waitForCompletion: true,
+	waitOptions: { pollInterval: 0.1, timeout: 0.05, onFailure: 'returnItem' },
+	downloadResult: true,
+	...extra,
 });
 /** Every declarative operation that sends the token, one per resource. */
 const DECLARATIVE = [
 	{ resource: 'account', operation: 'getAll' },
 	{ resource: 'video', operation: 'get', videoId: VIDEO },
-	{ resource: 'video', operation: 'getAll', account: { __rl: true, mode: 'id', value: ACCOUNT }, limit: 5 },
+	{
+		resource: 'video',
+		operation: 'getAll',
+		account: { __rl: true, mode: 'id', value: ACCOUNT },
+		limit: 5,
+	},
 	{ resource: 'image', operation: 'get', imageId: IMAGE },
 	{ resource: 'scheduler', operation: 'getAll' },
 	{ resource: 'agentJob', operation: 'get', jobId: AGENT },
@@ -33,7 +51,14 @@ const DECLARATIVE = [
 ];
 
 function visibleLeaks(result) {
-	const text = JSON.stringify({ items: result.items, error: result.error && { message: result.error.message, description: result.error.description, stack: result.error.stack } });
+	const text = JSON.stringify({
+		items: result.items,
+		error: result.error && {
+			message: result.error.message,
+			description: result.error.description,
+			stack: result.error.stack,
+		},
+	});
 	return findSecrets(text).length;
 }
 
@@ -41,27 +66,75 @@ async function redirects(sim, figures) {
 	const section = 'attack';
 	const rows = [];
 	// Every API request redirected (each 3xx kind), then only downloads (result URLs on the API origin).
-	const scenarios = [301, 302, 303, 307, 308].map((status) => ({ name: `every API request → ${status} elsewhere`, rule: () => ({ redirect: status }) }));
-	scenarios.push({ name: 'result download on the API origin → 302 elsewhere', rule: (req) => (req.url.startsWith('/cdn/') ? { redirect: 302 } : undefined), download: true });
+	const scenarios = [301, 302, 303, 307, 308].map((status) => ({
+		name: `every API request → ${status} elsewhere`,
+		rule: () => ({ redirect: status }),
+	}));
+	scenarios.push({
+		name: 'result download on the API origin → 302 elsewhere',
+		rule: (req) => (req.url.startsWith('/cdn/') ? { redirect: 302 } : undefined),
+		download: true,
+	});
 	for (const scenario of scenarios) {
-		const hostile = await createHostile({ sim, target: scenario.download ? undefined : sim.url, rule: scenario.rule });
+		const hostile = await createHostile({
+			sim,
+			target: scenario.download ? undefined : sim.url,
+			rule: scenario.rule,
+		});
 		try {
 			if (scenario.download) sim.state.base = hostile.url;
-			const gen = await run(sim, { parameters: generate(scenario.download ? { waitOptions: { pollInterval: 0.1, timeout: 1 } } : {}), items: [{ json: {} }], continueOnFail: true, baseUrl: hostile.url });
+			const gen = await run(sim, {
+				parameters: generate(
+					scenario.download ? { waitOptions: { pollInterval: 0.1, timeout: 1 } } : {},
+				),
+				items: [{ json: {} }],
+				continueOnFail: true,
+				baseUrl: hostile.url,
+			});
 			const decl = [];
-			if (!scenario.download) for (const p of DECLARATIVE) decl.push(await run(sim, { kind: 'declarative', parameters: p, continueOnFail: true, baseUrl: hostile.url }));
+			if (!scenario.download)
+				for (const p of DECLARATIVE)
+					decl.push(
+						await run(sim, {
+							kind: 'declarative',
+							parameters: p,
+							continueOnFail: true,
+							baseUrl: hostile.url,
+						}),
+					);
 			keep('non-API host requests', hostile.elsewhere.requests);
 			const arrivals = tokenArrivals(hostile.elsewhere, SECRETS).length;
 			totals.nonApiTokenArrivals += arrivals;
 			totals.nonApiRequests += hostile.elsewhere.requests.length;
 			const redirected = hostile.served.filter((s) => s.action === 'redirect').length;
-			check(section, `${scenario.name}: token never arrives at the other host`, arrivals === 0 && redirected > 0, `${redirected} redirects answered, ${hostile.elsewhere.requests.length} requests there, ${arrivals} with the token`);
+			check(
+				section,
+				`${scenario.name}: token never arrives at the other host`,
+				arrivals === 0 && redirected > 0,
+				`${redirected} redirects answered, ${hostile.elsewhere.requests.length} requests there, ${arrivals} with the token`,
+			);
 			if (scenario.download) {
 				const ok = gen.items[0] && !gen.items[0].json.error && gen.items[0].binary;
-				check(section, `${scenario.name}: the download still succeeds, without the token`, ok && hostile.elsewhere.requests.length > 0, JSON.stringify(gen.items[0] && gen.items[0].json.error));
+				check(
+					section,
+					`${scenario.name}: the download still succeeds, without the token`,
+					ok && hostile.elsewhere.requests.length > 0,
+					JSON.stringify(gen.items[0] && gen.items[0].json.error),
+				);
 			} else {
-				const named = decl.every((r) => /redirect \(\d{3}\)/.test(String((r.items[0] && r.items[0].json.error) || (r.error && r.error.message))));
-				check(section, `${scenario.name}: every declarative operation names the redirect`, named, decl.map((r) => String((r.items[0] && r.items[0].json.error) || '').slice(0, 40)).join(' | '));
+				const named = decl.every((r) =>
+					/redirect \(\d{3}\)/.test(
+						String((r.items[0] && r.items[0].json.error) || (r.error && r.error.message)),
+					),
+				);
+				check(
+					section,
+					`${scenario.name}: every declarative operation names the redirect`,
+					named,
+					decl
+						.map((r) => String((r.items[0] && r.items[0].json.error) || '').slice(0, 40))
+						.join(' | '),
+				);
 			}
 			rows.push([scenario.name, redirected, hostile.elsewhere.requests.length, arrivals]);
 		} finally {
@@ -69,7 +142,10 @@ async function redirects(sim, figures) {
 			await hostile.close();
 		}
 	}
-	figures.push(['redirect scenarios (3xx answered / requests at other host / token arrivals)', rows.map((r) => `${r[1]}/${r[2]}/${r[3]}`).join(', ')]);
+	figures.push([
+		'redirect scenarios (3xx answered / requests at other host / token arrivals)',
+		rows.map((r) => `${r[1]}/${r[2]}/${r[3]}`).join(', '),
+	]);
 }
 
 async function echoes(sim, figures) {
@@ -79,45 +155,182 @@ async function echoes(sim, figures) {
 	for (const status of [400, 401, 404, 500, 502]) {
 		const hostile = await createHostile({ sim, rule: () => ({ echo: status }) });
 		try {
-			const results = [await run(sim, { parameters: generate(), items: [{ json: {} }], continueOnFail: true, baseUrl: hostile.url })];
-			for (const p of DECLARATIVE) results.push(await run(sim, { kind: 'declarative', parameters: p, continueOnFail: true, baseUrl: hostile.url }));
+			const results = [
+				await run(sim, {
+					parameters: generate(),
+					items: [{ json: {} }],
+					continueOnFail: true,
+					baseUrl: hostile.url,
+				}),
+			];
+			for (const p of DECLARATIVE)
+				results.push(
+					await run(sim, {
+						kind: 'declarative',
+						parameters: p,
+						continueOnFail: true,
+						baseUrl: hostile.url,
+					}),
+				);
 			const found = results.reduce((n, r) => n + visibleLeaks(r), 0);
 			leaks += found;
 			runs += results.length;
-			check(section, `server echoes Authorization in ${status} bodies: token in no output or error`, found === 0 && hostile.served.length > 0, `${hostile.served.length} answers, ${found} leaks`);
+			check(
+				section,
+				`server echoes Authorization in ${status} bodies: token in no output or error`,
+				found === 0 && hostile.served.length > 0,
+				`${hostile.served.length} answers, ${found} leaks`,
+			);
 		} finally {
 			await hostile.close();
 		}
 	}
 	totals.echoLeaks += leaks;
-	figures.push(['echoed-Authorization runs (5 statuses × generate + 7 declarative) / token occurrences', `${runs} / ${leaks}`]);
+	figures.push([
+		'echoed-Authorization runs (5 statuses × generate + 7 declarative) / token occurrences',
+		`${runs} / ${leaks}`,
+	]);
 }
 
 /** Every node parameter that takes an id or an account, with a valid value to build payloads on. */
 function injectionTargets() {
 	const rl = (value) => ({ __rl: true, mode: 'id', value });
 	return [
-		['declarative', 'video get', (v) => ({ resource: 'video', operation: 'get', videoId: v }), VIDEO],
-		['declarative', 'video delete', (v) => ({ resource: 'video', operation: 'delete', videoId: v }), VIDEO],
-		['declarative', 'video cancel', (v) => ({ resource: 'video', operation: 'cancel', videoId: v }), VIDEO],
-		['declarative', 'image get', (v) => ({ resource: 'image', operation: 'get', imageId: v }), IMAGE],
-		['declarative', 'image delete', (v) => ({ resource: 'image', operation: 'delete', imageId: v }), IMAGE],
-		['declarative', 'file delete', (v) => ({ resource: 'file', operation: 'delete', fileId: v }), FILE],
-		['declarative', 'agent job get', (v) => ({ resource: 'agentJob', operation: 'get', jobId: v }), AGENT],
-		['declarative', 'scheduler delete', (v) => ({ resource: 'scheduler', operation: 'delete', schedulerId: v }), VIDEO],
-		['declarative', 'template get', (v) => ({ resource: 'video', operation: 'getTemplate', templateId: v }), '1122334455667788'],
-		['declarative', 'account get', (v) => ({ resource: 'account', operation: 'get', account: rl(v) }), ACCOUNT],
-		['declarative', 'account delete', (v) => ({ resource: 'account', operation: 'delete', account: rl(v) }), ACCOUNT],
-		['declarative', 'video get many (account)', (v) => ({ resource: 'video', operation: 'getAll', account: rl(v), limit: 5 }), ACCOUNT],
-		['declarative', 'feature get (account)', (v) => ({ resource: 'feature', operation: 'get', account: rl(v) }), ACCOUNT],
-		['generate', 'video create (Account)', (v) => ({ resource: 'video', operation: 'create', videoModel: 'T2V-01', prompt: 'x', account: v, waitForCompletion: false }), ACCOUNT],
-		['generate', 'video create (Image File ID)', (v) => ({ resource: 'video', operation: 'create', videoModel: 'I2V-01', prompt: 'x', imageSource: 'fileId', imageFileId: v, waitForCompletion: false }), FILE],
-		['generate', 'template create (Template ID)', (v) => ({ resource: 'video', operation: 'createFromTemplate', templateId: v, waitForCompletion: false }), '1122334455667788'],
-		['generate', 'file upload (Account)', (v) => ({ resource: 'file', operation: 'upload', account: v }), ACCOUNT],
+		[
+			'declarative',
+			'video get',
+			(v) => ({ resource: 'video', operation: 'get', videoId: v }),
+			VIDEO,
+		],
+		[
+			'declarative',
+			'video delete',
+			(v) => ({ resource: 'video', operation: 'delete', videoId: v }),
+			VIDEO,
+		],
+		[
+			'declarative',
+			'video cancel',
+			(v) => ({ resource: 'video', operation: 'cancel', videoId: v }),
+			VIDEO,
+		],
+		[
+			'declarative',
+			'image get',
+			(v) => ({ resource: 'image', operation: 'get', imageId: v }),
+			IMAGE,
+		],
+		[
+			'declarative',
+			'image delete',
+			(v) => ({ resource: 'image', operation: 'delete', imageId: v }),
+			IMAGE,
+		],
+		[
+			'declarative',
+			'file delete',
+			(v) => ({ resource: 'file', operation: 'delete', fileId: v }),
+			FILE,
+		],
+		[
+			'declarative',
+			'agent job get',
+			(v) => ({ resource: 'agentJob', operation: 'get', jobId: v }),
+			AGENT,
+		],
+		[
+			'declarative',
+			'scheduler delete',
+			(v) => ({ resource: 'scheduler', operation: 'delete', schedulerId: v }),
+			VIDEO,
+		],
+		[
+			'declarative',
+			'template get',
+			(v) => ({ resource: 'video', operation: 'getTemplate', templateId: v }),
+			'1122334455667788',
+		],
+		[
+			'declarative',
+			'account get',
+			(v) => ({ resource: 'account', operation: 'get', account: rl(v) }),
+			ACCOUNT,
+		],
+		[
+			'declarative',
+			'account delete',
+			(v) => ({ resource: 'account', operation: 'delete', account: rl(v) }),
+			ACCOUNT,
+		],
+		[
+			'declarative',
+			'video get many (account)',
+			(v) => ({ resource: 'video', operation: 'getAll', account: rl(v), limit: 5 }),
+			ACCOUNT,
+		],
+		[
+			'declarative',
+			'feature get (account)',
+			(v) => ({ resource: 'feature', operation: 'get', account: rl(v) }),
+			ACCOUNT,
+		],
+		[
+			'generate',
+			'video create (Account)',
+			(v) => ({
+				resource: 'video',
+				operation: 'create',
+				videoModel: 'T2V-01',
+				prompt: 'x',
+				account: v,
+				waitForCompletion: false,
+			}),
+			ACCOUNT,
+		],
+		[
+			'generate',
+			'video create (Image File ID)',
+			(v) => ({
+				resource: 'video',
+				operation: 'create',
+				videoModel: 'I2V-01',
+				prompt: 'x',
+				imageSource: 'fileId',
+				imageFileId: v,
+				waitForCompletion: false,
+			}),
+			FILE,
+		],
+		[
+			'generate',
+			'template create (Template ID)',
+			(v) => ({
+				resource: 'video',
+				operation: 'createFromTemplate',
+				templateId: v,
+				waitForCompletion: false,
+			}),
+			'1122334455667788',
+		],
+		[
+			'generate',
+			'file upload (Account)',
+			(v) => ({ resource: 'file', operation: 'upload', account: v }),
+			ACCOUNT,
+		],
 	];
 }
 
-const PNG = { json: {}, binary: { data: { data: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64'), mimeType: 'image/png', fileName: 'a.png' } } };
+const PNG = {
+	json: {},
+	binary: {
+		data: {
+			data: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64'),
+			mimeType: 'image/png',
+			fileName: 'a.png',
+		},
+	},
+};
 
 async function injection(sim, figures) {
 	const section = 'attack';
@@ -131,8 +344,15 @@ async function injection(sim, figures) {
 		for (const [payload, text] of table) {
 			cases += 1;
 			const start = sim.log.length;
-			const r = await run(sim, { kind: node, parameters: params(fill(text, valid)), items: [PNG], continueOnFail: true });
-			const error = String((r.items[0] && r.items[0].json.error) || (r.error && r.error.message) || '');
+			const r = await run(sim, {
+				kind: node,
+				parameters: params(fill(text, valid)),
+				items: [PNG],
+				continueOnFail: true,
+			});
+			const error = String(
+				(r.items[0] && r.items[0].json.error) || (r.error && r.error.message) || '',
+			);
 			if (error && sim.log.length === start) refused += 1;
 			else failures.push(`${name}: ${payload}`);
 		}
@@ -144,9 +364,17 @@ async function injection(sim, figures) {
 		cases += 1;
 		const start = sim.log.length;
 		const r = await callWebhook({
-			nodeType: trigger, credentialType, credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
+			nodeType: trigger,
+			credentialType,
+			credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
 			workflowId: `inject-${payload}`,
-			parameters: { requireSecret: false, events: ['completed'], kinds: ['video', 'image', 'agent'], simplify: true, options: { downloadResult: true } },
+			parameters: {
+				requireSecret: false,
+				events: ['completed'],
+				kinds: ['video', 'image', 'agent'],
+				simplify: true,
+				options: { downloadResult: true },
+			},
 			body: { videoId: fill(text, VIDEO), status: 2, statusLabel: 'completed', statusFinal: true },
 		});
 		if (r.res.statusCode === 400 && sim.log.length === start) refused += 1;
@@ -155,7 +383,12 @@ async function injection(sim, figures) {
 	const requests = sim.log.length - before;
 	totals.injectionRequests += requests;
 	totals.injectionCases += cases;
-	check(section, `id/account injection table: ${cases} cases over ${injectionTargets().length + 1} parameters refused before any request`, refused === cases && requests === 0, failures.slice(0, 4).join('; '));
+	check(
+		section,
+		`id/account injection table: ${cases} cases over ${injectionTargets().length + 1} parameters refused before any request`,
+		refused === cases && requests === 0,
+		failures.slice(0, 4).join('; '),
+	);
 	figures.push(['injection cases refused / requests sent', `${refused} of ${cases} / ${requests}`]);
 }
 
@@ -166,9 +399,18 @@ async function webhooks(sim, figures) {
 	const triggerType = pkg.nodeTypes[TYPES.trigger];
 	const credentialType = pkg.credentialTypes.useApiMinimaxApi;
 	// Until Callback: a valid resume URL (state + secret) for tag TAG, made by the node's own code.
-	const { encodeState, signState } = require('../../dist/nodes/MinimaxGenerate/engine/callbackWait');
+	const {
+		encodeState,
+		signState,
+	} = require('../../dist/nodes/MinimaxGenerate/engine/callbackWait');
 	const TAG = 'reliabilitytag1';
-	const state = encodeState({ k: 'video', t: TAG, i: 0, s: Date.now(), o: { d: 0, b: 'data', w: 0, p: 0, f: 0 } });
+	const state = encodeState({
+		k: 'video',
+		t: TAG,
+		i: 0,
+		s: Date.now(),
+		o: { d: 0, b: 'data', w: 0, p: 0, f: 0 },
+	});
 	const query = { mmx: state, mmxh: signState(TOKEN, 'exec-rel', state) };
 	let ok = 0;
 	let cases = 0;
@@ -178,9 +420,30 @@ async function webhooks(sim, figures) {
 			cases += 1;
 			let r;
 			try {
-				r = target === 'trigger'
-					? await callWebhook({ nodeType: triggerType, workflowId: `wh-${d.name}`, parameters: { requireSecret: false, events: ['completed'], kinds: ['video'], simplify: false, options: {} }, ...asRequest(d) })
-					: await callWebhook({ nodeType: generateType, credentialType, credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } }, type: TYPES.generate, nodeName: 'Node', executionId: 'exec-rel', query, ...asRequest(d) });
+				r =
+					target === 'trigger'
+						? await callWebhook({
+								nodeType: triggerType,
+								workflowId: `wh-${d.name}`,
+								parameters: {
+									requireSecret: false,
+									events: ['completed'],
+									kinds: ['video'],
+									simplify: false,
+									options: {},
+								},
+								...asRequest(d),
+							})
+						: await callWebhook({
+								nodeType: generateType,
+								credentialType,
+								credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
+								type: TYPES.generate,
+								nodeName: 'Node',
+								executionId: 'exec-rel',
+								query,
+								...asRequest(d),
+							});
 			} catch (error) {
 				bad.push(`${target} threw on ${d.name}: ${error && error.message}`);
 				continue;
@@ -193,16 +456,35 @@ async function webhooks(sim, figures) {
 	}
 	// Until Callback must not resume on another job's final callback without our tag.
 	cases += 1;
-	const foreign = await callWebhook({ nodeType: generateType, credentialType, credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } }, type: TYPES.generate, nodeName: 'Node', executionId: 'exec-rel', query, body: { videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true } });
+	const foreign = await callWebhook({
+		nodeType: generateType,
+		credentialType,
+		credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
+		type: TYPES.generate,
+		nodeName: 'Node',
+		executionId: 'exec-rel',
+		query,
+		body: { videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true },
+	});
 	if (!foreign.items.length) ok += 1;
 	else bad.push('until callback resumed on a final callback without its tag');
 	totals.webhookCases += cases;
-	check(section, `malformed callback bodies: ${cases} deliveries to the trigger and Until Callback — 400 for every malformed one, none threw, no foreign resume`, ok === cases, bad.slice(0, 4).join('; '));
+	check(
+		section,
+		`malformed callback bodies: ${cases} deliveries to the trigger and Until Callback — 400 for every malformed one, none threw, no foreign resume`,
+		ok === cases,
+		bad.slice(0, 4).join('; '),
+	);
 	figures.push(['webhook deliveries as expected', `${ok} of ${cases}`]);
 }
 
 async function attack(figures) {
-	const sim = await createSimulator({ port: 0, token: TOKEN, jobMs: 150, accounts: [{ account: ACCOUNT, maxJobs: 3, paid: true }] });
+	const sim = await createSimulator({
+		port: 0,
+		token: TOKEN,
+		jobMs: 150,
+		accounts: [{ account: ACCOUNT, maxJobs: 3, paid: true }],
+	});
 	try {
 		await redirects(sim, figures);
 		await echoes(sim, figures);

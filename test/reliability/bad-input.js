@@ -23,7 +23,11 @@ async function runExecuteCase(sim, c) {
 		token: c.token ?? TOKEN,
 		continueOnFail: c.continueOnFail,
 	});
-	return { text: errorText(result), calls: sim.log.length - before, ok: !result.error && !result.items.some((i) => i.json && i.json.error) };
+	return {
+		text: errorText(result),
+		calls: sim.log.length - before,
+		ok: !result.error && !result.items.some((i) => i.json && i.json.error),
+	};
 }
 
 /** The trigger as n8n stores it: every parameter present, defaults filled in. */
@@ -42,19 +46,32 @@ async function runTriggerCase(sim, c) {
 	const body = c.raw !== undefined ? {} : c.body;
 	const before = sim.log.length;
 	const r = await callWebhook({
-		nodeType, parameters: triggerParameters(nodeType, c.parameters), body, rawBody, query: c.query,
+		nodeType,
+		parameters: triggerParameters(nodeType, c.parameters),
+		body,
+		rawBody,
+		query: c.query,
 		credentialType: credentialTypes.useApiMinimaxApi,
 		credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
 	});
 	const statusCode = r.res.statusCode ?? 200;
 	const text = r.res.body ?? JSON.stringify(r.result.webhookResponse ?? {});
 	keep('trigger response', { statusCode, text, items: r.items });
-	return { text: `${statusCode} ${text}`, calls: sim.log.length - before, ok: statusCode >= 200 && statusCode < 300 && r.items.length > 0 };
+	return {
+		text: `${statusCode} ${text}`,
+		calls: sim.log.length - before,
+		ok: statusCode >= 200 && statusCode < 300 && r.items.length > 0,
+	};
 }
 
 async function badInput(figures) {
 	const section = 'bad input';
-	const sim = await createSimulator({ port: 0, token: TOKEN, jobMs: 300, accounts: [{ account: ACCOUNT, maxJobs: 3 }] });
+	const sim = await createSimulator({
+		port: 0,
+		token: TOKEN,
+		jobMs: 300,
+		accounts: [{ account: ACCOUNT, maxJobs: 3 }],
+	});
 	const rows = [];
 	try {
 		for (const c of cases.all({ account: ACCOUNT })) {
@@ -74,25 +91,46 @@ async function badInput(figures) {
 			const matches = c.expect.test(r.text);
 			const httpOk = c.http === 'any' || (c.http === 0 ? r.calls === 0 : r.calls > 0);
 			const ok = matches && httpOk && !r.ok;
-			check(section, label, ok, ok ? '' : `expected ${c.expect} with ${c.http === 0 ? 'no' : 'an'} HTTP call; got ${r.calls} calls: "${short(r.text, 220)}"`);
+			check(
+				section,
+				label,
+				ok,
+				ok
+					? ''
+					: `expected ${c.expect} with ${c.http === 0 ? 'no' : 'an'} HTTP call; got ${r.calls} calls: "${short(r.text, 220)}"`,
+			);
 			rows.push([c.node, c.name, c.http === 0 ? `${r.calls}` : `${r.calls} (API)`, short(r.text)]);
 		}
 		// A real finished video for the trigger control, so its record read (when a callback has only ids) succeeds.
-		const created = await run(sim, { kind: 'generate', parameters: cases.video({ prompt: 'control video' }), items: [{ json: {} }] });
+		const created = await run(sim, {
+			kind: 'generate',
+			parameters: cases.video({ prompt: 'control video' }),
+			items: [{ json: {} }],
+		});
 		const controlVideo = created.items[0] && created.items[0].json.videoId;
 		if (controlVideo) sim.completeJob(controlVideo);
 		for (const c of cases.controls(ACCOUNT, controlVideo)) {
 			if (!hasNode(c.node)) continue;
 			const r = c.node === 'trigger' ? await runTriggerCase(sim, c) : await runExecuteCase(sim, c);
 			const ok = r.ok && r.calls >= c.minCalls;
-			check(section, `[${c.node}] ${c.name} passes`, ok, ok ? '' : `${r.calls} calls (at least ${c.minCalls}): ${short(r.text, 200)}`);
+			check(
+				section,
+				`[${c.node}] ${c.name} passes`,
+				ok,
+				ok ? '' : `${r.calls} calls (at least ${c.minCalls}): ${short(r.text, 200)}`,
+			);
 		}
 	} finally {
 		await sim.close();
 	}
-	figures.push(['bad-input cases', `${rows.length} (${rows.filter((r) => r[2] === '0').length} asserted with no HTTP call)`]);
+	figures.push([
+		'bad-input cases',
+		`${rows.length} (${rows.filter((r) => r[2] === '0').length} asserted with no HTTP call)`,
+	]);
 	// The table itself, for the README: case, HTTP calls, error text seen.
-	process.stdout.write(`\n${rows.map((r) => `  ${r[0].padEnd(11)} ${r[1].padEnd(46)} http ${String(r[2]).padEnd(8)} ${r[3]}`).join('\n')}\n`);
+	process.stdout.write(
+		`\n${rows.map((r) => `  ${r[0].padEnd(11)} ${r[1].padEnd(46)} http ${String(r[2]).padEnd(8)} ${r[3]}`).join('\n')}\n`,
+	);
 }
 
 module.exports = { badInput };

@@ -9,10 +9,17 @@ const STOP_AFTER_MS = 2500;
 const JOBS = 3;
 
 async function stopOnce(cancelOnStop) {
-	const sim = await createSimulator({ port: 0, token: TOKEN, jobMs: 60_000, accounts: [{ account: '200000001', maxJobs: 3 }] });
+	const sim = await createSimulator({
+		port: 0,
+		token: TOKEN,
+		jobMs: 60_000,
+		accounts: [{ account: '200000001', maxJobs: 3 }],
+	});
 	try {
 		let stopAt;
-		const items = Array.from({ length: JOBS }, (_, i) => ({ json: { prompt: `Cancellation job ${i}` } }));
+		const items = Array.from({ length: JOBS }, (_, i) => ({
+			json: { prompt: `Cancellation job ${i}` },
+		}));
 		const result = await run(sim, {
 			parameters: {
 				resource: 'video',
@@ -40,11 +47,26 @@ async function stopOnce(cancelOnStop) {
 		const gets = log.filter((e) => e.op === 'scheduler.list' || e.op === 'videos.get');
 		const lastGet = gets.length ? gets[gets.length - 1].t - stopAt : undefined;
 		const cancels = log.filter((e) => e.op === 'videos.cancel');
-		const cancelledIds = new Set(cancels.filter((e) => e.status === 200).map((e) => e.body && e.body.videoId));
-		const jobsCancelled = created.filter((id) => sim.record(id) && sim.record(id).status === 3 && cancelledIds.has(id));
+		const cancelledIds = new Set(
+			cancels.filter((e) => e.status === 200).map((e) => e.body && e.body.videoId),
+		);
+		const jobsCancelled = created.filter(
+			(id) => sim.record(id) && sim.record(id).status === 3 && cancelledIds.has(id),
+		);
 		const pollsBefore = gets.filter((e) => e.t < stopAt).length;
 		const lastAfter = after.length ? Math.max(...after.map((e) => e.t)) - stopAt : undefined;
-		return { result, stopAt, returnedAt, lastAfter, created, after, lastGet, cancels, jobsCancelled, polls: pollsBefore };
+		return {
+			result,
+			stopAt,
+			returnedAt,
+			lastAfter,
+			created,
+			after,
+			lastGet,
+			cancels,
+			jobsCancelled,
+			polls: pollsBefore,
+		};
 	} finally {
 		await sim.close();
 	}
@@ -61,16 +83,49 @@ async function cancellation(figures) {
 		const r = await stopOnce(cancelOnStop);
 		const afterOps = countBy(r.after, (e) => e.op);
 		const notCancel = r.after.filter((e) => e.op !== 'videos.cancel');
-		check(section, `${label}: ${JOBS} videos were running when stopped`, r.created.length === JOBS, `${r.created.length} created, ${r.polls} polls before the stop`);
-		check(section, `${label}: execution reported as cancelled`, r.result.canceled, `status ${r.result.status}`);
-		check(section, `${label}: node's last request within one poll interval of the stop`, r.lastAfter === undefined || r.lastAfter <= POLL_S * 1000, `${r.lastAfter === undefined ? 'none' : `${r.lastAfter} ms`} after the stop`);
-		check(section, `${label}: no poll or other request after the stop`, notCancel.length === 0, JSON.stringify(afterOps));
+		check(
+			section,
+			`${label}: ${JOBS} videos were running when stopped`,
+			r.created.length === JOBS,
+			`${r.created.length} created, ${r.polls} polls before the stop`,
+		);
+		check(
+			section,
+			`${label}: execution reported as cancelled`,
+			r.result.canceled,
+			`status ${r.result.status}`,
+		);
+		check(
+			section,
+			`${label}: node's last request within one poll interval of the stop`,
+			r.lastAfter === undefined || r.lastAfter <= POLL_S * 1000,
+			`${r.lastAfter === undefined ? 'none' : `${r.lastAfter} ms`} after the stop`,
+		);
+		check(
+			section,
+			`${label}: no poll or other request after the stop`,
+			notCancel.length === 0,
+			JSON.stringify(afterOps),
+		);
 		if (cancelOnStop) {
-			check(section, `${label}: POST /videos/cancel for every running video`, r.jobsCancelled.length === JOBS, `${r.cancels.length} cancel requests, ${r.jobsCancelled.length} videos cancelled`);
+			check(
+				section,
+				`${label}: POST /videos/cancel for every running video`,
+				r.jobsCancelled.length === JOBS,
+				`${r.cancels.length} cancel requests, ${r.jobsCancelled.length} videos cancelled`,
+			);
 		} else {
-			check(section, `${label}: no cancel request`, r.cancels.length === 0, `${r.cancels.length} cancel requests`);
+			check(
+				section,
+				`${label}: no cancel request`,
+				r.cancels.length === 0,
+				`${r.cancels.length} cancel requests`,
+			);
 		}
-		figures.push([`${label}: last poll / last request, relative to the stop`, `${r.lastGet === undefined ? 'none' : `${r.lastGet} ms`} / ${r.lastAfter === undefined ? 'none after' : `+${r.lastAfter} ms`} (${r.cancels.length} cancels)`]);
+		figures.push([
+			`${label}: last poll / last request, relative to the stop`,
+			`${r.lastGet === undefined ? 'none' : `${r.lastGet} ms`} / ${r.lastAfter === undefined ? 'none after' : `+${r.lastAfter} ms`} (${r.cancels.length} cancels)`,
+		]);
 	}
 }
 

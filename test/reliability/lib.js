@@ -13,7 +13,12 @@ const TYPES = {
 // Distinctive so a scan cannot hit by accident; the uid (4242) is what the simulator puts into ids.
 const TOKEN = 'user:4242-RelTokQ7zX9pKw3mVt2LdN8sB';
 const WRONG_TOKEN = 'user:4242-WrongTokH5jK8sQ2vR6nP0cY';
-const SECRETS = [TOKEN, WRONG_TOKEN, TOKEN.slice('user:4242-'.length), WRONG_TOKEN.slice('user:4242-'.length)];
+const SECRETS = [
+	TOKEN,
+	WRONG_TOKEN,
+	TOKEN.slice('user:4242-'.length),
+	WRONG_TOKEN.slice('user:4242-'.length),
+];
 
 /** Every line this process writes to stdout/stderr, kept for the token scan. */
 const written = [];
@@ -50,7 +55,7 @@ function dump(value) {
 const produced = [];
 const simLogs = [];
 function keep(source, value) {
-	produced.push({ source, text: typeof value === 'string' ? value : dump(value) ?? '' });
+	produced.push({ source, text: typeof value === 'string' ? value : (dump(value) ?? '') });
 	if (source.startsWith('simulator log') && Array.isArray(value)) simLogs.push(...value);
 }
 
@@ -92,7 +97,8 @@ function loadAvailable() {
 			// missing from dist/: reported by the "package loads" check
 		}
 	};
-	for (const file of pkg.n8n.nodes) load(file, nodeTypes, (i) => `${pkg.name}.${i.description.name}`);
+	for (const file of pkg.n8n.nodes)
+		load(file, nodeTypes, (i) => `${pkg.name}.${i.description.name}`);
 	for (const file of pkg.n8n.credentials) load(file, credentialTypes, (i) => i.name);
 	return { name: pkg.name, nodeTypes, credentialTypes };
 }
@@ -102,7 +108,10 @@ function hasNode(kind) {
 }
 
 /** runNode with the built package and the simulator credential; keeps the whole result for the scan. */
-async function run(sim, { kind = 'generate', parameters, items, token = TOKEN, continueOnFail = false, baseUrl, ...rest }) {
+async function run(
+	sim,
+	{ kind = 'generate', parameters, items, token = TOKEN, continueOnFail = false, baseUrl, ...rest },
+) {
 	const { nodeTypes, credentialTypes } = nodes();
 	const result = await runNode({
 		nodeTypes,
@@ -112,7 +121,12 @@ async function run(sim, { kind = 'generate', parameters, items, token = TOKEN, c
 		items,
 		...rest,
 	});
-	keep(`run ${kind}`, { items: result.items, outputs: result.outputs, error: result.error, execution: result.execution });
+	keep(`run ${kind}`, {
+		items: result.items,
+		outputs: result.outputs,
+		error: result.error,
+		execution: result.execution,
+	});
 	if (result.error) {
 		keep('error message', result.error.message);
 		keep('error description', result.error.description);
@@ -126,13 +140,32 @@ function errorText(result) {
 	if (e) return `${e.message ?? ''} ${e.description ?? ''}`;
 	const j = result.items[0]?.json ?? {};
 	const err = j.error;
-	if (err) return typeof err === 'string' ? `${err} ${j.description ?? ''}` : `${err.message ?? ''} ${err.description ?? ''}`;
+	if (err)
+		return typeof err === 'string'
+			? `${err} ${j.description ?? ''}`
+			: `${err.message ?? ''} ${err.description ?? ''}`;
 	return '';
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 module.exports = {
-	TYPES, TOKEN, WRONG_TOKEN, SECRETS, written, produced, simLogs, checks,
-	captureOutput, dump, keep, findSecrets, check, nodes, hasNode, run, errorText, sleep,
+	TYPES,
+	TOKEN,
+	WRONG_TOKEN,
+	SECRETS,
+	written,
+	produced,
+	simLogs,
+	checks,
+	captureOutput,
+	dump,
+	keep,
+	findSecrets,
+	check,
+	nodes,
+	hasNode,
+	run,
+	errorText,
+	sleep,
 };

@@ -33,7 +33,14 @@ function duplicatesByTag(log) {
  */
 function retries(log) {
 	const tagOf = (e) => splitReplyRef(e.body && e.body.replyRef).tag;
-	const out = { createFaults: 0, createFaultsUntagged: 0, createRetried: 0, resetAfterFoundByLookup: 0, getFaults: 0, getRetried: 0 };
+	const out = {
+		createFaults: 0,
+		createFaultsUntagged: 0,
+		createRetried: 0,
+		resetAfterFoundByLookup: 0,
+		getFaults: 0,
+		getRetried: 0,
+	};
 	// Reads: the capacity check, the batch poll (GET /scheduler), per-job GETs and replyRef lookups.
 	const gets = log.filter((e) => READS.has(e.op));
 	gets.forEach((e, i) => {
@@ -71,7 +78,12 @@ function afterFirst(log, status, ops = ['videos.create'], graceMs = 100) {
 		if (!firsts.has(e.account) || end < firsts.get(e.account)) firsts.set(e.account, end);
 	}
 	for (const [account, end] of firsts) {
-		out[account] = log.filter((e) => ops.includes(e.op) && e.t > end + graceMs && (e.account === account || (e.body && e.body.account === account))).length;
+		out[account] = log.filter(
+			(e) =>
+				ops.includes(e.op) &&
+				e.t > end + graceMs &&
+				(e.account === account || (e.body && e.body.account === account)),
+		).length;
 	}
 	return out;
 }

@@ -14,7 +14,11 @@ const done = { tokenHits: 0 };
 
 function table(rows, headers) {
 	const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-	const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+	const line = (r) =>
+		r
+			.map((c, i) => String(c).padEnd(widths[i]))
+			.join('  ')
+			.trimEnd();
 	return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -24,11 +28,18 @@ async function section(name, fn, figures) {
 	try {
 		await fn(figures);
 	} catch (error) {
-		check(name, 'section ran without throwing', false, error && error.stack ? error.stack.split('\n').slice(0, 4).join(' | ') : error);
+		check(
+			name,
+			'section ran without throwing',
+			false,
+			error && error.stack ? error.stack.split('\n').slice(0, 4).join(' | ') : error,
+		);
 	}
 	figures.push([`${name}: time`, `${((Date.now() - started) / 1000).toFixed(1)} s`]);
 	for (const c of checks.filter((x) => x.section === name)) {
-		process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`);
+		process.stdout.write(
+			`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`,
+		);
 	}
 }
 
@@ -46,12 +57,31 @@ function tokenSafety() {
 	// The simulator replaces the token by "[redacted]" wherever a request carried it outside the
 	// Authorization header (path, query, body, other headers): that would be a leak to the API.
 	done.tokenHits = hits.length;
-	const redacted = produced.filter((p) => p.source.startsWith('simulator log') && p.text.includes('[redacted]')).length;
-	check(name, `token absent from ${sources.length} outputs (${(chars / 1e6).toFixed(1)} MB scanned)`, hits.length === 0, hits.slice(0, 5).join('; '));
-	check(name, 'token never sent outside the Authorization header (no "[redacted]" in simulator logs)', redacted === 0, `${redacted} logs`);
-	check(name, 'scan has material (runs and logs were captured)', produced.length >= 3 && chars > 10_000, `${produced.length} sources`);
+	const redacted = produced.filter(
+		(p) => p.source.startsWith('simulator log') && p.text.includes('[redacted]'),
+	).length;
+	check(
+		name,
+		`token absent from ${sources.length} outputs (${(chars / 1e6).toFixed(1)} MB scanned)`,
+		hits.length === 0,
+		hits.slice(0, 5).join('; '),
+	);
+	check(
+		name,
+		'token never sent outside the Authorization header (no "[redacted]" in simulator logs)',
+		redacted === 0,
+		`${redacted} logs`,
+	);
+	check(
+		name,
+		'scan has material (runs and logs were captured)',
+		produced.length >= 3 && chars > 10_000,
+		`${produced.length} sources`,
+	);
 	for (const c of checks.filter((x) => x.section === name)) {
-		process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`);
+		process.stdout.write(
+			`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}\n`,
+		);
 	}
 }
 
@@ -59,39 +89,64 @@ async function main() {
 	const started = Date.now();
 	const figures = [];
 	const pkg = nodes();
-	check('package', 'all nodes load from dist/ through package.json (loadPackage)', !pkg.error, pkg.error ? pkg.error.message.split('\n')[0] : Object.keys(pkg.nodeTypes).join(', '));
-	for (const type of Object.values(TYPES)) check('package', `${type} is built`, Boolean(pkg.nodeTypes[type]));
+	check(
+		'package',
+		'all nodes load from dist/ through package.json (loadPackage)',
+		!pkg.error,
+		pkg.error ? pkg.error.message.split('\n')[0] : Object.keys(pkg.nodeTypes).join(', '),
+	);
+	for (const type of Object.values(TYPES))
+		check('package', `${type} is built`, Boolean(pkg.nodeTypes[type]));
 
 	const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 	const results = {};
 	const want = (s) => !only.length || only.includes(s);
 	if (want('faults')) {
 		const { faultRun, lostAnswerRun } = require('./fault-run');
-		await section('fault run', async (f) => {
-			results.faultRun = await faultRun(f);
-			await lostAnswerRun(f);
-		}, figures);
+		await section(
+			'fault run',
+			async (f) => {
+				results.faultRun = await faultRun(f);
+				await lostAnswerRun(f);
+			},
+			figures,
+		);
 	}
 	if (want('inputs')) await section('bad input', require('./bad-input').badInput, figures);
 	if (want('cancel')) {
-		await section('cancellation', async (f) => {
-			await require('./cancel').cancellation(f);
-			await require('./stops').stops(f);
-		}, figures);
+		await section(
+			'cancellation',
+			async (f) => {
+				await require('./cancel').cancellation(f);
+				await require('./stops').stops(f);
+			},
+			figures,
+		);
 	}
 	if (want('attack')) await section('attack', require('./attack').attack, figures);
-	if (want('matrix')) await section('fault matrix', async (f) => (results.matrix = await require('./matrix').matrix(f)), figures);
+	if (want('matrix'))
+		await section(
+			'fault matrix',
+			async (f) => (results.matrix = await require('./matrix').matrix(f)),
+			figures,
+		);
 	results.attack = require('./attack').totals;
 	tokenSafety();
 
 	const summary = doneMeans(results);
 	figures.push(['total wall time', `${((Date.now() - started) / 1000).toFixed(1)} s`]);
 	process.stdout.write(`\n== done means (issue 13)\n${table(summary, ['figure', 'value'])}\n`);
-	if (process.argv.includes('--readme')) writeReadme(summary, ((Date.now() - started) / 1000).toFixed(0));
+	if (process.argv.includes('--readme'))
+		writeReadme(summary, ((Date.now() - started) / 1000).toFixed(0));
 	process.stdout.write(`\n== figures\n${table(figures, ['figure', 'value'])}\n`);
 	const failed = checks.filter((c) => !c.ok);
 	if (failed.length) {
-		process.stdout.write(`\n== failed checks\n${table(failed.map((c) => [c.section, c.name, c.detail.slice(0, 160)]), ['section', 'check', 'detail'])}\n`);
+		process.stdout.write(
+			`\n== failed checks\n${table(
+				failed.map((c) => [c.section, c.name, c.detail.slice(0, 160)]),
+				['section', 'check', 'detail'],
+			)}\n`,
+		);
 	}
 	process.stdout.write(`\n${checks.length - failed.length} passed, ${failed.length} failed\n`);
 	return failed.length ? 1 : 0;
@@ -103,18 +158,40 @@ function doneMeans(results) {
 	const m = results.matrix;
 	const f = results.faultRun;
 	const a = results.attack;
-	const api = simLogs.filter((e) => e.kind === 'api' && typeof e.path === 'string' && e.path.startsWith('/v1/minimax'));
-	const altered = api.filter((e) => !isSafePath(e.path.slice('/v1/minimax'.length) || '/')).length + (a ? a.injectionRequests : 0);
+	const api = simLogs.filter(
+		(e) => e.kind === 'api' && typeof e.path === 'string' && e.path.startsWith('/v1/minimax'),
+	);
+	const altered =
+		api.filter((e) => !isSafePath(e.path.slice('/v1/minimax'.length) || '/')).length +
+		(a ? a.injectionRequests : 0);
 	const rows = [];
 	if (m) {
-		rows.push(['seeded fault runs (30 % and 50 % faults on every request kind, 20–50 items, identical prompts, consecutive runs per simulator)', `${m.runs} runs, ${m.items} items`]);
-		rows.push(['duplicate creates per item tag (simulator count / own count) / per prompt', `${m.simDuplicates + (f ? f.duplicates : 0)} / ${m.dupTag + m.dupItem} / ${m.dupPrompt}`]);
+		rows.push([
+			'seeded fault runs (30 % and 50 % faults on every request kind, 20–50 items, identical prompts, consecutive runs per simulator)',
+			`${m.runs} runs, ${m.items} items`,
+		]);
+		rows.push([
+			'duplicate creates per item tag (simulator count / own count) / per prompt',
+			`${m.simDuplicates + (f ? f.duplicates : 0)} / ${m.dupTag + m.dupItem} / ${m.dupPrompt}`,
+		]);
 		rows.push(["items reported completed with another item's or another run's job", m.wrong]);
-		rows.push(['lost / unpaired items', `${m.lost + (f ? f.lost : 0)} / ${m.unpaired + (f ? f.misPaired : 0)}`]);
-		rows.push(['items completed / ended with a clear per-item error', `${m.completed} / ${m.items - m.completed}`]);
+		rows.push([
+			'lost / unpaired items',
+			`${m.lost + (f ? f.lost : 0)} / ${m.unpaired + (f ? f.misPaired : 0)}`,
+		]);
+		rows.push([
+			'items completed / ended with a clear per-item error',
+			`${m.completed} / ${m.items - m.completed}`,
+		]);
 	}
-	rows.push(['token occurrences in outputs, errors, logs and requests to a non-API host', done.tokenHits + (a ? a.nonApiTokenArrivals + a.echoLeaks : 0)]);
-	rows.push(['requests altered by an id (injection table + every API path the simulators saw)', `${altered} (of ${api.length} requests; ${a ? a.injectionCases : 0} injection cases)`]);
+	rows.push([
+		'token occurrences in outputs, errors, logs and requests to a non-API host',
+		done.tokenHits + (a ? a.nonApiTokenArrivals + a.echoLeaks : 0),
+	]);
+	rows.push([
+		'requests altered by an id (injection table + every API path the simulators saw)',
+		`${altered} (of ${api.length} requests; ${a ? a.injectionCases : 0} injection cases)`,
+	]);
 	return rows;
 }
 

@@ -5,12 +5,22 @@ const { createSimulator } = require('../simulator');
 const { createSlowCdn } = require('../security/hostile');
 const { TOKEN, check, run, keep, sleep } = require('./lib');
 
-const PNG = { data: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64'), mimeType: 'image/png', fileName: 'in.png' };
+const PNG = {
+	data: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64'),
+	mimeType: 'image/png',
+	fileName: 'in.png',
+};
 const GRACE_MS = 1000;
 
 const video = (extra = {}) => ({
-	resource: 'video', operation: 'create', videoModel: 'T2V-01', prompt: 'stop test',
-	waitForCompletion: true, waitOptions: { pollInterval: 0.1, timeout: 2 }, downloadResult: false, ...extra,
+	resource: 'video',
+	operation: 'create',
+	videoModel: 'T2V-01',
+	prompt: 'stop test',
+	waitForCompletion: true,
+	waitOptions: { pollInterval: 0.1, timeout: 2 },
+	downloadResult: false,
+	...extra,
 });
 
 const SCENARIOS = [
@@ -54,7 +64,11 @@ const SCENARIOS = [
 		stopAfterMs: 1500,
 		parameters: video({ downloadResult: true }),
 		slowCdn: true,
-		expect: (s) => s.cdn && !s.cdn.complete && s.cdn.endedAt !== undefined && s.cdn.endedAt - s.stopAt <= GRACE_MS,
+		expect: (s) =>
+			s.cdn &&
+			!s.cdn.complete &&
+			s.cdn.endedAt !== undefined &&
+			s.cdn.endedAt - s.stopAt <= GRACE_MS,
 		what: 'the download connection closed with the stop',
 	},
 ];
@@ -62,15 +76,21 @@ const SCENARIOS = [
 async function stopScenario(scenario) {
 	const cdn = scenario.slowCdn ? await createSlowCdn() : undefined;
 	const sim = await createSimulator({
-		port: 0, token: TOKEN, jobMs: 200, accounts: [{ account: '800000001', maxJobs: 3, paid: true }],
-		faults: { slowMs: 5000 }, ...(cdn ? { publicUrl: cdn.url } : {}),
+		port: 0,
+		token: TOKEN,
+		jobMs: 200,
+		accounts: [{ account: '800000001', maxJobs: 3, paid: true }],
+		faults: { slowMs: 5000 },
+		...(cdn ? { publicUrl: cdn.url } : {}),
 	});
 	try {
 		if (scenario.fault) sim.decideFault = scenario.fault;
 		let stopAt;
 		const result = await run(sim, {
-			parameters: scenario.parameters, items: scenario.items || [{ json: {} }],
-			cancelAfterMs: scenario.stopAfterMs, onStart: () => (stopAt = Date.now() + scenario.stopAfterMs),
+			parameters: scenario.parameters,
+			items: scenario.items || [{ json: {} }],
+			cancelAfterMs: scenario.stopAfterMs,
+			onStart: () => (stopAt = Date.now() + scenario.stopAfterMs),
 		});
 		const returnedAt = Date.now();
 		await sleep(GRACE_MS);
@@ -97,9 +117,31 @@ async function stops(figures) {
 	for (const scenario of SCENARIOS) {
 		const r = await stopScenario(scenario);
 		const back = r.returnedAt - r.state.stopAt;
-		check(section, `stop ${scenario.name}: execution cancelled and returned within ${GRACE_MS} ms`, r.result.canceled && back <= GRACE_MS, `${r.result.status}, ${back} ms after the stop`);
-		check(section, `stop ${scenario.name}: no request after the stop`, r.after.length === 0, r.after.map((e) => e.op).join(', '));
-		check(section, `stop ${scenario.name}: ${scenario.what}`, scenario.expect(r.state), JSON.stringify({ ...r.state, cdn: r.state.cdn && { sent: r.state.cdn.sent, complete: r.state.cdn.complete, closedAfterStopMs: r.state.cdn.endedAt - r.state.stopAt } }));
+		check(
+			section,
+			`stop ${scenario.name}: execution cancelled and returned within ${GRACE_MS} ms`,
+			r.result.canceled && back <= GRACE_MS,
+			`${r.result.status}, ${back} ms after the stop`,
+		);
+		check(
+			section,
+			`stop ${scenario.name}: no request after the stop`,
+			r.after.length === 0,
+			r.after.map((e) => e.op).join(', '),
+		);
+		check(
+			section,
+			`stop ${scenario.name}: ${scenario.what}`,
+			scenario.expect(r.state),
+			JSON.stringify({
+				...r.state,
+				cdn: r.state.cdn && {
+					sent: r.state.cdn.sent,
+					complete: r.state.cdn.complete,
+					closedAfterStopMs: r.state.cdn.endedAt - r.state.stopAt,
+				},
+			}),
+		);
 		rows.push(`${scenario.name} ${back} ms`);
 	}
 	figures.push(['stop at each stage: returned after the stop', rows.join(', ')]);

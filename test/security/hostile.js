@@ -10,7 +10,9 @@
 const http = require('http');
 
 function listen(server) {
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+	);
 }
 
 function readBody(req) {
@@ -26,12 +28,25 @@ async function createElsewhere() {
 	const requests = [];
 	const server = http.createServer(async (req, res) => {
 		const body = await readBody(req);
-		requests.push({ method: req.method, url: req.url, headers: { ...req.headers }, body: body.toString('latin1') });
+		requests.push({
+			method: req.method,
+			url: req.url,
+			headers: { ...req.headers },
+			body: body.toString('latin1'),
+		});
 		res.writeHead(200, { 'Content-Type': 'video/mp4' });
 		res.end(Buffer.from('not the video you wanted'));
 	});
 	const url = await listen(server);
-	return { url, requests, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+	return {
+		url,
+		requests,
+		close: () =>
+			new Promise((r) => {
+				server.closeAllConnections();
+				server.close(() => r());
+			}),
+	};
 }
 
 /**
@@ -45,7 +60,11 @@ async function createHostile({ sim, target: to, rule = () => undefined }) {
 	const server = http.createServer(async (req, res) => {
 		const body = await readBody(req);
 		const action = (req.url.includes('hop=1') ? undefined : rule(req)) || undefined;
-		served.push({ method: req.method, url: req.url, action: action ? Object.keys(action)[0] : 'pass' });
+		served.push({
+			method: req.method,
+			url: req.url,
+			action: action ? Object.keys(action)[0] : 'pass',
+		});
 		if (action && action.redirect) {
 			res.writeHead(action.redirect, { Location: `${elsewhere.url}${req.url}` });
 			return res.end();
@@ -62,19 +81,37 @@ async function createHostile({ sim, target: to, rule = () => undefined }) {
 		}
 		if (action && action.echoUpper) {
 			res.writeHead(action.echoUpper, { 'Content-Type': 'application/json' });
-			return res.end(JSON.stringify({ error: `AUTH ${String(req.headers.authorization || '').toUpperCase()} REJECTED`, code: action.echoUpper }));
+			return res.end(
+				JSON.stringify({
+					error: `AUTH ${String(req.headers.authorization || '').toUpperCase()} REJECTED`,
+					code: action.echoUpper,
+				}),
+			);
 		}
 		if (action && action.echo) {
-			res.writeHead(action.echo, { 'Content-Type': 'application/json', 'X-Echo': String(req.headers.authorization || '') });
-			return res.end(JSON.stringify({
-				error: `Rejected request with Authorization: ${req.headers.authorization}`,
-				code: action.echo,
-				statusInfo: { message: `token was ${String(req.headers.authorization || '').replace(/^Bearer /, '')}` },
-				headers: req.headers,
-			}));
+			res.writeHead(action.echo, {
+				'Content-Type': 'application/json',
+				'X-Echo': String(req.headers.authorization || ''),
+			});
+			return res.end(
+				JSON.stringify({
+					error: `Rejected request with Authorization: ${req.headers.authorization}`,
+					code: action.echo,
+					statusInfo: {
+						message: `token was ${String(req.headers.authorization || '').replace(/^Bearer /, '')}`,
+					},
+					headers: req.headers,
+				}),
+			);
 		}
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, method: req.method, path: req.url.replace(/[?&]hop=1$/, ''), headers: { ...req.headers, host: target.host } },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: req.url.replace(/[?&]hop=1$/, ''),
+				headers: { ...req.headers, host: target.host },
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode, answer.headers);
 				answer.pipe(res);
@@ -103,7 +140,14 @@ async function createHostile({ sim, target: to, rule = () => undefined }) {
 async function createSlowCdn({ total = 4_000_000, chunk = 16_384, everyMs = 50 } = {}) {
 	const downloads = [];
 	const server = http.createServer((req, res) => {
-		const entry = { url: req.url, startedAt: Date.now(), endedAt: undefined, sent: 0, complete: false, authorization: req.headers.authorization };
+		const entry = {
+			url: req.url,
+			startedAt: Date.now(),
+			endedAt: undefined,
+			sent: 0,
+			complete: false,
+			authorization: req.headers.authorization,
+		};
 		downloads.push(entry);
 		res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': String(total) });
 		const timer = setInterval(() => {
@@ -122,7 +166,15 @@ async function createSlowCdn({ total = 4_000_000, chunk = 16_384, everyMs = 50 }
 		});
 	});
 	const url = await listen(server);
-	return { url, downloads, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+	return {
+		url,
+		downloads,
+		close: () =>
+			new Promise((r) => {
+				server.closeAllConnections();
+				server.close(() => r());
+			}),
+	};
 }
 
 /** Requests to `elsewhere` that carry the token anywhere (headers, URL, body). */

@@ -14,17 +14,21 @@ afterAll(async () => {
 	await cdn.close();
 });
 
-
 it('a download still streaming when the workflow is stopped ends with the stop, not at the end of the file', async () => {
 	let stoppedAt = 0;
-	const result = await run(sim, videoParams('slow download', { waitOptions: { ...FAST_WAIT, timeout: 1 } }), [{ json: {} }], {
-		// Stop once the body is streaming (bytes have gone out), however long the machine took to get there.
-		onStart: (cancel) =>
-			void until(() => cdn.downloads.some((d) => d.sent > 0)).then(() => {
-				stoppedAt = Date.now();
-				cancel();
-			}),
-	});
+	const result = await run(
+		sim,
+		videoParams('slow download', { waitOptions: { ...FAST_WAIT, timeout: 1 } }),
+		[{ json: {} }],
+		{
+			// Stop once the body is streaming (bytes have gone out), however long the machine took to get there.
+			onStart: (cancel) =>
+				void until(() => cdn.downloads.some((d) => d.sent > 0)).then(() => {
+					stoppedAt = Date.now();
+					cancel();
+				}),
+		},
+	);
 	expect(result.canceled).toBe(true);
 	expect(cdn.downloads).toHaveLength(1);
 	const [download] = cdn.downloads;

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials';
-import { encodeState, signState, type CallbackState } from '../../nodes/MinimaxGenerate/engine/callbackWait';
+import {
+	encodeState,
+	signState,
+	type CallbackState,
+} from '../../nodes/MinimaxGenerate/engine/callbackWait';
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
 import { MinimaxTrigger } from '../../nodes/MinimaxTrigger/MinimaxTrigger.node';
 import { parseCallback } from '../../nodes/shared/callback';
@@ -15,10 +19,23 @@ import { asRequest, deliveries, type Delivery } from './deliveries';
 const TOKEN = 'user:4242-WebhookTok3Fz8Qn5Lr2';
 const VIDEO = 'user:4242-minimax:300000001-video:998877665544332211';
 const TAG = 'abc123tag0';
-const done = (extra: IDataObject = {}) => ({ videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true, videoURL: 'https://cdn.example/v.mp4', ...extra });
+const done = (extra: IDataObject = {}) => ({
+	videoId: VIDEO,
+	status: 2,
+	statusLabel: 'completed',
+	statusFinal: true,
+	videoURL: 'https://cdn.example/v.mp4',
+	...extra,
+});
 const DELIVERIES = deliveries(VIDEO, `r|n8n:${TAG}`);
 
-const TRIGGER_PARAMS = { requireSecret: false, events: ['completed'], kinds: ['video', 'image', 'agent'], simplify: false, options: {} };
+const TRIGGER_PARAMS = {
+	requireSecret: false,
+	events: ['completed'],
+	kinds: ['video', 'image', 'agent'],
+	simplify: false,
+	options: {},
+};
 
 describe('the trigger: every malformed body is a 400, never a throw', () => {
 	it.each(DELIVERIES.map((d) => [d.name, d] as const))('%s', async (_name, d) => {
@@ -41,7 +58,13 @@ describe('the trigger: every malformed body is a 400, never a throw', () => {
 
 /** A resume URL's state and secret for a parked execution waiting for job tag TAG. */
 function resumeQuery(executionId: string): IDataObject {
-	const state: CallbackState = { k: 'video', t: TAG, i: 0, s: Date.now(), o: { d: 0, b: 'data', w: 0, p: 0, f: 0 } };
+	const state: CallbackState = {
+		k: 'video',
+		t: TAG,
+		i: 0,
+		s: Date.now(),
+		o: { d: 0, b: 'data', w: 0, p: 0, f: 0 },
+	};
 	const text = encodeState(state);
 	return { mmx: text, mmxh: signState(TOKEN, executionId, text) };
 }
@@ -85,7 +108,9 @@ describe('Until Callback resumes only on its own job (class 9)', () => {
 	});
 
 	it("another execution's tag stays parked; its own tag resumes", async () => {
-		expect((await resume({ body: done({ replyRef: 'r|n8n:othertag99' }) })).result.workflowData).toBeUndefined();
+		expect(
+			(await resume({ body: done({ replyRef: 'r|n8n:othertag99' }) })).result.workflowData,
+		).toBeUndefined();
 		expect((await resume({ body: done({ replyRef: `r|n8n:${TAG}` }) })).items).toHaveLength(1);
 	});
 });

@@ -18,11 +18,21 @@ function parseRange(range) {
 }
 
 function compileField(f) {
-	return { name: f.name, type: f.type, required: !!f.required, enum: Array.isArray(f.enum) ? f.enum : undefined, range: parseRange(f.range) };
+	return {
+		name: f.name,
+		type: f.type,
+		required: !!f.required,
+		enum: Array.isArray(f.enum) ? f.enum : undefined,
+		range: parseRange(f.range),
+	};
 }
 
 /** Path template "/videos/{videoId}" → route pattern "videos/:videoId". */
-const patternOf = (path) => String(path).replace(/^\/+/, '').replace(/\/+$/, '').replace(/\{([^}]+)\}/g, ':$1');
+const patternOf = (path) =>
+	String(path)
+		.replace(/^\/+/, '')
+		.replace(/\/+$/, '')
+		.replace(/\{([^}]+)\}/g, ':$1');
 
 /**
  * One endpoints file → Map "METHOD pattern" → endpoint. Fields named "<raw binary>" make the body raw
@@ -62,18 +72,23 @@ const isNumText = (v) => /^-?\d+(\.\d+)?$/.test(v);
  */
 function typed(field, value, text, where) {
 	const { name, type } = field;
-	const bad = (what) => fail(`Parameter ${name} (${JSON.stringify(value)}) must be ${what}${where}`);
+	const bad = (what) =>
+		fail(`Parameter ${name} (${JSON.stringify(value)}) must be ${what}${where}`);
 	if (type === 'string') {
 		if (typeof value !== 'string') bad('a string');
 		return value;
 	}
 	if (type === 'integer') {
-		if (text) return typeof value === 'string' && isIntText(value) ? Number(value) : bad('an integer');
+		if (text)
+			return typeof value === 'string' && isIntText(value) ? Number(value) : bad('an integer');
 		return Number.isInteger(value) ? value : bad('an integer (a JSON number, not a string)');
 	}
 	if (type === 'number') {
-		if (text) return typeof value === 'string' && isNumText(value) ? Number(value) : bad('a number');
-		return typeof value === 'number' && Number.isFinite(value) ? value : bad('a number (a JSON number, not a string)');
+		if (text)
+			return typeof value === 'string' && isNumText(value) ? Number(value) : bad('a number');
+		return typeof value === 'number' && Number.isFinite(value)
+			? value
+			: bad('a number (a JSON number, not a string)');
 	}
 	if (type === 'boolean') {
 		if (text) return value === 'true' ? true : value === 'false' ? false : bad('true or false');
@@ -96,7 +111,11 @@ function checkValue(field, value, text, where) {
 	}
 }
 
-const mediaType = (header) => String(header || '').split(';')[0].trim().toLowerCase();
+const mediaType = (header) =>
+	String(header || '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 
 /**
  * The whole allow-list for one request. `req`: { query, body, files, contentType, bodyBytes }.
@@ -114,9 +133,12 @@ function checkRequest(endpoint, req) {
 		return;
 	}
 	if (!req.bodyBytes) return;
-	if (!endpoint.contentTypes.length) fail(`${endpoint.method} /${endpoint.pattern} takes no request body`);
+	if (!endpoint.contentTypes.length)
+		fail(`${endpoint.method} /${endpoint.pattern} takes no request body`);
 	if (!endpoint.contentTypes.includes(type)) {
-		fail(`Content-Type ${type || '(none)'} is not accepted here; send ${endpoint.contentTypes.join(' or ')}`);
+		fail(
+			`Content-Type ${type || '(none)'} is not accepted here; send ${endpoint.contentTypes.join(' or ')}`,
+		);
 	}
 	const multipart = type === MULTIPART;
 	for (const [name, value] of Object.entries(req.body || {})) {
@@ -128,7 +150,8 @@ function checkRequest(endpoint, req) {
 	}
 	for (const f of req.files || []) {
 		const field = endpoint.body.get(f.field);
-		if (!field || field.type !== 'file') fail(`Unexpected file part ${f.field} for ${endpoint.method} /${endpoint.pattern}`);
+		if (!field || field.type !== 'file')
+			fail(`Unexpected file part ${f.field} for ${endpoint.method} /${endpoint.pattern}`);
 	}
 }
 

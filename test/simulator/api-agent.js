@@ -13,13 +13,21 @@ function run(ctx) {
 	if (!ctx.multipart) fail('POST /agent accepts multipart/form-data only');
 	const b = ctx.body;
 	if (!b.prompt || !String(b.prompt).trim()) fail('Parameter prompt is required');
-	const models = String(b.models || '').split(',').map((m) => m.trim()).filter(Boolean);
-	if (!models.length) fail('Parameter models is required (comma-separated model ids, e.g. hailuo-2.3,nano-banana-2)');
-	if (b.async !== undefined && !['true', 'false'].includes(String(b.async))) fail(`Parameter async (${b.async}) must be true or false`);
+	const models = String(b.models || '')
+		.split(',')
+		.map((m) => m.trim())
+		.filter(Boolean);
+	if (!models.length)
+		fail('Parameter models is required (comma-separated model ids, e.g. hailuo-2.3,nano-banana-2)');
+	if (b.async !== undefined && !['true', 'false'].includes(String(b.async)))
+		fail(`Parameter async (${b.async}) must be true or false`);
 	const isAsync = String(b.async) === 'true';
 	const { replyUrl, replyRef } = replyFields(b);
 	const state = ctx.state;
-	const acct = ctx.pickAccount(b.account, (a) => MAX_AGENT_JOBS - state.runningAgents(a.account).length);
+	const acct = ctx.pickAccount(
+		b.account,
+		(a) => MAX_AGENT_JOBS - state.runningAgents(a.account).length,
+	);
 	ctx.checkHold(acct);
 	if (state.runningAgents(acct.account).length >= MAX_AGENT_JOBS) {
 		state.stats.rejected['429'] = (state.stats.rejected['429'] || 0) + 1;
@@ -28,14 +36,24 @@ function run(ctx) {
 	const kw = keywords(b.prompt);
 	gate(ctx, acct, { videoSlots: false, kw });
 	const request = { prompt: b.prompt, models, async: isAsync };
-	if (ctx.files.length) request.file = ctx.files.map((f) => ({ name: f.name, size: f.data.length, type: f.type }));
+	if (ctx.files.length)
+		request.file = ctx.files.map((f) => ({ name: f.name, size: f.data.length, type: f.type }));
 	if (replyUrl !== undefined) request.replyUrl = replyUrl;
 	if (replyRef !== undefined) request.replyRef = replyRef;
 	const job = state.newJob('agent', acct.account, {
-		prompt: b.prompt, request, ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs,
-		outcome: kw.outcome === 2 ? 'completed' : 'failed', removed: kw.removed, replyUrl, replyRef,
-		failure: kw.outcome === 3 ? { message: 'Timeout waiting for assistant response', status: 504 }
-			: kw.outcome !== 2 ? { message: 'The content may violate our community guidelines', status: 422 } : undefined,
+		prompt: b.prompt,
+		request,
+		ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs,
+		outcome: kw.outcome === 2 ? 'completed' : 'failed',
+		removed: kw.removed,
+		replyUrl,
+		replyRef,
+		failure:
+			kw.outcome === 3
+				? { message: 'Timeout waiting for assistant response', status: 504 }
+				: kw.outcome !== 2
+					? { message: 'The content may violate our community guidelines', status: 422 }
+					: undefined,
 	});
 	ctx.entry.jobId = job.id;
 	state.noteCreate('agent', acct.account, replyRef, MAX_AGENT_JOBS);
@@ -74,7 +92,8 @@ function getJob(ctx, { id }) {
 	const acct = ctx.state.accounts.get(p.account);
 	if (acct) ctx.checkHold(acct);
 	const job = ctx.state.jobs.get(id);
-	if (!job || job.kind !== 'agent' || (job.removed && job.final)) throw err(404, 'Job not found or expired after 31 days');
+	if (!job || job.kind !== 'agent' || (job.removed && job.final))
+		throw err(404, 'Job not found or expired after 31 days');
 	ctx.json(200, agentRecord(ctx.sim, job));
 }
 

@@ -28,7 +28,9 @@ function accountFromToken(token) {
 	} catch {
 		// not a JWT
 	}
-	return String(100000000 + (crypto.createHash('sha256').update(token).digest().readUInt32BE(0) % 900000000));
+	return String(
+		100000000 + (crypto.createHash('sha256').update(token).digest().readUInt32BE(0) % 900000000),
+	);
 }
 
 function accountsCreate(ctx) {
@@ -46,7 +48,9 @@ function accountsCreate(ctx) {
 	const maxJobs = intField(b, 'maxJobs', 1, 10);
 	const id = accountFromToken(b.token);
 	const existing = ctx.state.accounts.get(id);
-	const acct = existing ? Object.assign(existing, { maxJobs }) : ctx.state.addAccount({ account: id, maxJobs, paid: true });
+	const acct = existing
+		? Object.assign(existing, { maxJobs })
+		: ctx.state.addAccount({ account: id, maxJobs, paid: true });
 	ctx.setAccount(id);
 	ctx.json(201, accountObject(acct));
 }
@@ -65,10 +69,18 @@ function featuresGet(ctx) {
 const MIMES = ['image/png', 'image/jpeg', 'audio/mpeg', 'audio/wav', 'video/mp4'];
 
 function filesUpload(ctx) {
-	const mime = String(ctx.req.headers['content-type'] || '').split(';')[0].trim().toLowerCase();
-	if (!mime) fail('Content-Type header is required (image/png, image/jpeg, audio/mpeg, audio/wav, video/mp4)');
-	if (!MIMES.includes(mime)) fail(`Content-Type ${mime} is not supported. Supported: ${MIMES.join(', ')}`);
-	if (!ctx.rawBody || !ctx.rawBody.length) fail('Request body is empty; send the file bytes as the raw body');
+	const mime = String(ctx.req.headers['content-type'] || '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	if (!mime)
+		fail(
+			'Content-Type header is required (image/png, image/jpeg, audio/mpeg, audio/wav, video/mp4)',
+		);
+	if (!MIMES.includes(mime))
+		fail(`Content-Type ${mime} is not supported. Supported: ${MIMES.join(', ')}`);
+	if (!ctx.rawBody || !ctx.rawBody.length)
+		fail('Request body is empty; send the file bytes as the raw body');
 	const acct = ctx.listAccount(ctx.query.account);
 	const file = ctx.state.addFile(acct.account, mime, ctx.rawBody);
 	ctx.entry.jobId = file.fileID;
@@ -86,7 +98,15 @@ function filesList(ctx) {
 		.slice(0, limit)
 		.map((f) => {
 			const url = ctx.state.fileUrl(f);
-			return { file_id: f.fileID, file_name: f.name, file_type: f.ext, cdn_url: url, oss_path: url, file_scene: 10, file_status: 1 };
+			return {
+				file_id: f.fileID,
+				file_name: f.name,
+				file_type: f.ext,
+				cdn_url: url,
+				oss_path: url,
+				file_scene: 10,
+				file_status: 1,
+			};
 		});
 	ctx.json(200, files);
 }
@@ -102,38 +122,56 @@ function filesDelete(ctx, { id }) {
 }
 
 function trackedRunning(state) {
-	return [...state.jobs.values()].filter((j) => (j.kind === 'video' || j.kind === 'image') && !j.untracked && !j.final);
+	return [...state.jobs.values()].filter(
+		(j) => (j.kind === 'video' || j.kind === 'image') && !j.untracked && !j.final,
+	);
 }
 
 function schedulerEntry(j, now) {
 	return {
 		[j.kind === 'image' ? 'imageId' : 'videoId']: j.id,
-		started: new Date(j.createdAt).toISOString(), elapsed: mmss(now - j.createdAt),
-		replyUrl: j.replyUrl, replyRef: j.replyRef,
+		started: new Date(j.createdAt).toISOString(),
+		elapsed: mmss(now - j.createdAt),
+		replyUrl: j.replyUrl,
+		replyRef: j.replyRef,
 	};
 }
 
 function schedulerList(ctx) {
 	const now = Date.now();
-	ctx.json(200, trackedRunning(ctx.state).map((j) => schedulerEntry(j, now)));
+	ctx.json(
+		200,
+		trackedRunning(ctx.state).map((j) => schedulerEntry(j, now)),
+	);
 }
 
 function schedulerAvailable(ctx) {
 	const now = Date.now();
 	const state = ctx.state;
 	ctx.json(200, {
-		executing: trackedRunning(state).filter((j) => j.kind === 'video').map((j) => schedulerEntry(j, now)),
+		executing: trackedRunning(state)
+			.filter((j) => j.kind === 'video')
+			.map((j) => schedulerEntry(j, now)),
 		available: [...state.accounts.values()].map((a) => {
 			const executing = state.runningVideos(a.account).length;
-			const executingAudio = [...state.jobs.values()].filter((j) => j.kind === 'speech' && j.account === a.account && !j.final).length;
-			return { account: a.account, maxJobs: a.maxJobs, executing, available: Math.max(0, a.maxJobs - executing), executingAudio };
+			const executingAudio = [...state.jobs.values()].filter(
+				(j) => j.kind === 'speech' && j.account === a.account && !j.final,
+			).length;
+			return {
+				account: a.account,
+				maxJobs: a.maxJobs,
+				executing,
+				available: Math.max(0, a.maxJobs - executing),
+				executingAudio,
+			};
 		}),
 	});
 }
 
 function schedulerDelete(ctx, { id }) {
 	const p = parseId(id);
-	if (!p || !['video', 'image', 'audio'].includes(p.kind)) fail(`Invalid id ${id}: expected a videoId, imageId or audioId`);
+	if (!p || !['video', 'image', 'audio'].includes(p.kind))
+		fail(`Invalid id ${id}: expected a videoId, imageId or audioId`);
 	ctx.setAccount(p.account);
 	const job = ctx.state.jobs.get(id);
 	if (!job || job.untracked || job.final) throw err(404, `Unable to locate running ${id}`, false);
@@ -145,6 +183,15 @@ function schedulerDelete(ctx, { id }) {
 }
 
 module.exports = {
-	accountsList, accountsGet, accountsCreate, accountsDelete, featuresGet,
-	filesUpload, filesList, filesDelete, schedulerList, schedulerAvailable, schedulerDelete,
+	accountsList,
+	accountsGet,
+	accountsCreate,
+	accountsDelete,
+	featuresGet,
+	filesUpload,
+	filesList,
+	filesDelete,
+	schedulerList,
+	schedulerAvailable,
+	schedulerDelete,
 };

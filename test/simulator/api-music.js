@@ -16,38 +16,63 @@ const has = (b, k) => b[k] !== undefined && b[k] !== null && b[k] !== '';
 const truthy = (v) => v === true || v === 'true';
 
 /** The lyrics length sets the song length (there is no duration field): 3–10 s here, to stay small. */
-const songMs = (lyrics, instrumental) => (instrumental ? 6000 : Math.min(10000, Math.max(3000, 2000 + lyrics.length * 20)));
+const songMs = (lyrics, instrumental) =>
+	instrumental ? 6000 : Math.min(10000, Math.max(3000, 2000 + lyrics.length * 20));
 
 function create(ctx) {
 	const b = ctx.body;
-	if (truthy(b.stream)) fail('Parameter stream: streaming is not simulated (its event format is undocumented)');
-	if (!has(b, 'prompt') && !has(b, 'referenceMusicId')) fail('Parameter prompt is required (unless referenceMusicId is given)');
+	if (truthy(b.stream))
+		fail('Parameter stream: streaming is not simulated (its event format is undocumented)');
+	if (!has(b, 'prompt') && !has(b, 'referenceMusicId'))
+		fail('Parameter prompt is required (unless referenceMusicId is given)');
 	let reference;
 	if (has(b, 'referenceMusicId')) {
 		const p = parseId(b.referenceMusicId);
 		reference = p && p.kind === 'music' ? ctx.state.jobs.get(b.referenceMusicId) : undefined;
 		if (!reference || reference.deleted || audio.labelOf(reference) !== 'completed') {
-			fail(`Parameter referenceMusicId (${b.referenceMusicId}) is not a finished song or reference on the account`);
+			fail(
+				`Parameter referenceMusicId (${b.referenceMusicId}) is not a finished song or reference on the account`,
+			);
 		}
-		if (has(b, 'account') && String(b.account) !== reference.account) fail(`Parameter referenceMusicId belongs to account ${reference.account}, not ${b.account}`);
+		if (has(b, 'account') && String(b.account) !== reference.account)
+			fail(`Parameter referenceMusicId belongs to account ${reference.account}, not ${b.account}`);
 	}
 	const acct = reference ? ctx.getAccount(reference.account) : ctx.listAccount(b.account);
 	ctx.setAccount(acct.account);
 	const kw = keywords(b.prompt);
 	audio.audioGate(ctx, acct, { kind: 'music', moderate: kw.moderate });
 	const instrumental = truthy(b.instrumental);
-	const lyrics = instrumental ? '' : b.lyrics || `[Verse]\n${String(b.prompt || reference.lyrics || 'la la la').slice(0, 80)}\n[Chorus]\nOh oh oh`;
+	const lyrics = instrumental
+		? ''
+		: b.lyrics ||
+			`[Verse]\n${String(b.prompt || reference.lyrics || 'la la la').slice(0, 80)}\n[Chorus]\nOh oh oh`;
 	const job = audio.newAudioJob(ctx.state, 'music', acct.account, {
-		typeLabel: 'song', model: b.model || 'music-3.0', prompt: b.prompt || '', lyrics, durationMs: songMs(lyrics, instrumental),
-		title: b.title || String(b.prompt || (reference && reference.title) || 'Untitled').split(/\s+/).slice(0, 4).join(' ').slice(0, 40),
-		referenceMusicId: reference ? reference.id : undefined, outcome: kw.outcome,
-		ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs, replyUrl: b.replyUrl, replyRef: b.replyRef,
+		typeLabel: 'song',
+		model: b.model || 'music-3.0',
+		prompt: b.prompt || '',
+		lyrics,
+		durationMs: songMs(lyrics, instrumental),
+		title:
+			b.title ||
+			String(b.prompt || (reference && reference.title) || 'Untitled')
+				.split(/\s+/)
+				.slice(0, 4)
+				.join(' ')
+				.slice(0, 40),
+		referenceMusicId: reference ? reference.id : undefined,
+		outcome: kw.outcome,
+		ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs,
+		replyUrl: b.replyUrl,
+		replyRef: b.replyRef,
 	});
 	ctx.entry.jobId = job.id;
 	audio.noteCreate(ctx.state, 'music', acct.account, b.replyRef);
 	callbacks.schedule(ctx.sim, job);
 	if (ctx.afterCreate()) return;
-	const created = { musicId: job.id, ...(b.replyRef !== undefined ? { replyRef: b.replyRef } : {}) };
+	const created = {
+		musicId: job.id,
+		...(b.replyRef !== undefined ? { replyRef: b.replyRef } : {}),
+	};
 	// [gap] object or array: the vendor script accepts both.
 	ctx.json(201, ctx.sim.options.musicCreateShape === 'array' ? [created] : created);
 }
@@ -57,23 +82,41 @@ const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
 
 /** Raw audio; Content-Type must match the bytes. Synchronous, free; the reference is kept for covers. */
 function reference(ctx) {
-	const mime = String(ctx.req.headers['content-type'] || '').split(';')[0].trim().toLowerCase();
-	if (!REFERENCE_TYPES.includes(mime)) fail(`Content-Type ${mime || '(none)'} is not supported. Supported: ${REFERENCE_TYPES.join(', ')}`);
+	const mime = String(ctx.req.headers['content-type'] || '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	if (!REFERENCE_TYPES.includes(mime))
+		fail(
+			`Content-Type ${mime || '(none)'} is not supported. Supported: ${REFERENCE_TYPES.join(', ')}`,
+		);
 	if (!ctx.rawBody.length) fail('Request body is empty; send the audio bytes as the raw body');
 	if (ctx.rawBody.length > MAX_REFERENCE_BYTES) fail('The file is larger than 50 MB');
 	const name = ctx.query.name;
-	if (name !== undefined && name.length > 40) fail(`Parameter name is too long (${name.length} > 40 characters)`);
+	if (name !== undefined && name.length > 40)
+		fail(`Parameter name is too long (${name.length} > 40 characters)`);
 	const ms = audioMs(ctx.rawBody, mime);
-	if (ms === undefined) fail(`The body is not ${MP3_TYPES.includes(mime) ? 'an MP3' : 'a WAV'} file, as Content-Type ${mime} says`);
+	if (ms === undefined)
+		fail(
+			`The body is not ${MP3_TYPES.includes(mime) ? 'an MP3' : 'a WAV'} file, as Content-Type ${mime} says`,
+		);
 	const acct = ctx.listAccount(ctx.query.account);
 	audio.audioGate(ctx, acct, { kind: 'reference', moderate: false });
 	const job = audio.newAudioJob(ctx.state, 'music', acct.account, {
-		typeLabel: 'reference', title: name || new Date().toISOString(), lyrics: '', durationMs: ms, ms: 0, outcome: 2,
+		typeLabel: 'reference',
+		title: name || new Date().toISOString(),
+		lyrics: '',
+		durationMs: ms,
+		ms: 0,
+		outcome: 2,
 	});
 	ctx.entry.jobId = job.id;
 	if (ctx.afterCreate()) return;
 	// [gap] 200 or 201: referenceStatus picks.
-	ctx.json(ctx.sim.options.referenceStatus, { ...musicRecord(ctx.state, job), statusFinal: undefined });
+	ctx.json(ctx.sim.options.referenceStatus, {
+		...musicRecord(ctx.state, job),
+		statusFinal: undefined,
+	});
 }
 
 function get(ctx, { id }) {
@@ -87,7 +130,8 @@ const NEWEST = 1000;
 function list(ctx) {
 	const acct = ctx.listAccount(ctx.query.account);
 	const type = ctx.query.type || 'song';
-	if (!['song', 'reference', 'all'].includes(type)) fail(`Parameter type (${type}) must be song, reference or all`);
+	if (!['song', 'reference', 'all'].includes(type))
+		fail(`Parameter type (${type}) must be song, reference or all`);
 	const limit = intField(ctx.query, 'limit', 1, 100) || 30;
 	const favorite = ctx.query.favorite === 'true';
 	const all = [...ctx.state.jobs.values()]
@@ -98,14 +142,22 @@ function list(ctx) {
 	let start = 0;
 	if (ctx.query.lastMusicId) {
 		const at = all.slice(0, NEWEST).findIndex((j) => j.id === ctx.query.lastMusicId);
-		if (at < 0) fail(`Parameter lastMusicId (${ctx.query.lastMusicId}) is not among the newest ${NEWEST} songs`);
+		if (at < 0)
+			fail(
+				`Parameter lastMusicId (${ctx.query.lastMusicId}) is not among the newest ${NEWEST} songs`,
+			);
 		start = at + 1;
 	}
 	const items = all.slice(start, start + limit).map((j) => {
 		const rec = musicRecord(ctx.state, j);
 		return {
-			musicId: j.id, title: j.title, statusLabel: rec.statusLabel, duration: rec.duration || 0, audio_url: rec.audio_url || '',
-			typeLabel: j.typeLabel, ...(j.referenceMusicId ? { referenceMusicId: j.referenceMusicId } : {}),
+			musicId: j.id,
+			title: j.title,
+			statusLabel: rec.statusLabel,
+			duration: rec.duration || 0,
+			audio_url: rec.audio_url || '',
+			typeLabel: j.typeLabel,
+			...(j.referenceMusicId ? { referenceMusicId: j.referenceMusicId } : {}),
 		};
 	});
 	// [gap] the envelope: a bare array (legacy), or {items, total} with musicListShape 'object'.
@@ -115,7 +167,8 @@ function list(ctx) {
 /** [inferred] by analogy with DELETE /speech/{audio_id}: 200 (empty) also when gone. */
 function del(ctx, { id }) {
 	const job = audio.findJob(ctx, id, 'music');
-	if (job && !job.final) throw new HttpError(400, { error: 'Generation is still running', code: 400 });
+	if (job && !job.final)
+		throw new HttpError(400, { error: 'Generation is still running', code: 400 });
 	if (job) job.deleted = true;
 	ctx.empty(200);
 }

@@ -12,25 +12,44 @@ const { templates, templateDetail, templateListEntry } = require('./fixtures');
 function createVideoJob(ctx, req, sub) {
 	const state = ctx.state;
 	const limitOf = (a) => req.maxJobs || a.maxJobs;
-	const acct = ctx.pickAccount(req.account || refAccount(req.refs), (a) => limitOf(a) - state.runningVideos(a.account).length);
+	const acct = ctx.pickAccount(
+		req.account || refAccount(req.refs),
+		(a) => limitOf(a) - state.runningVideos(a.account).length,
+	);
 	const kw = keywords(req.prompt);
 	gate(ctx, acct, { limit: limitOf(acct), videoSlots: true, kw });
 	checkRefs(ctx, req.refs, acct.account);
 	const job = state.newJob('video', acct.account, {
-		sub, prompt: req.prompt, model: req.model, request: req, refs: req.refs,
-		ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs, outcome: kw.outcome, removed: kw.removed,
-		replyUrl: req.replyUrl, replyRef: req.replyRef,
+		sub,
+		prompt: req.prompt,
+		model: req.model,
+		request: req,
+		refs: req.refs,
+		ms: kw.ms !== undefined ? kw.ms : ctx.sim.options.jobMs,
+		outcome: kw.outcome,
+		removed: kw.removed,
+		replyUrl: req.replyUrl,
+		replyRef: req.replyRef,
 	});
 	ctx.entry.jobId = job.id;
-	state.noteCreate(sub === 'template' ? 'template' : 'video', acct.account, req.replyRef, limitOf(acct));
+	state.noteCreate(
+		sub === 'template' ? 'template' : 'video',
+		acct.account,
+		req.replyRef,
+		limitOf(acct),
+	);
 	callbacks.schedule(ctx.sim, job);
 	return job;
 }
 
 function createdBody(job) {
 	return {
-		data: { id: job.raw }, statusInfo: statusInfo(0, 'Success'), videoId: job.id, code: 200,
-		replyUrl: job.replyUrl, replyRef: job.replyRef,
+		data: { id: job.raw },
+		statusInfo: statusInfo(0, 'Success'),
+		videoId: job.id,
+		code: 200,
+		replyUrl: job.replyUrl,
+		replyRef: job.replyRef,
 	};
 }
 
@@ -49,7 +68,10 @@ function findVideo(ctx, id, kind = 'video') {
 	const acct = ctx.state.accounts.get(p.account);
 	if (acct) ctx.checkHold(acct);
 	const job = ctx.state.jobs.get(id);
-	return { job: job && job.kind === kind && !(job.removed && job.final) ? job : undefined, parsed: p };
+	return {
+		job: job && job.kind === kind && !(job.removed && job.final) ? job : undefined,
+		parsed: p,
+	};
 }
 
 function get(ctx, { id }) {
@@ -75,9 +97,17 @@ function list(ctx) {
 	const acct = ctx.listAccount(ctx.query.account);
 	const limit = intField(ctx.query, 'limit', 1, 1000) || 30;
 	const videos = [...ctx.state.jobs.values()]
-		.filter((j) => j.kind === 'video' && j.account === acct.account && !j.deleted && !(j.removed && j.final))
+		.filter(
+			(j) =>
+				j.kind === 'video' && j.account === acct.account && !j.deleted && !(j.removed && j.final),
+		)
 		.sort(newestFirst);
-	ctx.json(200, pageAfter(videos, ctx.query.lastVideoId, (j) => j.id, limit).map((j) => videoRecord(ctx.sim, j)));
+	ctx.json(
+		200,
+		pageAfter(videos, ctx.query.lastVideoId, (j) => j.id, limit).map((j) =>
+			videoRecord(ctx.sim, j),
+		),
+	);
 }
 
 function del(ctx, { id }) {
@@ -88,7 +118,8 @@ function del(ctx, { id }) {
 
 function cancel(ctx) {
 	const id = ctx.body.videoId;
-	if (!id || typeof id !== 'string') throw new HttpError(400, { error: 'Parameter videoId is required' });
+	if (!id || typeof id !== 'string')
+		throw new HttpError(400, { error: 'Parameter videoId is required' });
 	const p = parseId(id);
 	if (p) {
 		ctx.setAccount(p.account);
@@ -96,7 +127,8 @@ function cancel(ctx) {
 		if (acct) ctx.checkHold(acct);
 	}
 	const job = ctx.state.jobs.get(id);
-	if (!job || job.kind !== 'video' || job.final) throw new HttpError(400, { error: `Unable to cancel video ${id}` });
+	if (!job || job.kind !== 'video' || job.final)
+		throw new HttpError(400, { error: `Unable to cancel video ${id}` });
 	job.cancelledAt = Date.now();
 	callbacks.finishNow(ctx.sim, job);
 	ctx.json(200, {});
@@ -109,7 +141,10 @@ function checkOssPath(ctx, fileID, ossPath) {
 	const urls = [ctx.state.fileUrl(file)];
 	if (file.sourceJob) urls.push(...ossUrlsOfImage(ctx.sim, file.sourceJob));
 	const ok = urls.some((u) => u && (ossPath === u || ossPath === new URL(u).pathname));
-	if (!ok) fail(`Parameter ossPath (${ossPath}) does not belong to fileID ${fileID}; send the ossPath returned with that file`);
+	if (!ok)
+		fail(
+			`Parameter ossPath (${ossPath}) does not belong to fileID ${fileID}; send the ossPath returned with that file`,
+		);
 }
 
 function agentCreate(ctx) {
@@ -125,8 +160,13 @@ function agentCreate(ctx) {
 	if (tpl.inputs.image && !fileID) fail(`Template ${tpl.id} requires fileID and ossPath`);
 	if (tpl.inputs.prompt && !tpl.inputs.image && !prompt) fail(`Template ${tpl.id} requires prompt`);
 	const req = {
-		account: strField(b, 'account'), templateId: tpl.id, prompt, model: 'agent-template', ossPath: b.ossPath,
-		maxJobs: intField(b, 'maxJobs', 1, 10), ...replyFields(b),
+		account: strField(b, 'account'),
+		templateId: tpl.id,
+		prompt,
+		model: 'agent-template',
+		ossPath: b.ossPath,
+		maxJobs: intField(b, 'maxJobs', 1, 10),
+		...replyFields(b),
 		refs: fileID ? [{ field: 'fileID', fileID, role: 'image' }] : [],
 	};
 	const job = createVideoJob(ctx, req, 'template');
@@ -140,7 +180,11 @@ function agentCreate(ctx) {
 function streamProgress(ctx, job, noFinal) {
 	const { sim, res } = ctx;
 	ctx.entry.status = 200;
-	res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+	res.writeHead(200, {
+		'Content-Type': 'text/event-stream',
+		'Cache-Control': 'no-cache',
+		Connection: 'keep-alive',
+	});
 	const every = Math.max(25, Math.floor(job.ms / 5));
 	let events = 0;
 	let t;
@@ -155,10 +199,14 @@ function streamProgress(ctx, job, noFinal) {
 		const rec = videoRecord(sim, job);
 		if (job.final && noFinal) return finish();
 		if (job.final) {
-			res.write(`data: ${JSON.stringify({ ...rec, replyUrl: job.replyUrl, replyRef: job.replyRef })}\n\n`);
+			res.write(
+				`data: ${JSON.stringify({ ...rec, replyUrl: job.replyUrl, replyRef: job.replyRef })}\n\n`,
+			);
 			return finish();
 		}
-		res.write(`data: ${JSON.stringify({ videoId: job.id, status: rec.status, statusLabel: rec.statusLabel, statusFinal: false, percent: rec.percent, message: rec.message })}\n\n`);
+		res.write(
+			`data: ${JSON.stringify({ videoId: job.id, status: rec.status, statusLabel: rec.statusLabel, statusFinal: false, percent: rec.percent, message: rec.message })}\n\n`,
+		);
 		events += 1;
 		if (noFinal && events >= 3) return finish();
 		const wait = Math.min(every, Math.max(1, job.createdAt + job.ms - Date.now() + 1));
@@ -189,7 +237,8 @@ function listAgentTemplates(ctx) {
 	}
 	const limit = intField(ctx.query, 'limit', 1, 100) || 30;
 	const page = pageAfter(all, ctx.query.lastId, (t) => t.id, limit);
-	if (!ctx.sim.options.recordExtras) return ctx.json(200, { videoList: page.map(templateListEntry) });
+	if (!ctx.sim.options.recordExtras)
+		return ctx.json(200, { videoList: page.map(templateListEntry) });
 	// recordExtras: the [gap] paging flag and each template's inputs, for tests that want them.
 	const last = page[page.length - 1];
 	ctx.json(200, { videoList: page, hasMore: !!last && all.indexOf(last) < all.length - 1 });
@@ -202,9 +251,25 @@ function listCharacters(ctx) {
 	const chars = (ctx.state.characters.get(acct.account) || []).map((c) => {
 		const file = ctx.state.files.get(c.fileID);
 		const url = file ? ctx.state.fileUrl(file) : '';
-		return { characterID: c.characterID, characterType: c.characterType, file: { fileID: c.fileID, cdnUrl: url, promptImgUrl: url } };
+		return {
+			characterID: c.characterID,
+			characterType: c.characterType,
+			file: { fileID: c.fileID, cdnUrl: url, promptImgUrl: url },
+		};
 	});
 	ctx.json(200, chars.slice((page - 1) * pageSize, page * pageSize));
 }
 
-module.exports = { create, get, list, del, cancel, agentCreate, listAgentTemplates, listCharacters, findVideo, pageAfter, newestFirst };
+module.exports = {
+	create,
+	get,
+	list,
+	del,
+	cancel,
+	agentCreate,
+	listAgentTemplates,
+	listCharacters,
+	findVideo,
+	pageAfter,
+	newestFirst,
+};

@@ -26,7 +26,8 @@ function makeMp3(ms, { kbps = 128, mono = false } = {}) {
 function makeWav(ms, { rate = 8000 } = {}) {
 	const samples = Math.round((ms / 1000) * rate);
 	const data = Buffer.alloc(samples * 2);
-	for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+	for (let i = 0; i < samples; i++)
+		data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
 	const head = Buffer.alloc(44);
 	head.write('RIFF', 0, 'ascii');
 	head.writeUInt32LE(36 + data.length, 4);
@@ -46,7 +47,13 @@ function makeWav(ms, { rate = 8000 } = {}) {
 /** Skips an ID3v2 tag. */
 function id3Length(buf) {
 	if (buf.length < 10 || buf.toString('latin1', 0, 3) !== 'ID3') return 0;
-	return 10 + ((buf[6] & 0x7f) << 21) + ((buf[7] & 0x7f) << 14) + ((buf[8] & 0x7f) << 7) + (buf[9] & 0x7f);
+	return (
+		10 +
+		((buf[6] & 0x7f) << 21) +
+		((buf[7] & 0x7f) << 14) +
+		((buf[8] & 0x7f) << 7) +
+		(buf[9] & 0x7f)
+	);
 }
 
 /** {frames, ms} of an MPEG-1 Layer III stream, or undefined when the bytes are not one. */
@@ -57,7 +64,7 @@ function mp3Info(buf) {
 	let rate;
 	while (pos + 4 <= buf.length) {
 		const h = buf.readUInt32BE(pos);
-		if ((h >>> 21) !== 0x7ff || ((h >>> 19) & 3) !== 3 || ((h >>> 17) & 3) !== 1) break;
+		if (h >>> 21 !== 0x7ff || ((h >>> 19) & 3) !== 3 || ((h >>> 17) & 3) !== 1) break;
 		const kbps = BITRATES[(h >>> 12) & 15];
 		const r = RATES[(h >>> 10) & 3];
 		if (!kbps || !r) break;
@@ -74,16 +81,30 @@ function mp3Info(buf) {
 
 /** {ms, channels, rate} of a PCM WAV, or undefined. */
 function wavInfo(buf) {
-	if (buf.length < 44 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') return undefined;
+	if (
+		buf.length < 44 ||
+		buf.toString('ascii', 0, 4) !== 'RIFF' ||
+		buf.toString('ascii', 8, 12) !== 'WAVE'
+	)
+		return undefined;
 	let pos = 12;
 	let fmt;
 	while (pos + 8 <= buf.length) {
 		const id = buf.toString('ascii', pos, pos + 4);
 		const size = buf.readUInt32LE(pos + 4);
-		if (id === 'fmt ') fmt = { channels: buf.readUInt16LE(pos + 10), rate: buf.readUInt32LE(pos + 12), byteRate: buf.readUInt32LE(pos + 16) };
+		if (id === 'fmt ')
+			fmt = {
+				channels: buf.readUInt16LE(pos + 10),
+				rate: buf.readUInt32LE(pos + 12),
+				byteRate: buf.readUInt32LE(pos + 16),
+			};
 		if (id === 'data' && fmt && fmt.byteRate) {
 			const bytes = Math.min(size, buf.length - pos - 8);
-			return { ms: Math.round((bytes / fmt.byteRate) * 1000), channels: fmt.channels, rate: fmt.rate };
+			return {
+				ms: Math.round((bytes / fmt.byteRate) * 1000),
+				channels: fmt.channels,
+				rate: fmt.rate,
+			};
 		}
 		pos += 8 + size + (size & 1);
 	}

@@ -7,13 +7,52 @@ const { HttpError, err } = require('./context');
 const { makeId, rawId, parseId } = require('./util');
 const { makeMp3 } = require('./audio-media');
 
-const EMOTIONS = ['happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised', 'neutral', 'fluent'];
-const LANGUAGES = ['English', 'Chinese', 'Cantonese', 'Japanese', 'Korean', 'Spanish', 'French', 'German', 'Italian', 'Portuguese', 'Russian', 'Arabic', 'Thai', 'Hindi', 'Tamil', 'Afrikaans'];
-const ACCENTS = [['English', 'EN-US (General)'], ['English', 'EN-Australian'], ['English', 'EN-British'], ['English', 'EN-Indian'], ['Chinese', 'CN-Northern'], ['Chinese', 'CN-Southern']];
+const EMOTIONS = [
+	'happy',
+	'sad',
+	'angry',
+	'fearful',
+	'disgusted',
+	'surprised',
+	'neutral',
+	'fluent',
+];
+const LANGUAGES = [
+	'English',
+	'Chinese',
+	'Cantonese',
+	'Japanese',
+	'Korean',
+	'Spanish',
+	'French',
+	'German',
+	'Italian',
+	'Portuguese',
+	'Russian',
+	'Arabic',
+	'Thai',
+	'Hindi',
+	'Tamil',
+	'Afrikaans',
+];
+const ACCENTS = [
+	['English', 'EN-US (General)'],
+	['English', 'EN-Australian'],
+	['English', 'EN-British'],
+	['English', 'EN-Indian'],
+	['Chinese', 'CN-Northern'],
+	['Chinese', 'CN-Southern'],
+];
 const AGES = ['Child', 'Young', 'Middle-aged', 'Elderly'];
 const GENDERS = ['Male', 'Female'];
 /** Tags `tag_list` filters by; others on voices (e.g. "Calm", "Documentary") are ignored in filters. */
-const KNOWN_TAGS = new Set([...LANGUAGES, ...ACCENTS.map(([, t]) => t), ...AGES, ...GENDERS, ...EMOTIONS]);
+const KNOWN_TAGS = new Set([
+	...LANGUAGES,
+	...ACCENTS.map(([, t]) => t),
+	...AGES,
+	...GENDERS,
+	...EMOTIONS,
+]);
 const EXTRA_TAGS = ['Calm', 'Documentary', 'Adult', 'Narration'];
 
 const CONFIG = {
@@ -28,14 +67,26 @@ const CONFIG = {
 const BUILT_IN = Array.from({ length: 612 }, (_, i) => ({
 	voice_id: String(209533299589184 + i * 7919),
 	voice_name: `${GENDERS[i % 2] === 'Male' ? 'Calm Man' : 'Calm Woman'} ${i + 1}`,
-	tag_list: [LANGUAGES[i % LANGUAGES.length], GENDERS[i % 2], AGES[Math.floor(i / 2) % AGES.length], EXTRA_TAGS[i % EXTRA_TAGS.length]],
+	tag_list: [
+		LANGUAGES[i % LANGUAGES.length],
+		GENDERS[i % 2],
+		AGES[Math.floor(i / 2) % AGES.length],
+		EXTRA_TAGS[i % EXTRA_TAGS.length],
+	],
 }));
 const BUILT_IN_BY_ID = new Map(BUILT_IN.map((v) => [v.voice_id, v]));
 
 const SPEECH_MODELS = {
-	'speech-2.8-hd': 5000, 'speech-2.8-turbo': 10000, 'speech-2.6-hd': 5000, 'speech-2.6-turbo': 10000,
-	'speech-2.5-hd-preview': 5000, 'speech-2.5-turbo-preview': 10000, 'speech-02-hd': 5000,
-	'speech-02-turbo': 10000, 'speech-01-hd': 5000, 'speech-01-turbo': 10000,
+	'speech-2.8-hd': 5000,
+	'speech-2.8-turbo': 10000,
+	'speech-2.6-hd': 5000,
+	'speech-2.6-turbo': 10000,
+	'speech-2.5-hd-preview': 5000,
+	'speech-2.5-turbo-preview': 10000,
+	'speech-02-hd': 5000,
+	'speech-02-turbo': 10000,
+	'speech-01-hd': 5000,
+	'speech-01-turbo': 10000,
 };
 
 /** Clones live per simulator state: Map voice_id → {voice_id, voice_name, tag_list, account, files}. */
@@ -55,7 +106,8 @@ function findVoice(state, voiceId, account) {
 	return clone && clone.account === account ? clone : undefined;
 }
 
-const running = (state, kind, account) => [...state.jobs.values()].filter((j) => j.kind === kind && j.account === account && !j.final);
+const running = (state, kind, account) =>
+	[...state.jobs.values()].filter((j) => j.kind === kind && j.account === account && !j.final);
 
 function reject(ctx, status, body) {
 	const stats = ctx.state.stats.rejected;
@@ -70,16 +122,26 @@ function reject(ctx, status, body) {
 function audioGate(ctx, acct, { kind, moderate }) {
 	ctx.checkHold(acct);
 	if (!acct.supportAudio) {
-		throw reject(ctx, 412, { error: kind === 'music' ? 'Insufficient credits' : 'Account has no audio subscription', code: 412 });
+		throw reject(ctx, 412, {
+			error: kind === 'music' ? 'Insufficient credits' : 'Account has no audio subscription',
+			code: 412,
+		});
 	}
 	if (acct.audioOutOfCredits) throw reject(ctx, 412, { error: 'Insufficient credits', code: 412 });
 	if (kind === 'music' && running(ctx.state, 'music', acct.account).length >= 1) {
-		throw reject(ctx, 429, { error: 'Another music generation is already running on this account', code: 429 });
+		throw reject(ctx, 429, {
+			error: 'Another music generation is already running on this account',
+			code: 429,
+		});
 	}
 	if (kind === 'speech' && running(ctx.state, 'speech', acct.account).length >= acct.speechSlots) {
 		throw reject(ctx, 429, { error: 'Too many speech generations', code: 429 });
 	}
-	if (moderate) throw reject(ctx, 422, { error: kind === 'music' ? 'Moderated prompt' : 'Moderated text', code: 422 });
+	if (moderate)
+		throw reject(ctx, 422, {
+			error: kind === 'music' ? 'Moderated prompt' : 'Moderated text',
+			code: 422,
+		});
 }
 
 /** Counts an accepted create (stats, duplicate replyRefs, hold-after-n). */
@@ -93,7 +155,16 @@ function noteCreate(state, kind, account, replyRef) {
 function newAudioJob(state, kind, account, fields) {
 	const raw = rawId();
 	const id = makeId(state.uid, account, kind === 'speech' ? 'audio' : 'music', raw);
-	const job = new Job({ id, kind, account, uid: state.uid, raw, createdAt: Date.now(), favorite: false, ...fields });
+	const job = new Job({
+		id,
+		kind,
+		account,
+		uid: state.uid,
+		raw,
+		createdAt: Date.now(),
+		favorite: false,
+		...fields,
+	});
 	state.jobs.set(id, job);
 	state.byRaw.set(raw, job);
 	return job;
@@ -108,7 +179,8 @@ function labelOf(job) {
 /** Looks up a speech/music job by its path id (account on hold → 596); undefined when unknown. */
 function findJob(ctx, id, kind) {
 	const p = parseId(id);
-	if (!p || p.kind !== (kind === 'speech' ? 'audio' : 'music')) throw err(400, `Invalid ${kind === 'speech' ? 'audio_id' : 'musicId'} ${id}`);
+	if (!p || p.kind !== (kind === 'speech' ? 'audio' : 'music'))
+		throw err(400, `Invalid ${kind === 'speech' ? 'audio_id' : 'musicId'} ${id}`);
 	ctx.setAccount(p.account);
 	const acct = ctx.state.accounts.get(p.account);
 	if (acct) ctx.checkHold(acct);
@@ -120,7 +192,11 @@ const mediaUrl = (state, job) => `${state.base}/cdn/${job.kind}/${job.raw}.mp3`;
 
 /** The MP3 a finished job serves: speech 128 kbps, music 256 kbps stereo (speech-music.md §5.1). */
 function mp3Of(job) {
-	if (!job.mp3) job.mp3 = job.kind === 'music' ? makeMp3(job.durationMs, { kbps: 256 }) : makeMp3(job.durationMs, { kbps: 128, mono: true });
+	if (!job.mp3)
+		job.mp3 =
+			job.kind === 'music'
+				? makeMp3(job.durationMs, { kbps: 256 })
+				: makeMp3(job.durationMs, { kbps: 128, mono: true });
 	return job.mp3;
 }
 
@@ -140,6 +216,23 @@ function serveAudio(ctx, rawPath, sendBuffer) {
 }
 
 module.exports = {
-	EMOTIONS, LANGUAGES, KNOWN_TAGS, CONFIG, BUILT_IN, SPEECH_MODELS,
-	clones, clonesOf, findVoice, running, reject, audioGate, noteCreate, newAudioJob, labelOf, findJob, mediaUrl, mp3Of, serveAudio,
+	EMOTIONS,
+	LANGUAGES,
+	KNOWN_TAGS,
+	CONFIG,
+	BUILT_IN,
+	SPEECH_MODELS,
+	clones,
+	clonesOf,
+	findVoice,
+	running,
+	reject,
+	audioGate,
+	noteCreate,
+	newAudioJob,
+	labelOf,
+	findJob,
+	mediaUrl,
+	mp3Of,
+	serveAudio,
 };

@@ -9,14 +9,18 @@ const ID_KEYS = { video: 'videoId', image: 'imageId', speech: 'audio_id', music:
 const idKey = (job) => ID_KEYS[job.kind] || 'jobId';
 
 function shapeBody(sim, job) {
-	const rec = job.kind === 'speech' || job.kind === 'music' ? audioCallbackRecord(sim, job) : recordOf(sim, job);
+	const rec =
+		job.kind === 'speech' || job.kind === 'music'
+			? audioCallbackRecord(sim, job)
+			: recordOf(sim, job);
 	if (job.kind !== 'agent') Object.assign(rec, { replyUrl: job.replyUrl, replyRef: job.replyRef });
 	const shape = sim.options.callbackShape;
 	if (shape === 'wrapped') return { data: rec };
 	if (shape === 'partial') {
 		const status = rec.status;
 		return {
-			[idKey(job)]: job.id, status,
+			[idKey(job)]: job.id,
+			status,
 			statusLabel: job.kind === 'agent' ? status : rec.statusLabel,
 			statusFinal: job.kind === 'agent' ? status !== 'started' : rec.statusFinal,
 			replyRef: job.replyRef,
@@ -35,8 +39,13 @@ function post(sim, job, final) {
 		const url = new URL(job.replyUrl);
 		const lib = url.protocol === 'https:' ? https : http;
 		req = lib.request(url, {
-			method: 'POST', agent: false,
-			headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'User-Agent': 'useapi-simulator' },
+			method: 'POST',
+			agent: false,
+			headers: {
+				'Content-Type': 'application/json',
+				'Content-Length': String(body.length),
+				'User-Agent': 'useapi-simulator',
+			},
 		});
 	} catch (err) {
 		entry.error = err.message;
@@ -64,10 +73,13 @@ function post(sim, job, final) {
 }
 
 function timer(sim, job, ms, fn) {
-	const t = setTimeout(() => {
-		sim.timers.delete(t);
-		fn();
-	}, Math.max(0, ms));
+	const t = setTimeout(
+		() => {
+			sim.timers.delete(t);
+			fn();
+		},
+		Math.max(0, ms),
+	);
 	sim.timers.add(t);
 	(job.timers = job.timers || []).push(t);
 }
@@ -82,7 +94,8 @@ function stop(sim, job) {
 
 function sendFinal(sim, job) {
 	if (job.untracked || job.finalSent || !job.replyUrl) return;
-	if (!job.final) return timer(sim, job, job.createdAt + job.ms - Date.now() + 2, () => sendFinal(sim, job));
+	if (!job.final)
+		return timer(sim, job, job.createdAt + job.ms - Date.now() + 2, () => sendFinal(sim, job));
 	job.finalSent = true;
 	post(sim, job, true);
 }
@@ -97,7 +110,8 @@ function schedule(sim, job) {
 			const at = job.createdAt + job.ms * f;
 			timer(sim, job, job.ms * f, () => {
 				const end = job.finalAt;
-				if (!job.untracked && !job.finalSent && (end === undefined || at < end)) post(sim, job.at(at), false);
+				if (!job.untracked && !job.finalSent && (end === undefined || at < end))
+					post(sim, job.at(at), false);
 			});
 		}
 	}

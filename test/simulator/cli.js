@@ -27,14 +27,19 @@ const USAGE = `Usage: npm run simulator -- [options]
 `;
 
 function parseAccounts(text) {
-	return text.split(',').filter(Boolean).map((spec) => {
-		const [account, maxJobs, plan, queueLimit] = spec.split(':');
-		if (!/^\d+$/.test(account || '')) throw new Error(`Bad account spec ${spec}`);
-		return {
-			account, maxJobs: maxJobs ? Number(maxJobs) : 3, paid: plan !== 'free',
-			queueLimit: queueLimit ? Number(queueLimit) : undefined,
-		};
-	});
+	return text
+		.split(',')
+		.filter(Boolean)
+		.map((spec) => {
+			const [account, maxJobs, plan, queueLimit] = spec.split(':');
+			if (!/^\d+$/.test(account || '')) throw new Error(`Bad account spec ${spec}`);
+			return {
+				account,
+				maxJobs: maxJobs ? Number(maxJobs) : 3,
+				paid: plan !== 'free',
+				queueLimit: queueLimit ? Number(queueLimit) : undefined,
+			};
+		});
 }
 
 function parseArgs(argv) {
@@ -46,28 +51,73 @@ function parseArgs(argv) {
 			return argv[++i];
 		};
 		switch (a) {
-			case '--port': o.port = Number(next()); break;
-			case '--cdn-port': o.cdnPort = Number(next()); break;
-			case '--record-extras': o.recordExtras = true; break;
-			case '--token': o.token = next(); break;
-			case '--accounts': o.accounts = parseAccounts(next()); break;
-			case '--job-ms': o.jobMs = Number(next()); break;
-			case '--fault-rate': o.faults.rate = Number(next()); break;
-			case '--fault-seed': o.faults.seed = Number(next()); break;
-			case '--fault-kinds': o.faults.kinds = next().split(',').filter(Boolean); break;
-			case '--slow-ms': o.faults.slowMs = Number(next()); break;
-			case '--media-bytes': o.mediaBytes = Number(next()); break;
-			case '--callback-shape': o.callbackShape = next(); break;
-			case '--no-callback-progress': o.callbackProgress = false; break;
-			case '--agent-create-mode': o.agentCreateMode = next(); break;
-			case '--files-listing': o.filesListing = next(); break;
-			case '--music-create-shape': o.musicCreateShape = next(); break;
-			case '--clone-refusal-status': o.cloneRefusalStatus = Number(next()); break;
-			case '--reference-status': o.referenceStatus = Number(next()); break;
-			case '--music-list-shape': o.musicListShape = next(); break;
-			case '--public-url': o.publicUrl = next(); break;
-			case '-h': case '--help': process.stdout.write(USAGE); process.exit(0); break;
-			default: throw new Error(`Unknown option ${a}\n${USAGE}`);
+			case '--port':
+				o.port = Number(next());
+				break;
+			case '--cdn-port':
+				o.cdnPort = Number(next());
+				break;
+			case '--record-extras':
+				o.recordExtras = true;
+				break;
+			case '--token':
+				o.token = next();
+				break;
+			case '--accounts':
+				o.accounts = parseAccounts(next());
+				break;
+			case '--job-ms':
+				o.jobMs = Number(next());
+				break;
+			case '--fault-rate':
+				o.faults.rate = Number(next());
+				break;
+			case '--fault-seed':
+				o.faults.seed = Number(next());
+				break;
+			case '--fault-kinds':
+				o.faults.kinds = next().split(',').filter(Boolean);
+				break;
+			case '--slow-ms':
+				o.faults.slowMs = Number(next());
+				break;
+			case '--media-bytes':
+				o.mediaBytes = Number(next());
+				break;
+			case '--callback-shape':
+				o.callbackShape = next();
+				break;
+			case '--no-callback-progress':
+				o.callbackProgress = false;
+				break;
+			case '--agent-create-mode':
+				o.agentCreateMode = next();
+				break;
+			case '--files-listing':
+				o.filesListing = next();
+				break;
+			case '--music-create-shape':
+				o.musicCreateShape = next();
+				break;
+			case '--clone-refusal-status':
+				o.cloneRefusalStatus = Number(next());
+				break;
+			case '--reference-status':
+				o.referenceStatus = Number(next());
+				break;
+			case '--music-list-shape':
+				o.musicListShape = next();
+				break;
+			case '--public-url':
+				o.publicUrl = next();
+				break;
+			case '-h':
+			case '--help':
+				process.stdout.write(USAGE);
+				process.exit(0);
+				break;
+			default:
+				throw new Error(`Unknown option ${a}\n${USAGE}`);
 		}
 	}
 	return o;
@@ -75,8 +125,12 @@ function parseArgs(argv) {
 
 async function main() {
 	const sim = await createSimulator(parseArgs(process.argv.slice(2)));
-	const accounts = [...sim.state.accounts.values()].map((a) => `${a.account}(maxJobs ${a.maxJobs}, ${a.paid ? 'paid' : 'free'})`).join(', ');
-	process.stdout.write(`MiniMax API simulator listening\n  baseUrl: ${sim.url}\n  api:     ${sim.apiUrl}\n  media:   ${sim.cdnUrl}\n  token:   ${sim.token}\n  accounts: ${accounts}\n`);
+	const accounts = [...sim.state.accounts.values()]
+		.map((a) => `${a.account}(maxJobs ${a.maxJobs}, ${a.paid ? 'paid' : 'free'})`)
+		.join(', ');
+	process.stdout.write(
+		`MiniMax API simulator listening\n  baseUrl: ${sim.url}\n  api:     ${sim.apiUrl}\n  media:   ${sim.cdnUrl}\n  token:   ${sim.token}\n  accounts: ${accounts}\n`,
+	);
 	let stopping = false;
 	const stop = async (signal) => {
 		if (stopping) return;

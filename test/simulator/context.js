@@ -9,11 +9,22 @@ class HttpError extends Error {
 	}
 }
 
-const err = (status, message, withCode = true) => new HttpError(status, withCode ? { error: message, code: status } : { error: message });
+const err = (status, message, withCode = true) =>
+	new HttpError(status, withCode ? { error: message, code: status } : { error: message });
 
 class Ctx {
 	constructor(sim, req, res, entry) {
-		Object.assign(this, { sim, req, res, entry, state: sim.state, body: {}, files: [], query: {}, dropResponse: false });
+		Object.assign(this, {
+			sim,
+			req,
+			res,
+			entry,
+			state: sim.state,
+			body: {},
+			files: [],
+			query: {},
+			dropResponse: false,
+		});
 	}
 
 	get closed() {
@@ -63,7 +74,8 @@ class Ctx {
 		let acct;
 		if (explicit) acct = this.getAccount(explicit);
 		else if (accounts.size === 0) throw err(404, 'Configuration not found');
-		else if (accounts.size > 1) throw err(400, 'Parameter account is required when several accounts are configured');
+		else if (accounts.size > 1)
+			throw err(400, 'Parameter account is required when several accounts are configured');
 		else acct = accounts.values().next().value;
 		this.setAccount(acct.account);
 		this.checkHold(acct);

@@ -24,7 +24,9 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 	});
 
 	test('create → pending/queued/processing → completed with documented fields', async () => {
-		const c = await api('POST', '/videos/create', { json: { prompt: 'a red robot [ms=600000]', replyRef: 'r1' } });
+		const c = await api('POST', '/videos/create', {
+			json: { prompt: 'a red robot [ms=600000]', replyRef: 'r1' },
+		});
 		expect(c.status).toBe(200);
 		expect(c.body.code).toBe(200);
 		expect(c.body.videoId).toMatch(/^user:1234-minimax:987654321-video:\d{18}$/);
@@ -40,7 +42,14 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect(first.body).not.toHaveProperty('createTime');
 		sim.completeJob(c.body.videoId);
 		const done = (await api('GET', `/videos/${c.body.videoId}/`)).body;
-		expect(done).toMatchObject({ status: 2, statusLabel: 'completed', statusFinal: true, percent: 100, desc: 'a red robot [ms=600000]', videoId: c.body.videoId });
+		expect(done).toMatchObject({
+			status: 2,
+			statusLabel: 'completed',
+			statusFinal: true,
+			percent: 100,
+			desc: 'a red robot [ms=600000]',
+			videoId: c.body.videoId,
+		});
 		expect(done.videoURL).toMatch(new RegExp(`^${sim.cdnUrl}/cdn/.+-watermark\\.mp4$`));
 		expect(done.downloadURL).toMatch(/\.mp4$/);
 		expect(done.coverURL).toMatch(/\.png$/);
@@ -74,15 +83,24 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		const lower = await api('GET', `/videos/${c.body.videoId.replace(/:/g, '%3a')}`);
 		expect(lower.status).toBe(404);
 		expect((await api('GET', '/videos/not-an-id')).status).toBe(400);
-		expect((await api('GET', '/videos/user:1234-minimax:987654321-video:111111111111111111')).status).toBe(404);
+		expect(
+			(await api('GET', '/videos/user:1234-minimax:987654321-video:111111111111111111')).status,
+		).toBe(404);
 	});
 
 	test('free accounts get no downloadURL', async () => {
-		const { sim: s2, api: a2 } = await start({ jobMs: 50, accounts: [{ account: '123456', maxJobs: 2, paid: false }] });
+		const { sim: s2, api: a2 } = await start({
+			jobMs: 50,
+			accounts: [{ account: '123456', maxJobs: 2, paid: false }],
+		});
 		try {
 			const c = await a2('POST', '/videos/create', { json: { prompt: 'free plan' } });
 			expect(c.body.videoId).toContain('-minimax:123456-video:');
-			const done = await waitFor(async () => (await a2('GET', `/videos/${c.body.videoId}`)).body.statusFinal && (await a2('GET', `/videos/${c.body.videoId}`)).body);
+			const done = await waitFor(
+				async () =>
+					(await a2('GET', `/videos/${c.body.videoId}`)).body.statusFinal &&
+					(await a2('GET', `/videos/${c.body.videoId}`)).body,
+			);
 			expect(done.status).toBe(2);
 			expect(done.videoURL).toMatch(/watermark\.mp4$/);
 			expect(done).not.toHaveProperty('downloadURL');
@@ -95,7 +113,11 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 
 	test('GET /videos is a bare array, newest first, with a lastVideoId cursor; DELETE hides it', async () => {
 		const ids = [];
-		for (let i = 0; i < 3; i++) ids.push((await api('POST', '/videos/create', { json: { prompt: `v${i}`, maxJobs: 5 } })).body.videoId);
+		for (let i = 0; i < 3; i++)
+			ids.push(
+				(await api('POST', '/videos/create', { json: { prompt: `v${i}`, maxJobs: 5 } })).body
+					.videoId,
+			);
 		const all = await api('GET', '/videos/?limit=10');
 		expect(Array.isArray(all.body)).toBe(true);
 		expect(all.body.map((v) => v.videoId)).toEqual([...ids].reverse());
@@ -117,24 +139,55 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect(v.body).toMatchObject({ status: 3, statusLabel: 'failed', statusFinal: true });
 		expect(sim.jobs.get(c.body.videoId).finalAt).toBeDefined();
 		expect((await api('POST', '/videos/cancel', { json: {} })).status).toBe(400);
-		expect((await api('POST', '/videos/cancel', { json: { videoId: 'user:1234-minimax:987654321-video:123456789012345678' } })).status).toBe(400);
-		expect((await api('POST', '/videos/cancel', { json: { videoId: c.body.videoId } })).status).toBe(400);
+		expect(
+			(
+				await api('POST', '/videos/cancel', {
+					json: { videoId: 'user:1234-minimax:987654321-video:123456789012345678' },
+				})
+			).status,
+		).toBe(400);
+		expect(
+			(await api('POST', '/videos/cancel', { json: { videoId: c.body.videoId } })).status,
+		).toBe(400);
 	});
 
 	test('accounts CRUD, features, characters, templates, decommissioned', async () => {
 		const list = await api('GET', '/accounts');
-		expect(list.body['987654321']).toMatchObject({ account: '987654321', maxJobs: 3, supportVideo: true });
+		expect(list.body['987654321']).toMatchObject({
+			account: '987654321',
+			maxJobs: 3,
+			supportVideo: true,
+		});
 		expect((await api('GET', '/accounts/987654321')).body.jwt.host).toBe('hailuoai.video');
-		expect((await api('POST', '/accounts', { json: { url: 'https://hailuoai.video/v3/x', token: 'jwt', maxJobs: 11 } })).status).toBe(400);
-		expect((await api('POST', '/accounts', { json: { token: 'jwt', maxJobs: 2 } })).status).toBe(400);
-		const payload = Buffer.from(JSON.stringify({ user: { id: '555666777' } })).toString('base64url');
-		const made = await api('POST', '/accounts', { json: { url: 'https://hailuoai.video/v3/api/multimodal/video/my/cursor?device_id=1', token: `h.${payload}.s`, maxJobs: 2 } });
+		expect(
+			(
+				await api('POST', '/accounts', {
+					json: { url: 'https://hailuoai.video/v3/x', token: 'jwt', maxJobs: 11 },
+				})
+			).status,
+		).toBe(400);
+		expect((await api('POST', '/accounts', { json: { token: 'jwt', maxJobs: 2 } })).status).toBe(
+			400,
+		);
+		const payload = Buffer.from(JSON.stringify({ user: { id: '555666777' } })).toString(
+			'base64url',
+		);
+		const made = await api('POST', '/accounts', {
+			json: {
+				url: 'https://hailuoai.video/v3/api/multimodal/video/my/cursor?device_id=1',
+				token: `h.${payload}.s`,
+				maxJobs: 2,
+			},
+		});
 		expect(made.status).toBe(201);
 		expect(made.body).toMatchObject({ account: '555666777', maxJobs: 2 });
 		// With two accounts, list endpoints need `account`.
 		const need = await api('GET', '/videos');
 		expect(need.status).toBe(400);
-		expect(need.body).toEqual({ error: 'Parameter account is required when several accounts are configured', code: 400 });
+		expect(need.body).toEqual({
+			error: 'Parameter account is required when several accounts are configured',
+			code: 400,
+		});
 		const del = await api('DELETE', '/accounts/555666777');
 		expect(del.status).toBe(204);
 		expect(del.text).toBe('');
@@ -146,12 +199,21 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect(chars.body[0].file.fileID).toMatch(/-file:\d{18}$/);
 		const tpl = await api('GET', '/videos/agent-templates?limit=2');
 		expect(tpl.body.videoList).toHaveLength(2);
-		const next = await api('GET', `/videos/agent-templates?limit=10&lastId=${tpl.body.videoList[1].id}`);
+		const next = await api(
+			'GET',
+			`/videos/agent-templates?limit=10&lastId=${tpl.body.videoList[1].id}`,
+		);
 		expect(next.body.videoList.length).toBeGreaterThanOrEqual(3);
 		expect(next.body.videoList[0].id).not.toBe(tpl.body.videoList[1].id);
 		const one = await api('GET', `/videos/agent-templates?templateId=${tpl.body.videoList[0].id}`);
 		expect(one.body.id).toBe(tpl.body.videoList[0].id);
-		for (const p of ['/audio', '/llm', '/music/create?prompt=x', '/music/styles', '/audio/voices?account=1']) {
+		for (const p of [
+			'/audio',
+			'/llm',
+			'/music/create?prompt=x',
+			'/music/styles',
+			'/audio/voices?account=1',
+		]) {
 			const r = await api('GET', p);
 			expect(r.status).toBe(410);
 			expect(r.body).toEqual({ error: 'Decommissioned', code: 410 });
@@ -159,18 +221,31 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 	});
 
 	test('request log records ops, accounts and headers but never the token', async () => {
-		await api('POST', '/videos/create', { json: { prompt: `p ${'x'.repeat(500)}`, replyRef: 'log-1' }, headers: { 'X-Extra': sim.token } });
+		await api('POST', '/videos/create', {
+			json: { prompt: `p ${'x'.repeat(500)}`, replyRef: 'log-1' },
+			headers: { 'X-Extra': sim.token },
+		});
 		await api('GET', `/scheduler/available?echo=${encodeURIComponent(sim.token)}`);
 		await api('GET', '/accounts', { noAuth: true });
 		const [create, avail, unauth] = sim.log;
-		expect(create).toMatchObject({ method: 'POST', path: '/v1/minimax/videos/create', kind: 'api', op: 'videos.create', status: 200, account: '987654321' });
+		expect(create).toMatchObject({
+			method: 'POST',
+			path: '/v1/minimax/videos/create',
+			kind: 'api',
+			op: 'videos.create',
+			status: 200,
+			account: '987654321',
+		});
 		expect(create.jobId).toMatch(/-video:/);
 		expect(create.body.replyRef).toBe('log-1');
 		expect(create.body.prompt.length).toBeLessThan(300);
 		expect(create.headers.authorized).toBe(true);
 		expect(create.headers).not.toHaveProperty('authorization');
 		expect(avail.op).toBe('scheduler.available');
-		expect(unauth).toMatchObject({ status: 401, headers: expect.objectContaining({ authorized: false }) });
+		expect(unauth).toMatchObject({
+			status: 401,
+			headers: expect.objectContaining({ authorized: false }),
+		});
 		expect(JSON.stringify(sim.log)).not.toContain(sim.token);
 		expect(JSON.stringify(sim.log)).not.toContain('simtoken0123456789');
 	});

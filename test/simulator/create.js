@@ -34,9 +34,21 @@ const ROLE_MIME = {
 function checkRefs(ctx, refs, account) {
 	for (const ref of refs) {
 		const file = ctx.state.files.get(ref.fileID);
-		if (!file || file.account !== account) throw err(400, `Parameter ${ref.field} (${ref.fileID}) was not found on account ${account}; upload it with POST /files?account=${account}`);
-		if (file.sourceJob && file.sourceJob.status !== 2) throw err(400, `Parameter ${ref.field} (${ref.fileID}) refers to an image that has not completed`);
-		if (ROLE_MIME[ref.role] && !ROLE_MIME[ref.role].includes(file.mime)) throw err(400, `Parameter ${ref.field} must reference ${ref.role} file (${ROLE_MIME[ref.role].join(', ')}), got ${file.mime}`);
+		if (!file || file.account !== account)
+			throw err(
+				400,
+				`Parameter ${ref.field} (${ref.fileID}) was not found on account ${account}; upload it with POST /files?account=${account}`,
+			);
+		if (file.sourceJob && file.sourceJob.status !== 2)
+			throw err(
+				400,
+				`Parameter ${ref.field} (${ref.fileID}) refers to an image that has not completed`,
+			);
+		if (ROLE_MIME[ref.role] && !ROLE_MIME[ref.role].includes(file.mime))
+			throw err(
+				400,
+				`Parameter ${ref.field} must reference ${ref.role} file (${ROLE_MIME[ref.role].join(', ')}), got ${file.mime}`,
+			);
 	}
 }
 
@@ -45,8 +57,13 @@ function busyBody(ctx, account, running) {
 		error: `Account ${account} is busy executing ${running.length} videos`,
 		runningVideos: {
 			[account]: running.map((j) => ({
-				account, id: j.raw, scheduledVideo: `scheduled-${j.raw}`, videoId: j.id,
-				started: new Date(j.createdAt).toISOString(), replyUrl: j.replyUrl, replyRef: j.replyRef,
+				account,
+				id: j.raw,
+				scheduledVideo: `scheduled-${j.raw}`,
+				videoId: j.id,
+				started: new Date(j.createdAt).toISOString(),
+				replyUrl: j.replyUrl,
+				replyRef: j.replyRef,
 			})),
 		},
 		code: 429,
@@ -73,14 +90,22 @@ function gate(ctx, acct, { limit, videoSlots, kw }) {
 		const running = ctx.state.runningVideos(acct.account);
 		if (running.length >= limit) throw reject(ctx, 429, busyBody(ctx, acct.account, running));
 	}
-	if (acct.outOfCredits) throw reject(ctx, 412, { error: `Account ${acct.account} has run out of credits`, code: 412 });
-	if (videoSlots && acct.queueLimit !== undefined && ctx.state.runningVideos(acct.account).length >= acct.queueLimit) {
+	if (acct.outOfCredits)
+		throw reject(ctx, 412, { error: `Account ${acct.account} has run out of credits`, code: 412 });
+	if (
+		videoSlots &&
+		acct.queueLimit !== undefined &&
+		ctx.state.runningVideos(acct.account).length >= acct.queueLimit
+	) {
 		throw reject(ctx, 429, queueBody(acct.queueLimit));
 	}
 	if (kw.moderate) {
 		throw reject(ctx, 422, {
 			error: 'Your prompt is too short, please provide more details',
-			statusInfo: statusInfo(1500001, 'An error occurred while generating the content, please try again'),
+			statusInfo: statusInfo(
+				1500001,
+				'An error occurred while generating the content, please try again',
+			),
 		});
 	}
 }

@@ -38,7 +38,9 @@ describe('fault injection and duplicate accounting', () => {
 	});
 
 	test('each kind behaves as documented', async () => {
-		const { sim, api } = await start({ faults: { rate: 1, kinds: ['502'], paths: ['videos.create'] } });
+		const { sim, api } = await start({
+			faults: { rate: 1, kinds: ['502'], paths: ['videos.create'] },
+		});
 		try {
 			const bad = await api('POST', '/videos/create', { json: { prompt: 'x', replyRef: 'f1' } });
 			expect(bad.status).toBe(502);
@@ -48,13 +50,18 @@ describe('fault injection and duplicate accounting', () => {
 			expect((await api('GET', '/scheduler')).status).toBe(200);
 
 			sim.setFaults({ kinds: ['504'] });
-			expect((await api('POST', '/videos/create', { json: { prompt: 'x' } })).body).toEqual({ error: 'Gateway Timeout', code: 504 });
+			expect((await api('POST', '/videos/create', { json: { prompt: 'x' } })).body).toEqual({
+				error: 'Gateway Timeout',
+				code: 504,
+			});
 			sim.setFaults({ kinds: ['429'] });
 			const busy = await api('POST', '/videos/create', { json: { prompt: 'x' } });
 			expect(busy.status).toBe(429);
 			expect(busy.body.runningVideos).toHaveProperty('987654321');
 			sim.setFaults({ kinds: ['429queue'] });
-			expect((await api('POST', '/videos/create', { json: { prompt: 'x' } })).body.statusInfo.code).toBe(1500006);
+			expect(
+				(await api('POST', '/videos/create', { json: { prompt: 'x' } })).body.statusInfo.code,
+			).toBe(1500006);
 			expect(sim.jobs.size).toBe(0);
 
 			sim.setFaults({ kinds: ['resetBefore'] });
@@ -62,7 +69,9 @@ describe('fault injection and duplicate accounting', () => {
 			expect(sim.jobs.size).toBe(0);
 
 			sim.setFaults({ kinds: ['resetAfter'] });
-			await expect(api('POST', '/videos/create', { json: { prompt: 'lost answer', replyRef: 'ra-1' } })).rejects.toThrow();
+			await expect(
+				api('POST', '/videos/create', { json: { prompt: 'lost answer', replyRef: 'ra-1' } }),
+			).rejects.toThrow();
 			expect(sim.jobs.size).toBe(1);
 			const [job] = sim.jobs.values();
 			expect(job).toMatchObject({ replyRef: 'ra-1', kind: 'video' });
@@ -76,7 +85,15 @@ describe('fault injection and duplicate accounting', () => {
 
 			sim.setFaults({ rate: 0 });
 			expect((await api('GET', `/videos/${job.id}`)).status).toBe(200);
-			expect(sim.stats().faults).toEqual({ 502: 1, 504: 1, 429: 1, '429queue': 1, resetBefore: 1, resetAfter: 1, slow: 1 });
+			expect(sim.stats().faults).toEqual({
+				502: 1,
+				504: 1,
+				429: 1,
+				'429queue': 1,
+				resetBefore: 1,
+				resetAfter: 1,
+				slow: 1,
+			});
 		} finally {
 			await sim.close();
 		}
@@ -100,13 +117,21 @@ describe('fault injection and duplicate accounting', () => {
 	test('duplicateCreates counts repeated replyRefs per kind only', async () => {
 		const { sim, api } = await start({ jobMs: 20 });
 		try {
-			await api('POST', '/videos/create', { json: { prompt: 'a', replyRef: 'item-1', maxJobs: 10 } });
-			await api('POST', '/videos/create', { json: { prompt: 'b', replyRef: 'item-2', maxJobs: 10 } });
+			await api('POST', '/videos/create', {
+				json: { prompt: 'a', replyRef: 'item-1', maxJobs: 10 },
+			});
+			await api('POST', '/videos/create', {
+				json: { prompt: 'b', replyRef: 'item-2', maxJobs: 10 },
+			});
 			await api('POST', '/videos/create', { json: { prompt: 'c', maxJobs: 10 } });
 			await api('POST', '/videos/create', { json: { prompt: 'd', maxJobs: 10 } });
-			await api('POST', '/images/create', { json: { prompt: 'e', replyRef: 'item-1', quantity: 3 } });
+			await api('POST', '/images/create', {
+				json: { prompt: 'e', replyRef: 'item-1', quantity: 3 },
+			});
 			expect(sim.stats().duplicateCreates).toBe(0);
-			await api('POST', '/videos/create', { json: { prompt: 'a again', replyRef: 'item-1', maxJobs: 10 } });
+			await api('POST', '/videos/create', {
+				json: { prompt: 'a again', replyRef: 'item-1', maxJobs: 10 },
+			});
 			await api('POST', '/images/create', { json: { prompt: 'e again', replyRef: 'item-1' } });
 			// Rejected creates are not accepted jobs and do not count.
 			await api('POST', '/videos/create', { json: { prompt: 'x [moderate]', replyRef: 'item-2' } });

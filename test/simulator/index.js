@@ -8,27 +8,59 @@ const callbacks = require('./callbacks');
 const { videoRecord, imageRecord, agentRecord, recordOf } = require('./records');
 
 const DEFAULT_TOKEN = 'user:1234-simtoken0123456789';
-const DEFAULT_FAULTS = { rate: 0, seed: 1, kinds: ['429', '429queue', '502', '504', 'resetBefore', 'resetAfter', 'slow'], slowMs: 300, paths: undefined };
+const DEFAULT_FAULTS = {
+	rate: 0,
+	seed: 1,
+	kinds: ['429', '429queue', '502', '504', 'resetBefore', 'resetAfter', 'slow'],
+	slowMs: 300,
+	paths: undefined,
+};
 const FAULT_KINDS = new Set(DEFAULT_FAULTS.kinds);
 
 class Simulator {
 	constructor(options = {}) {
 		this.options = {
-			port: 0, cdnPort: 0, token: DEFAULT_TOKEN, jobMs: 800, cloneMs: 50, cloneRefusalStatus: 400, referenceStatus: 200, musicCreateShape: 'object', musicListShape: 'array', recordExtras: false, mediaBytes: undefined, callbackShape: 'record',
-			callbackProgress: true, agentCreateMode: 'sse', filesListing: 'empty', publicUrl: undefined,
+			port: 0,
+			cdnPort: 0,
+			token: DEFAULT_TOKEN,
+			jobMs: 800,
+			cloneMs: 50,
+			cloneRefusalStatus: 400,
+			referenceStatus: 200,
+			musicCreateShape: 'object',
+			musicListShape: 'array',
+			recordExtras: false,
+			mediaBytes: undefined,
+			callbackShape: 'record',
+			callbackProgress: true,
+			agentCreateMode: 'sse',
+			filesListing: 'empty',
+			publicUrl: undefined,
 			...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
 		};
 		const o = this.options;
-		if (![400, 429, 200].includes(o.cloneRefusalStatus)) throw new Error(`cloneRefusalStatus must be 400, 429 or 200, not ${o.cloneRefusalStatus}`);
-		if (![200, 201].includes(o.referenceStatus)) throw new Error(`referenceStatus must be 200 or 201, not ${o.referenceStatus}`);
-		if (!['object', 'array'].includes(o.musicCreateShape)) throw new Error(`musicCreateShape must be object or array, not ${o.musicCreateShape}`);
-		if (!['array', 'object'].includes(o.musicListShape)) throw new Error(`musicListShape must be array or object, not ${o.musicListShape}`);
-		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape)) throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
-		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode)) throw new Error(`agentCreateMode must be sse, json or sse-no-final, not ${o.agentCreateMode}`);
-		if (!['empty', 'uploaded'].includes(o.filesListing)) throw new Error(`filesListing must be empty or uploaded, not ${o.filesListing}`);
+		if (![400, 429, 200].includes(o.cloneRefusalStatus))
+			throw new Error(`cloneRefusalStatus must be 400, 429 or 200, not ${o.cloneRefusalStatus}`);
+		if (![200, 201].includes(o.referenceStatus))
+			throw new Error(`referenceStatus must be 200 or 201, not ${o.referenceStatus}`);
+		if (!['object', 'array'].includes(o.musicCreateShape))
+			throw new Error(`musicCreateShape must be object or array, not ${o.musicCreateShape}`);
+		if (!['array', 'object'].includes(o.musicListShape))
+			throw new Error(`musicListShape must be array or object, not ${o.musicListShape}`);
+		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape))
+			throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
+		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode))
+			throw new Error(
+				`agentCreateMode must be sse, json or sse-no-final, not ${o.agentCreateMode}`,
+			);
+		if (!['empty', 'uploaded'].includes(o.filesListing))
+			throw new Error(`filesListing must be empty or uploaded, not ${o.filesListing}`);
 		this.state = new State({
 			token: o.token,
-			accounts: o.accounts && o.accounts.length ? o.accounts : [{ account: '987654321', maxJobs: 3, paid: true }],
+			accounts:
+				o.accounts && o.accounts.length
+					? o.accounts
+					: [{ account: '987654321', maxJobs: 3, paid: true }],
 		});
 		this.token = o.token;
 		this.log = [];
@@ -58,13 +90,14 @@ class Simulator {
 	}
 
 	listen() {
-		const open = (server, port) => new Promise((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, '127.0.0.1', () => {
-				server.off('error', reject);
-				resolve(server.address().port);
+		const open = (server, port) =>
+			new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, '127.0.0.1', () => {
+					server.off('error', reject);
+					resolve(server.address().port);
+				});
 			});
-		});
 		return (async () => {
 			this.port = await open(this.server, this.options.port);
 			this.cdnPort = await open(this.cdnServer, this.options.cdnPort);
@@ -97,7 +130,13 @@ class Simulator {
 
 	stats() {
 		const s = this.state.stats;
-		return JSON.parse(JSON.stringify({ ...s, callbacksRecorded: this.callbacks.length, logEntries: this.log.length }));
+		return JSON.parse(
+			JSON.stringify({
+				...s,
+				callbacksRecorded: this.callbacks.length,
+				logEntries: this.log.length,
+			}),
+		);
 	}
 
 	/** Current GET record of a job (same JSON the API would return). */
@@ -120,17 +159,23 @@ class Simulator {
 	}
 
 	setAccount(account, patch = {}) {
-		const acct = this.state.accounts.get(String(account)) || this.state.addAccount({ account: String(account) });
+		const acct =
+			this.state.accounts.get(String(account)) ||
+			this.state.addAccount({ account: String(account) });
 		for (const [k, v] of Object.entries(patch)) {
 			if (k === 'account' || k === 'creates') continue;
-			if (['paid', 'onHold', 'outOfCredits', 'supportAudio', 'audioOutOfCredits'].includes(k)) acct[k] = !!v;
+			if (['paid', 'onHold', 'outOfCredits', 'supportAudio', 'audioOutOfCredits'].includes(k))
+				acct[k] = !!v;
 			else acct[k] = v === undefined || v === null ? undefined : Number(v);
 		}
 		return { ...acct };
 	}
 
 	setFaults(patch = {}) {
-		const next = { ...this.faults, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+		const next = {
+			...this.faults,
+			...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+		};
 		if ('paths' in patch) next.paths = patch.paths; // explicit undefined clears the filter
 		for (const k of next.kinds) if (!FAULT_KINDS.has(k)) throw new Error(`Unknown fault kind ${k}`);
 		const reseed = !this.rng || patch.seed !== undefined;
@@ -155,11 +200,14 @@ class Simulator {
 		this.timers.clear();
 		for (const r of this.outgoing) r.destroy();
 		for (const s of this.streams) s.destroy();
-		const closing = [this.server, this.cdnServer].map((server) => new Promise((resolve) => {
-			if (!server.listening) return resolve();
-			server.close(() => resolve());
-			server.closeAllConnections();
-		}));
+		const closing = [this.server, this.cdnServer].map(
+			(server) =>
+				new Promise((resolve) => {
+					if (!server.listening) return resolve();
+					server.close(() => resolve());
+					server.closeAllConnections();
+				}),
+		);
 		await Promise.all(closing);
 	}
 }
@@ -169,4 +217,11 @@ async function createSimulator(options) {
 	return sim.listen();
 }
 
-module.exports = { createSimulator, Simulator, DEFAULT_TOKEN, videoRecord, imageRecord, agentRecord };
+module.exports = {
+	createSimulator,
+	Simulator,
+	DEFAULT_TOKEN,
+	videoRecord,
+	imageRecord,
+	agentRecord,
+};

@@ -87,7 +87,11 @@ const ZEROS = Buffer.alloc(64 * 1024);
 // Streams the video with backpressure; never allocates more than one 64 KiB chunk for padding.
 function streamVideo(res, mediaBytes, head) {
 	const total = videoSize(mediaBytes);
-	res.writeHead(200, { 'Content-Type': 'video/mp4', 'Content-Length': String(total), 'Accept-Ranges': 'none' });
+	res.writeHead(200, {
+		'Content-Type': 'video/mp4',
+		'Content-Length': String(total),
+		'Accept-Ranges': 'none',
+	});
 	if (head) return res.end();
 	if (total === MP4.length) return res.end(MP4);
 	const boxSize = total - MP4.length;
@@ -104,7 +108,9 @@ function streamVideo(res, mediaBytes, head) {
 		}
 		res.end();
 	};
-	res.on('close', () => { left = 0; });
+	res.on('close', () => {
+		left = 0;
+	});
 	pump();
 }
 

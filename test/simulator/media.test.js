@@ -36,7 +36,9 @@ describe('result media served at /cdn', () => {
 		try {
 			const v = await finishedVideo(api);
 			const cover = Buffer.from(await (await fetch(v.coverURL)).arrayBuffer());
-			expect(cover.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+			expect(cover.subarray(0, 8)).toEqual(
+				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+			);
 			expect(cover.toString('ascii', 12, 16)).toBe('IHDR');
 			expect(cover.readUInt32BE(16)).toBeGreaterThan(0);
 			expect(cover.readUInt32BE(20)).toBeGreaterThan(0);
@@ -45,7 +47,9 @@ describe('result media served at /cdn', () => {
 			while (pos < cover.length) {
 				const len = cover.readUInt32BE(pos);
 				const type = cover.toString('ascii', pos + 4, pos + 8);
-				expect(cover.readUInt32BE(pos + 8 + len)).toBe(crc32(cover.subarray(pos + 4, pos + 8 + len)));
+				expect(cover.readUInt32BE(pos + 8 + len)).toBe(
+					crc32(cover.subarray(pos + 4, pos + 8 + len)),
+				);
 				if (type === 'IDAT') idat.push(cover.subarray(pos + 8, pos + 8 + len));
 				pos += 12 + len;
 			}
@@ -87,7 +91,8 @@ describe('result media served at /cdn', () => {
 			for (;;) {
 				const { done, value } = await reader.read();
 				if (done) break;
-				if (total < MP4.length + 16) firstBytes.push(Buffer.from(value.subarray(0, MP4.length + 16 - total)));
+				if (total < MP4.length + 16)
+					firstBytes.push(Buffer.from(value.subarray(0, MP4.length + 16 - total)));
 				total += value.length;
 			}
 			expect(total).toBe(size);
@@ -111,7 +116,11 @@ describe('result media served at /cdn', () => {
 			if (probe.error) return; // ffprobe not installed; the box walk above still checks the layout
 			const file = path.join(os.tmpdir(), `sim-${process.pid}.mp4`);
 			fs.writeFileSync(file, buf);
-			const out = spawnSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+			const out = spawnSync(
+				'ffprobe',
+				['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', file],
+				{ encoding: 'utf8' },
+			);
 			fs.unlinkSync(file);
 			expect(out.status).toBe(0);
 			expect(out.stdout.trim()).toBe('h264');

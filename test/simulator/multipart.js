@@ -16,8 +16,9 @@ function parseHeaders(text) {
 }
 
 function dispositionParam(value, name) {
-	const m = new RegExp(`(?:^|;)\\s*${name}="([^"]*)"`, 'i').exec(value || '')
-		|| new RegExp(`(?:^|;)\\s*${name}=([^;]*)`, 'i').exec(value || '');
+	const m =
+		new RegExp(`(?:^|;)\\s*${name}="([^"]*)"`, 'i').exec(value || '') ||
+		new RegExp(`(?:^|;)\\s*${name}=([^;]*)`, 'i').exec(value || '');
 	return m ? m[1].trim() : undefined;
 }
 
@@ -49,7 +50,12 @@ function parseMultipart(buf, contentType) {
 		const filename = dispositionParam(disp, 'filename');
 		if (name !== undefined) {
 			if (filename !== undefined) {
-				files.push({ field: name, name: filename, type: headers['content-type'] || 'application/octet-stream', data });
+				files.push({
+					field: name,
+					name: filename,
+					type: headers['content-type'] || 'application/octet-stream',
+					data,
+				});
 			} else {
 				const value = data.toString('utf8');
 				fields[name] = value;

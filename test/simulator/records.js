@@ -54,9 +54,13 @@ function videoRecord(sim, job) {
 	if (!job.final) rec.message = RUN_MESSAGE[status];
 	else if (FINAL_MESSAGE[status]) rec.message = FINAL_MESSAGE[status];
 	Object.assign(rec, {
-		percent: job.percent, width: done ? w : 0, height: done ? h : 0,
+		percent: job.percent,
+		width: done ? w : 0,
+		height: done ? h : 0,
 		// No createTime: the reference's video record (§6.2/6.3) has none, unlike images (§7.2).
-		originFiles: originFiles(sim, job), canAppeal: status === 5 || status === 7, canRetry: status === 3,
+		originFiles: originFiles(sim, job),
+		canAppeal: status === 5 || status === 7,
+		canRetry: status === 3,
 		videoId: job.id,
 	});
 	return rec;
@@ -69,15 +73,47 @@ function imageRecord(sim, job) {
 	const r = job.request || {};
 	const png = `${base}/cdn/image/${job.raw}.png`;
 	const rec = {
-		id: job.raw, desc: job.prompt, coverURL: done ? png : '', videoURL: done ? `${base}/cdn/image/${job.raw}-wm.png` : '',
-		status, canRetry: status === 3, width: done ? 128 : 0, height: done ? 72 : 0, originFiles: originFiles(sim, job),
-		canAppeal: status === 5 || status === 7, downloadURL: done && job.paid ? png : '', hasVoice: false, modelID: r.model,
-		useOriginPrompt: false, isBookmarked: false, disableGenerateSimilar: false, createTime: job.createdAt, postStatus: 0,
-		userID: Number(job.account), createType: 4, promptImgURL: '', extra: { cameraMotions: [], promptStruct: '' },
-		isVisitor: false, videoURLs: { feedURL: '', downloadURLWithWatermark: done ? `${base}/cdn/image/${job.raw}-wm.png` : '' },
-		priority: 0, generatorType: 1, isInFolder: false, batchID: job.batchID, aspectRatio: r.aspectRatio, fileID: job.fileID,
-		tags: [{ type: 'normal', tagIcon: '', tagText: r.model }], duration: 0, resolution: 0, humanCheckStatus: 0,
-		userIDStr: job.account, statusLabel: job.statusLabel, statusFinal: job.final, imageId: job.id,
+		id: job.raw,
+		desc: job.prompt,
+		coverURL: done ? png : '',
+		videoURL: done ? `${base}/cdn/image/${job.raw}-wm.png` : '',
+		status,
+		canRetry: status === 3,
+		width: done ? 128 : 0,
+		height: done ? 72 : 0,
+		originFiles: originFiles(sim, job),
+		canAppeal: status === 5 || status === 7,
+		downloadURL: done && job.paid ? png : '',
+		hasVoice: false,
+		modelID: r.model,
+		useOriginPrompt: false,
+		isBookmarked: false,
+		disableGenerateSimilar: false,
+		createTime: job.createdAt,
+		postStatus: 0,
+		userID: Number(job.account),
+		createType: 4,
+		promptImgURL: '',
+		extra: { cameraMotions: [], promptStruct: '' },
+		isVisitor: false,
+		videoURLs: {
+			feedURL: '',
+			downloadURLWithWatermark: done ? `${base}/cdn/image/${job.raw}-wm.png` : '',
+		},
+		priority: 0,
+		generatorType: 1,
+		isInFolder: false,
+		batchID: job.batchID,
+		aspectRatio: r.aspectRatio,
+		fileID: job.fileID,
+		tags: [{ type: 'normal', tagIcon: '', tagText: r.model }],
+		duration: 0,
+		resolution: 0,
+		humanCheckStatus: 0,
+		userIDStr: job.account,
+		statusLabel: job.statusLabel,
+		statusFinal: job.final,
+		imageId: job.id,
 	};
 	if (!job.final) {
 		rec.message = status === 11 ? 'In queue, please wait' : 'Generating your image, please wait';
@@ -87,21 +123,34 @@ function imageRecord(sim, job) {
 }
 
 const VIDEO_MODEL_RE = /^(hailuo|02|veo|sora|seedance|kling|video)/i;
-const IMAGE_MODEL_RE = /^(nano-banana|seedream|f\.?1|flux|kontext|qwen|kolors|gpt-image|image-01|midjourney|image)/i;
+const IMAGE_MODEL_RE =
+	/^(nano-banana|seedream|f\.?1|flux|kontext|qwen|kolors|gpt-image|image-01|midjourney|image)/i;
 
 function agentRecord(sim, job) {
 	const base = sim.state.base;
-	const rec = { jobId: job.id, status: job.status, created: new Date(job.createdAt).toISOString(), request: job.request };
+	const rec = {
+		jobId: job.id,
+		status: job.status,
+		created: new Date(job.createdAt).toISOString(),
+		request: job.request,
+	};
 	if (rec.status === 'completed') {
 		const attachments = [];
 		const models = job.request.models;
 		if (models.some((m) => VIDEO_MODEL_RE.test(m))) {
 			attachments.push({
-				attachmentID: `att_${job.raw}1`, type: 1, status: 3,
+				attachmentID: `att_${job.raw}1`,
+				type: 1,
+				status: 3,
 				file: {
-					fileName: `agent_${job.raw}.mp4`, fileUrl: `${base}/cdn/agent/${job.raw}-watermark.mp4`, type: 'video/mp4',
+					fileName: `agent_${job.raw}.mp4`,
+					fileUrl: `${base}/cdn/agent/${job.raw}-watermark.mp4`,
+					type: 'video/mp4',
 					extra: {
-						width: '1280', height: '720', duration: '5.0', fps: '24',
+						width: '1280',
+						height: '720',
+						duration: '5.0',
+						fps: '24',
 						no_watermark_url: `${base}/cdn/agent/${job.raw}.mp4`,
 						watermark_url: `${base}/cdn/agent/${job.raw}-watermark.mp4`,
 						thumbnail_url: `${base}/cdn/agent/${job.raw}-thumb.png`,
@@ -111,23 +160,32 @@ function agentRecord(sim, job) {
 		}
 		if (models.some((m) => IMAGE_MODEL_RE.test(m))) {
 			attachments.push({
-				attachmentID: `att_${job.raw}2`, type: 2, status: 3,
+				attachmentID: `att_${job.raw}2`,
+				type: 2,
+				status: 3,
 				file: {
-					fileName: `agent_${job.raw}.png`, fileUrl: `${base}/cdn/agent/${job.raw}.png`, type: 'image/png',
+					fileName: `agent_${job.raw}.png`,
+					fileUrl: `${base}/cdn/agent/${job.raw}.png`,
+					type: 'image/png',
 					// §8.5: image attachments carry model fields only; the client falls back to fileUrl.
 					extra: { model_name: 'banana_2', model_aspect_ratio: '16:9', model_resolution: '1K' },
 				},
 			});
 		}
 		rec.response = {
-			projectID: job.raw, sectionID: String(Number(job.raw) + 1), chatID: String(Number(job.raw) + 2),
+			projectID: job.raw,
+			sectionID: String(Number(job.raw) + 1),
+			chatID: String(Number(job.raw) + 2),
 			msg_content: `Done: ${attachments.length} attachment(s) generated for your request.`,
-			timestamp: job.finalAt, elapsedTime: mmss(job.finalAt - job.createdAt), attachments,
+			timestamp: job.finalAt,
+			elapsedTime: mmss(job.finalAt - job.createdAt),
+			attachments,
 		};
 	} else if (rec.status === 'failed') {
-		rec.error = job.cancelledAt !== undefined
-			? { message: 'Job cancelled', status: 499 }
-			: job.failure || { message: 'Timeout waiting for assistant response', status: 504 };
+		rec.error =
+			job.cancelledAt !== undefined
+				? { message: 'Job cancelled', status: 499 }
+				: job.failure || { message: 'Timeout waiting for assistant response', status: 504 };
 	}
 	return rec;
 }
@@ -140,7 +198,19 @@ function ossUrlsOfImage(sim, job) {
 
 function recordOf(sim, job) {
 	if (job.kind === 'speech' || job.kind === 'music') return audioRecord(sim, job);
-	return job.kind === 'video' ? videoRecord(sim, job) : job.kind === 'image' ? imageRecord(sim, job) : agentRecord(sim, job);
+	return job.kind === 'video'
+		? videoRecord(sim, job)
+		: job.kind === 'image'
+			? imageRecord(sim, job)
+			: agentRecord(sim, job);
 }
 
-module.exports = { videoRecord, imageRecord, agentRecord, recordOf, ossUrlsOfImage, VIDEO_MODEL_RE, IMAGE_MODEL_RE };
+module.exports = {
+	videoRecord,
+	imageRecord,
+	agentRecord,
+	recordOf,
+	ossUrlsOfImage,
+	VIDEO_MODEL_RE,
+	IMAGE_MODEL_RE,
+};

@@ -4,23 +4,115 @@ const { start } = require('./test-helpers');
 const { IMAGE_PNG } = require('./media');
 
 // §6.2 (+ message while running / on failure)
-const VIDEO = ['id', 'desc', 'coverURL', 'videoURL', 'downloadURL', 'status', 'statusLabel', 'statusFinal', 'percent', 'message', 'width', 'height', 'originFiles', 'canAppeal', 'canRetry', 'videoId'];
+const VIDEO = [
+	'id',
+	'desc',
+	'coverURL',
+	'videoURL',
+	'downloadURL',
+	'status',
+	'statusLabel',
+	'statusFinal',
+	'percent',
+	'message',
+	'width',
+	'height',
+	'originFiles',
+	'canAppeal',
+	'canRetry',
+	'videoId',
+];
 // §7.2 (+ message, percent while running)
-const IMAGE = ['id', 'desc', 'coverURL', 'videoURL', 'status', 'canRetry', 'width', 'height', 'originFiles', 'canAppeal', 'downloadURL', 'hasVoice', 'modelID', 'useOriginPrompt', 'isBookmarked', 'disableGenerateSimilar', 'createTime', 'postStatus', 'userID', 'createType', 'promptImgURL', 'extra', 'isVisitor', 'videoURLs', 'priority', 'generatorType', 'isInFolder', 'batchID', 'aspectRatio', 'fileID', 'tags', 'duration', 'resolution', 'humanCheckStatus', 'userIDStr', 'statusLabel', 'statusFinal', 'imageId', 'message', 'percent'];
+const IMAGE = [
+	'id',
+	'desc',
+	'coverURL',
+	'videoURL',
+	'status',
+	'canRetry',
+	'width',
+	'height',
+	'originFiles',
+	'canAppeal',
+	'downloadURL',
+	'hasVoice',
+	'modelID',
+	'useOriginPrompt',
+	'isBookmarked',
+	'disableGenerateSimilar',
+	'createTime',
+	'postStatus',
+	'userID',
+	'createType',
+	'promptImgURL',
+	'extra',
+	'isVisitor',
+	'videoURLs',
+	'priority',
+	'generatorType',
+	'isInFolder',
+	'batchID',
+	'aspectRatio',
+	'fileID',
+	'tags',
+	'duration',
+	'resolution',
+	'humanCheckStatus',
+	'userIDStr',
+	'statusLabel',
+	'statusFinal',
+	'imageId',
+	'message',
+	'percent',
+];
 // §8.5
 const AGENT = ['jobId', 'status', 'created', 'request', 'response', 'error', 'code'];
 const AGENT_REQUEST = ['prompt', 'models', 'async', 'replyUrl', 'replyRef', 'file'];
 const ATTACHMENT = ['attachmentID', 'type', 'status', 'file', 'text', 'extra', 'node'];
 const ATTACHMENT_FILE = ['fileName', 'fileUrl', 'type', 'extra', 'posterUrl', 'referenceType'];
-const VIDEO_EXTRA = ['height', 'width', 'duration', 'fps', 'frames', 'no_watermark_url', 'watermark_url', 'thumbnail_url', 'url', 'path', 'task_id', 'vendor', 'subtitle_path'];
+const VIDEO_EXTRA = [
+	'height',
+	'width',
+	'duration',
+	'fps',
+	'frames',
+	'no_watermark_url',
+	'watermark_url',
+	'thumbnail_url',
+	'url',
+	'path',
+	'task_id',
+	'vendor',
+	'subtitle_path',
+];
 const IMAGE_EXTRA = ['model_aspect_ratio', 'model_name', 'model_resolution'];
 // §6.7, §8.7, §8.8, §8.1, §6.8
 const TEMPLATE = ['id', 'createTime', 'videoAsset', 'like', 'author', 'cardType', 'tabID'];
-const TEMPLATE_ASSET = ['id', 'desc', 'coverURL', 'videoURL', 'status', 'width', 'height', 'duration', 'resolution', 'title', 'agentTemplateID', 'agentTemplateName', 'downloadURL', 'hasVoice', 'modelID', 'aspectRatio', 'tags', 'userIDStr'];
+const TEMPLATE_ASSET = [
+	'id',
+	'desc',
+	'coverURL',
+	'videoURL',
+	'status',
+	'width',
+	'height',
+	'duration',
+	'resolution',
+	'title',
+	'agentTemplateID',
+	'agentTemplateName',
+	'downloadURL',
+	'hasVoice',
+	'modelID',
+	'aspectRatio',
+	'tags',
+	'userIDStr',
+];
 const SCHEDULED = ['videoId', 'imageId', 'started', 'elapsed', 'replyUrl', 'replyRef'];
 const CREATED_VIDEO = ['data', 'statusInfo', 'videoId', 'code', 'replyUrl', 'replyRef'];
 
-const only = (obj, allowed) => expect(Object.keys(obj).filter((k) => !allowed.includes(k))).toEqual([]);
+const only = (obj, allowed) =>
+	expect(Object.keys(obj).filter((k) => !allowed.includes(k))).toEqual([]);
 
 describe('records carry only documented fields', () => {
 	let sim;
@@ -29,13 +121,23 @@ describe('records carry only documented fields', () => {
 	afterAll(() => sim.close());
 
 	test('videos, images, scheduler, agent jobs and templates, running and final', async () => {
-		const up = (await api('POST', '/files', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/png' } })).body;
+		const up = (
+			await api('POST', '/files', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/png' } })
+		).body;
 		expect(Object.keys(up).sort()).toEqual(['fileID', 'ossPath']);
-		const v = await api('POST', '/videos/create', { json: { model: 'I2V-01', fileID: up.fileID, prompt: 'x [ms=600000]', replyRef: 'r' } });
+		const v = await api('POST', '/videos/create', {
+			json: { model: 'I2V-01', fileID: up.fileID, prompt: 'x [ms=600000]', replyRef: 'r' },
+		});
 		only(v.body, CREATED_VIDEO);
-		const img = (await api('POST', '/images/create', { json: { prompt: 'x [ms=600000]' } })).body.imageIds[0];
+		const img = (await api('POST', '/images/create', { json: { prompt: 'x [ms=600000]' } })).body
+			.imageIds[0];
 		const fd = new FormData();
-		for (const [k, val] of Object.entries({ prompt: 'video and image [ms=600000]', models: 'hailuo-2.3,nano-banana-2', async: 'true' })) fd.append(k, val);
+		for (const [k, val] of Object.entries({
+			prompt: 'video and image [ms=600000]',
+			models: 'hailuo-2.3,nano-banana-2',
+			async: 'true',
+		}))
+			fd.append(k, val);
 		fd.append('file', new Blob([IMAGE_PNG], { type: 'image/png' }), 'ref.png');
 		const job = (await api('POST', '/agent', { body: fd })).body;
 

@@ -24,7 +24,9 @@ function defineRoutes(spec, rows) {
 	return rows.map(([method, pattern, handler]) => {
 		// Parameter names may differ (":id" here, "{videoId}" there); the shape must not.
 		const shape = (p) => p.replace(/:[A-Za-z_]+/g, ':');
-		const endpoint = [...spec.values()].find((e) => e.method === method && shape(e.pattern) === shape(pattern));
+		const endpoint = [...spec.values()].find(
+			(e) => e.method === method && shape(e.pattern) === shape(pattern),
+		);
 		if (!endpoint) throw new Error(`No endpoints-file entry for ${method} /${pattern}`);
 		return { method, parts: pattern.split('/'), op: endpoint.op, handler, endpoint };
 	});
@@ -57,29 +59,40 @@ const ROUTES = defineRoutes(MINIMAX, [
 	['GET', 'scheduler', misc.schedulerList],
 	['GET', 'scheduler/available', misc.schedulerAvailable],
 	['DELETE', 'scheduler/:id', misc.schedulerDelete],
-]).concat(defineRoutes(SPEECH_MUSIC, [
-	['POST', 'speech/create', speech.create],
-	['POST', 'speech/create-mp3', speech.createMp3],
-	['POST', 'speech/upload-sample', speech.uploadSample],
-	['POST', 'speech/clone-voice', speech.cloneVoice],
-	['POST', 'speech/delete-voice', speech.deleteVoice],
-	['GET', 'speech/voices', speech.voices],
-	['GET', 'speech/config', speech.config],
-	['GET', 'speech/equity', speech.equity],
-	['GET', 'speech', speech.list],
-	['GET', 'speech/:id', speech.get],
-	['DELETE', 'speech/:id', speech.del],
-	['POST', 'music/create', music.create],
-	['POST', 'music/reference', music.reference],
-	['GET', 'music', music.list],
-	['GET', 'music/:id', music.get],
-	['DELETE', 'music/:id', music.del],
-]));
+]).concat(
+	defineRoutes(SPEECH_MUSIC, [
+		['POST', 'speech/create', speech.create],
+		['POST', 'speech/create-mp3', speech.createMp3],
+		['POST', 'speech/upload-sample', speech.uploadSample],
+		['POST', 'speech/clone-voice', speech.cloneVoice],
+		['POST', 'speech/delete-voice', speech.deleteVoice],
+		['GET', 'speech/voices', speech.voices],
+		['GET', 'speech/config', speech.config],
+		['GET', 'speech/equity', speech.equity],
+		['GET', 'speech', speech.list],
+		['GET', 'speech/:id', speech.get],
+		['DELETE', 'speech/:id', speech.del],
+		['POST', 'music/create', music.create],
+		['POST', 'music/reference', music.reference],
+		['GET', 'music', music.list],
+		['GET', 'music/:id', music.get],
+		['DELETE', 'music/:id', music.del],
+	]),
+);
 
 /** Ops that create something upstream (resetAfter performs them before dropping the socket). */
 const CREATE_OPS = new Set([
-	'videos.create', 'videos.agentCreate', 'images.create', 'agent.run', 'files.upload',
-	'speech.create', 'speech.createMp3', 'speech.uploadSample', 'speech.cloneVoice', 'music.create', 'music.uploadReference',
+	'videos.create',
+	'videos.agentCreate',
+	'images.create',
+	'agent.run',
+	'files.upload',
+	'speech.create',
+	'speech.createMp3',
+	'speech.uploadSample',
+	'speech.cloneVoice',
+	'music.create',
+	'music.uploadReference',
 ]);
 
 /** `rel` is the path below /v1/minimax with the trailing slash removed. */
@@ -87,7 +100,11 @@ function match(method, rel) {
 	const segs = rel.split('/');
 	const first = segs[0] || '';
 	// Legacy GET /music/create (a generating GET) and /music/styles stay dead; GET /music and /music/{id} are live again.
-	if (first === 'audio' || first === 'llm' || (first === 'music' && method === 'GET' && ['create', 'styles'].includes(segs[1]))) {
+	if (
+		first === 'audio' ||
+		first === 'llm' ||
+		(first === 'music' && method === 'GET' && ['create', 'styles'].includes(segs[1]))
+	) {
 		return { op: `${first}.decommissioned`, decommissioned: true };
 	}
 	for (const r of ROUTES) {
@@ -98,7 +115,8 @@ function match(method, rel) {
 			if (p.startsWith(':')) params[p.slice(1)] = segs[i];
 			else if (p !== segs[i]) ok = false;
 		});
-		if (ok && Object.values(params).every((v) => v)) return { op: r.op, handler: r.handler, endpoint: r.endpoint, params };
+		if (ok && Object.values(params).every((v) => v))
+			return { op: r.op, handler: r.handler, endpoint: r.endpoint, params };
 	}
 	return { op: 'unknown' };
 }

@@ -37,7 +37,17 @@ function parseBody(ctx, endpoint) {
 		ctx.body = mp.fields;
 		ctx.files = mp.files;
 		ctx.multipart = true;
-		entry.body = { bytes: raw.length, contentType, fields: summarize(mp.fields), files: mp.files.map((f) => ({ field: f.field, name: f.name, size: f.data.length, type: f.type })) };
+		entry.body = {
+			bytes: raw.length,
+			contentType,
+			fields: summarize(mp.fields),
+			files: mp.files.map((f) => ({
+				field: f.field,
+				name: f.name,
+				size: f.data.length,
+				type: f.type,
+			})),
+		};
 		return;
 	}
 	if (type.split(';')[0].trim() !== 'application/json') {
@@ -51,7 +61,8 @@ function parseBody(ctx, endpoint) {
 		entry.body = { bytes: raw.length, contentType };
 		throw new ValidationError('Request body is not valid JSON');
 	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('Request body must be a JSON object');
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw new ValidationError('Request body must be a JSON object');
 	ctx.body = parsed;
 	entry.body = summarize(parsed);
 }
@@ -76,7 +87,12 @@ function serveCdn(ctx, rawPath) {
 		ctx.entry.op = `cdn.${m[1]}`;
 		if (m[1] === 'image' && !state.byRaw.has(m[2])) return send404();
 		ctx.entry.status = 200;
-		return media.sendBuffer(ctx.res, m[1] === 'cover' ? media.COVER_PNG : media.IMAGE_PNG, 'image/png', head);
+		return media.sendBuffer(
+			ctx.res,
+			m[1] === 'cover' ? media.COVER_PNG : media.IMAGE_PNG,
+			'image/png',
+			head,
+		);
 	}
 	m = /^\/cdn\/files\/(\d+)\.\w+$/.exec(rawPath);
 	if (m) {
@@ -96,10 +112,15 @@ function answerFault(ctx, fault) {
 	const acct = state.accounts.get(String(name)) || state.accounts.values().next().value;
 	const account = acct ? acct.account : String(name || '');
 	// Speech and music have their own 429 texts (MiniMax's, not useapi's video slots).
-	const audioBusy = /^speech\./.test(ctx.entry.op) ? 'Too many speech generations' : /^music\./.test(ctx.entry.op) ? 'Another music generation is already running on this account' : undefined;
+	const audioBusy = /^speech\./.test(ctx.entry.op)
+		? 'Too many speech generations'
+		: /^music\./.test(ctx.entry.op)
+			? 'Another music generation is already running on this account'
+			: undefined;
 	if (audioBusy && fault.startsWith('429')) return ctx.json(429, { error: audioBusy, code: 429 });
 	if (fault === '429') return ctx.json(429, busyBody(ctx, account, state.runningVideos(account)));
-	if (fault === '429queue') return ctx.json(429, queueBody(acct && acct.queueLimit !== undefined ? acct.queueLimit : 3));
+	if (fault === '429queue')
+		return ctx.json(429, queueBody(acct && acct.queueLimit !== undefined ? acct.queueLimit : 3));
 	if (fault === '502') return ctx.json(502, { error: 'Bad Gateway', code: 502 });
 	if (fault === '504') return ctx.json(504, { error: 'Gateway Timeout', code: 504 });
 }
@@ -115,9 +136,18 @@ function begin(sim, req, res, kind) {
 	delete headers.authorization;
 	headers.authorized = authHeader !== undefined;
 	const entry = {
-		t: Date.now(), method: req.method, path: scrub(rawPath, sim.state.token), query: scrub(query, sim.state.token),
-		status: undefined, kind, op: undefined, account: undefined, body: undefined,
-		headers: scrub(headers, sim.state.token), fault: undefined, jobId: undefined,
+		t: Date.now(),
+		method: req.method,
+		path: scrub(rawPath, sim.state.token),
+		query: scrub(query, sim.state.token),
+		status: undefined,
+		kind,
+		op: undefined,
+		account: undefined,
+		body: undefined,
+		headers: scrub(headers, sim.state.token),
+		fault: undefined,
+		jobId: undefined,
 	};
 	sim.log.push(entry);
 	const ctx = new Ctx(sim, req, res, entry);
@@ -140,18 +170,26 @@ async function handle(sim, req, res) {
 	const entry = ctx.entry;
 	try {
 		sim.state.stats.requests += 1;
-		const rel = rawPath.startsWith(`${PREFIX}/`) ? rawPath.slice(PREFIX.length + 1).replace(/\/+$/, '') : undefined;
+		const rel = rawPath.startsWith(`${PREFIX}/`)
+			? rawPath.slice(PREFIX.length + 1).replace(/\/+$/, '')
+			: undefined;
 		const route = rel !== undefined ? match(req.method, rel) : { op: 'unknown' };
 		entry.op = route.op;
 		if (authHeader !== `Bearer ${sim.state.token}`) {
-			return ctx.json(401, rel !== undefined && /^agent(\/|$)/.test(rel) ? { error: 'Unauthorized' } : { error: 'Unauthorized', code: 401 });
+			return ctx.json(
+				401,
+				rel !== undefined && /^agent(\/|$)/.test(rel)
+					? { error: 'Unauthorized' }
+					: { error: 'Unauthorized', code: 401 },
+			);
 		}
 		if (/%3a/i.test(rawPath)) return ctx.json(404, { error: 'Not found.', code: 404 });
 		const fault = sim.decideFault(route.op);
 		if (fault) {
 			entry.fault = fault;
 			sim.state.stats.faults[fault] = (sim.state.stats.faults[fault] || 0) + 1;
-			if (fault === 'resetBefore' || (fault === 'resetAfter' && !CREATE_OPS.has(route.op))) return ctx.reset();
+			if (fault === 'resetBefore' || (fault === 'resetAfter' && !CREATE_OPS.has(route.op)))
+				return ctx.reset();
 		}
 		ctx.rawBody = await readBody(req);
 		if (fault === 'slow') {
@@ -161,7 +199,13 @@ async function handle(sim, req, res) {
 		if (fault === 'resetAfter') ctx.dropResponse = true;
 		parseBody(ctx, route.endpoint);
 		if (route.endpoint) {
-			checkRequest(route.endpoint, { query: ctx.query, body: ctx.body, files: ctx.files, contentType: req.headers['content-type'], bodyBytes: ctx.rawBody.length });
+			checkRequest(route.endpoint, {
+				query: ctx.query,
+				body: ctx.body,
+				files: ctx.files,
+				contentType: req.headers['content-type'],
+				bodyBytes: ctx.rawBody.length,
+			});
 		}
 		if (fault && fault !== 'slow' && fault !== 'resetAfter') return answerFault(ctx, fault);
 		if (route.decommissioned) return ctx.json(410, { error: 'Decommissioned', code: 410 });
@@ -170,7 +214,8 @@ async function handle(sim, req, res) {
 	} catch (e) {
 		if (ctx.dropResponse) return ctx.reset();
 		if (e instanceof HttpError) return ctx.json(e.status, e.body);
-		if (e instanceof ValidationError || /multipart/i.test(e.message)) return ctx.json(400, { error: e.message, code: 400 });
+		if (e instanceof ValidationError || /multipart/i.test(e.message))
+			return ctx.json(400, { error: e.message, code: 400 });
 		entry.error = e.stack;
 		ctx.json(500, { error: `Simulator error: ${e.message}`, code: 500 });
 	}

@@ -3,15 +3,31 @@
 const { makeId, makeAgentId, parseId } = require('./util');
 const { IMAGE_PNG } = require('./media');
 
-const FINAL_LABEL = { 2: 'completed', 3: 'failed', 5: 'moderated', 7: 'moderated', 14: 'moderated' };
+const FINAL_LABEL = {
+	2: 'completed',
+	3: 'failed',
+	5: 'moderated',
+	7: 'moderated',
+	14: 'moderated',
+};
 const RUN_LABEL = { 0: 'pending', 1: 'processing', 11: 'queued', 12: 'processing' };
 
 class Job {
 	constructor(fields) {
-		Object.assign(this, {
-			replyUrl: undefined, replyRef: undefined, cancelledAt: undefined, deleted: false,
-			removed: false, untracked: false, outcome: 2, wakers: [],
-		}, fields);
+		Object.assign(
+			this,
+			{
+				replyUrl: undefined,
+				replyRef: undefined,
+				cancelledAt: undefined,
+				deleted: false,
+				removed: false,
+				untracked: false,
+				outcome: 2,
+				wakers: [],
+			},
+			fields,
+		);
 	}
 
 	/** The job's clock: now, or the moment a view of it was taken for (see `at()`). */
@@ -44,7 +60,8 @@ class Job {
 
 	/** Numeric MiniMax status for videos/images, string status for agent jobs. */
 	get status() {
-		if (this.kind === 'agent') return this.final ? (this.cancelledAt !== undefined ? 'failed' : this.outcome) : 'started';
+		if (this.kind === 'agent')
+			return this.final ? (this.cancelledAt !== undefined ? 'failed' : this.outcome) : 'started';
 		if (this.final) return this.cancelledAt !== undefined ? 3 : this.outcome;
 		const f = this.fraction;
 		return f < 0.1 ? 0 : f < 0.25 ? 11 : f < 0.6 ? 1 : 12;
@@ -60,8 +77,14 @@ class Job {
 		const { timers, request, refs, ...own } = this;
 		delete own.wakers;
 		return {
-			...own, request, refs: refs && refs.map((r) => r.fileID), timerCount: timers ? timers.length : 0,
-			status: this.status, statusLabel: this.statusLabel, finalAt: this.finalAt, final: this.final,
+			...own,
+			request,
+			refs: refs && refs.map((r) => r.fileID),
+			timerCount: timers ? timers.length : 0,
+			status: this.status,
+			statusLabel: this.statusLabel,
+			finalAt: this.finalAt,
+			final: this.final,
 		};
 	}
 
@@ -77,10 +100,14 @@ function normalizeAccount(a) {
 		account: String(a.account),
 		maxJobs: a.maxJobs === undefined ? 3 : Number(a.maxJobs),
 		paid: a.paid === undefined ? true : !!a.paid,
-		queueLimit: a.queueLimit === undefined || a.queueLimit === null ? undefined : Number(a.queueLimit),
+		queueLimit:
+			a.queueLimit === undefined || a.queueLimit === null ? undefined : Number(a.queueLimit),
 		outOfCredits: !!a.outOfCredits,
 		onHold: !!a.onHold,
-		onHoldAfterCreates: a.onHoldAfterCreates === undefined || a.onHoldAfterCreates === null ? undefined : Number(a.onHoldAfterCreates),
+		onHoldAfterCreates:
+			a.onHoldAfterCreates === undefined || a.onHoldAfterCreates === null
+				? undefined
+				: Number(a.onHoldAfterCreates),
 		// MiniMax Audio (speech, music): the plan, its credit, speech jobs at once ([inferred] 3), clone slots.
 		supportAudio: a.supportAudio === undefined ? true : !!a.supportAudio,
 		audioOutOfCredits: !!a.audioOutOfCredits,
@@ -129,7 +156,16 @@ class State {
 		for (let i = 1; i <= 2; i++) {
 			const raw = `77${acct.padStart(9, '0').slice(-9)}000000${i}`.slice(0, 18);
 			const fileID = makeId(this.uid, acct, 'file', raw);
-			this.files.set(fileID, { fileID, account: acct, mime: 'image/png', ext: 'png', data: IMAGE_PNG, name: `character${i}.png`, createdAt: Date.now(), character: true });
+			this.files.set(fileID, {
+				fileID,
+				account: acct,
+				mime: 'image/png',
+				ext: 'png',
+				data: IMAGE_PNG,
+				name: `character${i}.png`,
+				createdAt: Date.now(),
+				character: true,
+			});
 			list.push({ characterID: `12345678${i}${acct.slice(-1)}`, characterType: 1, fileID });
 		}
 		this.characters.set(acct, list);
@@ -153,13 +189,15 @@ class State {
 	/** Video jobs still running and tracked by the scheduler on one account. */
 	runningVideos(account) {
 		const out = [];
-		for (const j of this.jobs.values()) if (j.kind === 'video' && j.account === account && !j.untracked && !j.final) out.push(j);
+		for (const j of this.jobs.values())
+			if (j.kind === 'video' && j.account === account && !j.untracked && !j.final) out.push(j);
 		return out;
 	}
 
 	runningAgents(account) {
 		const out = [];
-		for (const j of this.jobs.values()) if (j.kind === 'agent' && j.account === account && !j.final) out.push(j);
+		for (const j of this.jobs.values())
+			if (j.kind === 'agent' && j.account === account && !j.final) out.push(j);
 		return out;
 	}
 
@@ -180,14 +218,24 @@ class State {
 		const acct = this.accounts.get(account);
 		if (acct) {
 			acct.creates += 1;
-			if (acct.onHoldAfterCreates !== undefined && acct.creates >= acct.onHoldAfterCreates) acct.onHold = true;
+			if (acct.onHoldAfterCreates !== undefined && acct.creates >= acct.onHoldAfterCreates)
+				acct.onHold = true;
 		}
 	}
 
 	newJob(kind, account, fields) {
 		const id = kind === 'agent' ? makeAgentId(this.uid, account) : makeId(this.uid, account, kind);
 		const acct = this.accounts.get(account);
-		const job = new Job({ id, kind, account, uid: this.uid, raw: kind === 'agent' ? id.slice(1, 10) : parseId(id).raw, paid: acct ? acct.paid : true, createdAt: Date.now(), ...fields });
+		const job = new Job({
+			id,
+			kind,
+			account,
+			uid: this.uid,
+			raw: kind === 'agent' ? id.slice(1, 10) : parseId(id).raw,
+			paid: acct ? acct.paid : true,
+			createdAt: Date.now(),
+			...fields,
+		});
 		this.jobs.set(id, job);
 		this.byRaw.set(job.raw, job);
 		this.stats.jobs[kind] += 1;
@@ -195,9 +243,23 @@ class State {
 	}
 
 	addFile(account, mime, data, name) {
-		const ext = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'audio/mpeg': 'mp3', 'audio/wav': 'wav', 'video/mp4': 'mp4' }[mime];
+		const ext = {
+			'image/png': 'png',
+			'image/jpeg': 'jpeg',
+			'audio/mpeg': 'mp3',
+			'audio/wav': 'wav',
+			'video/mp4': 'mp4',
+		}[mime];
 		const fileID = makeId(this.uid, account, 'file');
-		const file = { fileID, account, mime, ext, data, name: name || `upload.${ext}`, createdAt: Date.now() };
+		const file = {
+			fileID,
+			account,
+			mime,
+			ext,
+			data,
+			name: name || `upload.${ext}`,
+			createdAt: Date.now(),
+		};
 		this.files.set(fileID, file);
 		return file;
 	}

@@ -5,7 +5,11 @@ const { createSimulator } = require('./index');
 
 async function start(opts = {}) {
 	const sim = await createSimulator({ jobMs: 200, ...opts });
-	const api = async (method, path, { json, body, headers = {}, token = sim.token, noAuth = false } = {}) => {
+	const api = async (
+		method,
+		path,
+		{ json, body, headers = {}, token = sim.token, noAuth = false } = {},
+	) => {
 		const h = { ...headers };
 		if (!noAuth) h.Authorization = `Bearer ${token}`;
 		let payload = body;
@@ -53,7 +57,11 @@ async function receiver() {
 	return {
 		url: `http://127.0.0.1:${server.address().port}/hook`,
 		hits,
-		close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+		close: () =>
+			new Promise((r) => {
+				server.closeAllConnections();
+				server.close(r);
+			}),
 	};
 }
 

@@ -55,14 +55,20 @@ function uuid() {
 
 function statusInfo(code, message) {
 	return {
-		code, httpCode: 0, message, serviceTime: Math.floor(Date.now() / 1000),
-		requestID: uuid(), debugInfo: code ? String(code) : '', serverAlert: 0,
+		code,
+		httpCode: 0,
+		message,
+		serviceTime: Math.floor(Date.now() / 1000),
+		requestID: uuid(),
+		debugInfo: code ? String(code) : '',
+		serverAlert: 0,
 	};
 }
 
 // Cut long strings so the request log stays small (prompts up to 7,500 chars, base64 etc.).
 function summarize(value, max = 200) {
-	if (typeof value === 'string') return value.length > max ? `${value.slice(0, max)}…(${value.length} chars)` : value;
+	if (typeof value === 'string')
+		return value.length > max ? `${value.slice(0, max)}…(${value.length} chars)` : value;
 	if (Array.isArray(value)) return value.map((v) => summarize(v, max));
 	if (value && typeof value === 'object') {
 		const out = {};
@@ -85,4 +91,16 @@ function scrub(value, secret) {
 	return value;
 }
 
-module.exports = { mulberry32, rawId, parseId, parseAgentId, makeId, makeAgentId, mmss, uuid, statusInfo, summarize, scrub };
+module.exports = {
+	mulberry32,
+	rawId,
+	parseId,
+	parseAgentId,
+	makeId,
+	makeAgentId,
+	mmss,
+	uuid,
+	statusInfo,
+	summarize,
+	scrub,
+};

@@ -10,7 +10,10 @@ describe('per-model validation and files', () => {
 	let mp4;
 	let mp3;
 	const upload = async (bytes, type, account = '') =>
-		api('POST', `/files${account ? `?account=${account}` : ''}`, { body: bytes, headers: { 'Content-Type': type } });
+		api('POST', `/files${account ? `?account=${account}` : ''}`, {
+			body: bytes,
+			headers: { 'Content-Type': type },
+		});
 
 	beforeAll(async () => {
 		({ sim, api } = await start({ jobMs: 100 }));
@@ -51,13 +54,36 @@ describe('per-model validation and files', () => {
 	});
 
 	test("filesListing 'uploaded' lists uploads in the §8.2 shape", async () => {
-		const other = await start({ filesListing: 'uploaded', accounts: [{ account: '111', maxJobs: 1 }, { account: '222', maxJobs: 1 }] });
+		const other = await start({
+			filesListing: 'uploaded',
+			accounts: [
+				{ account: '111', maxJobs: 1 },
+				{ account: '222', maxJobs: 1 },
+			],
+		});
 		try {
-			const up = await other.api('POST', '/files?account=222', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/jpeg' } });
+			const up = await other.api('POST', '/files?account=222', {
+				body: IMAGE_PNG,
+				headers: { 'Content-Type': 'image/jpeg' },
+			});
 			expect(up.body.fileID).toContain('-minimax:222-file:');
-			expect((await other.api('POST', '/files', { body: IMAGE_PNG, headers: { 'Content-Type': 'image/png' } })).status).toBe(400);
+			expect(
+				(
+					await other.api('POST', '/files', {
+						body: IMAGE_PNG,
+						headers: { 'Content-Type': 'image/png' },
+					})
+				).status,
+			).toBe(400);
 			const list = await other.api('GET', '/files?account=222');
-			expect(list.body).toEqual([expect.objectContaining({ file_id: up.body.fileID, file_type: 'jpeg', cdn_url: up.body.ossPath, file_status: 1 })]);
+			expect(list.body).toEqual([
+				expect.objectContaining({
+					file_id: up.body.fileID,
+					file_type: 'jpeg',
+					cdn_url: up.body.ossPath,
+					file_status: 1,
+				}),
+			]);
 			expect((await other.api('GET', '/files?account=111')).body).toEqual([]);
 		} finally {
 			await other.sim.close();
@@ -71,8 +97,21 @@ describe('per-model validation and files', () => {
 		await expect400({ prompt: 'x', model: 'Sora-2', options: 'veo-720p-8sec' }, 'options');
 		await expect400({ prompt: 'x', model: '02', aspectRatio: '16:9' }, 'aspectRatio');
 		await expect400({ prompt: 'x', model: 'Veo-3.1', aspectRatio: '1:1' }, 'aspectRatio');
-		expect((await create({ prompt: 'x', model: 'Sora-2', options: '720p-8sec', aspectRatio: '9:16' })).status).toBe(200);
-		expect((await create({ prompt: 'x', model: 'Seedance-2.0-Mini', aspectRatio: 'Auto', resolution: '480', duration: 8 })).status).toBe(200);
+		expect(
+			(await create({ prompt: 'x', model: 'Sora-2', options: '720p-8sec', aspectRatio: '9:16' }))
+				.status,
+		).toBe(200);
+		expect(
+			(
+				await create({
+					prompt: 'x',
+					model: 'Seedance-2.0-Mini',
+					aspectRatio: 'Auto',
+					resolution: '480',
+					duration: 8,
+				})
+			).status,
+		).toBe(200);
 	});
 
 	test('Seedance resolution / duration rules', async () => {
@@ -82,15 +121,39 @@ describe('per-model validation and files', () => {
 		await expect400({ prompt: 'x', model: 'Seedance-2.0', duration: 16 }, 'duration');
 		await expect400({ prompt: 'x', model: 'Seedance-2.0', duration: 4.5 }, 'duration');
 		await expect400({ prompt: 'x', model: '02', duration: 6 }, 'duration');
-		expect((await create({ prompt: 'x', model: 'Seedance-2.0', resolution: '4K', duration: 15 })).status).toBe(200);
+		expect(
+			(await create({ prompt: 'x', model: 'Seedance-2.0', resolution: '4K', duration: 15 })).status,
+		).toBe(200);
 	});
 
 	test('end frame, reference slots, media refs and text/image-only models', async () => {
-		await expect400({ prompt: 'x', model: '02', options: '512p-6sec', fileID: png, end_frame_fileID: png2 }, 'end_frame_fileID');
-		await expect400({ prompt: 'x', model: 'Sora-2', fileID: png, end_frame_fileID: png2 }, 'end_frame_fileID');
-		await expect400({ prompt: 'x', model: 'Veo-3.1', fileID: png, end_frame_fileID: png }, 'differ');
-		expect((await create({ prompt: 'x', model: '02', options: '768p-6sec', fileID: png, end_frame_fileID: png2 })).status).toBe(200);
-		expect((await create({ prompt: 'x', model: 'Veo-3.1-Fast', fileID: png, end_frame_fileID: png2 })).status).toBe(200);
+		await expect400(
+			{ prompt: 'x', model: '02', options: '512p-6sec', fileID: png, end_frame_fileID: png2 },
+			'end_frame_fileID',
+		);
+		await expect400(
+			{ prompt: 'x', model: 'Sora-2', fileID: png, end_frame_fileID: png2 },
+			'end_frame_fileID',
+		);
+		await expect400(
+			{ prompt: 'x', model: 'Veo-3.1', fileID: png, end_frame_fileID: png },
+			'differ',
+		);
+		expect(
+			(
+				await create({
+					prompt: 'x',
+					model: '02',
+					options: '768p-6sec',
+					fileID: png,
+					end_frame_fileID: png2,
+				})
+			).status,
+		).toBe(200);
+		expect(
+			(await create({ prompt: 'x', model: 'Veo-3.1-Fast', fileID: png, end_frame_fileID: png2 }))
+				.status,
+		).toBe(200);
 		await expect400({ prompt: 'x', model: 'Veo-3.1', fileID: png, fileID2: png2 }, 'fileID2');
 		await expect400({ prompt: 'x', model: 'Veo-3.1-S2V', fileID: png, fileID3: png2 }, 'fileID3');
 		const ten = { fileID: png };
@@ -98,13 +161,37 @@ describe('per-model validation and files', () => {
 		await expect400({ prompt: 'x', model: 'Seedance-2.0', ...ten }, 'fileID10');
 		expect((await create({ prompt: 'x', model: 'Veo-3.1-S2V-Fast', ...ten })).status).toBe(200);
 		await expect400({ prompt: 'x', model: 'Veo-3.1', videoFileID1: mp4 }, 'Seedance');
-		await expect400({ prompt: 'x', model: 'Seedance-2.0', fileID: png, audioFileID2: mp3 }, 'audioFileID2');
-		await expect400({ prompt: 'x', model: 'Seedance-2.0', fileID: png, end_frame_fileID: png2, videoFileID1: mp4 }, 'mutually exclusive');
+		await expect400(
+			{ prompt: 'x', model: 'Seedance-2.0', fileID: png, audioFileID2: mp3 },
+			'audioFileID2',
+		);
+		await expect400(
+			{
+				prompt: 'x',
+				model: 'Seedance-2.0',
+				fileID: png,
+				end_frame_fileID: png2,
+				videoFileID1: mp4,
+			},
+			'mutually exclusive',
+		);
 		await expect400({ prompt: 'x', model: 'Seedance-2.0', videoFileID1: png }, 'video');
-		expect((await create({ prompt: '@Image1 dances to @Audio1', model: 'Seedance-2.0', fileID: png, videoFileID1: mp4, audioFileID1: mp3 })).status).toBe(200);
+		expect(
+			(
+				await create({
+					prompt: '@Image1 dances to @Audio1',
+					model: 'Seedance-2.0',
+					fileID: png,
+					videoFileID1: mp4,
+					audioFileID1: mp3,
+				})
+			).status,
+		).toBe(200);
 		await expect400({ prompt: 'x', model: 'T2V-2.3', fileID: png }, 'fileID');
 		await expect400({ prompt: 'x', model: 'I2V-2.3-Fast' }, 'fileID');
-		expect((await create({ model: 'I2V-2.3', fileID: png, options: '1080p-6sec' })).status).toBe(200);
+		expect((await create({ model: 'I2V-2.3', fileID: png, options: '1080p-6sec' })).status).toBe(
+			200,
+		);
 	});
 
 	test('prompt, maxJobs, reply fields and file ownership', async () => {
@@ -116,8 +203,18 @@ describe('per-model validation and files', () => {
 		await expect400({ prompt: 'x', maxJobs: 0 }, 'maxJobs');
 		await expect400({ prompt: 'x', replyRef: 'r'.repeat(1025) }, 'replyRef');
 		await expect400({ prompt: 'x', replyUrl: `https://e.com/${'u'.repeat(1020)}` }, 'replyUrl');
-		await expect400({ model: 'I2V-01', fileID: 'user:1234-minimax:987654321-file:123456789012345678' }, 'not found');
-		await expect400({ model: 'I2V-01', fileID: 'user:1234-minimax:111-file:123456789012345678', account: '987654321' }, 'fileID');
+		await expect400(
+			{ model: 'I2V-01', fileID: 'user:1234-minimax:987654321-file:123456789012345678' },
+			'not found',
+		);
+		await expect400(
+			{
+				model: 'I2V-01',
+				fileID: 'user:1234-minimax:111-file:123456789012345678',
+				account: '987654321',
+			},
+			'fileID',
+		);
 	});
 
 	test('multipart bodies are accepted with string values', async () => {
@@ -130,7 +227,10 @@ describe('per-model validation and files', () => {
 		expect(r.status).toBe(200);
 		expect(sim.jobs.get(r.body.videoId).request.duration).toBe(6);
 		const log = sim.log.find((e) => e.jobId === r.body.videoId);
-		expect(log.body).toMatchObject({ contentType: expect.stringContaining('multipart/form-data'), fields: { prompt: 'multipart video' } });
+		expect(log.body).toMatchObject({
+			contentType: expect.stringContaining('multipart/form-data'),
+			fields: { prompt: 'multipart video' },
+		});
 		expect(log.body.bytes).toBeGreaterThan(0);
 	});
 
@@ -149,10 +249,27 @@ describe('per-model validation and files', () => {
 		await bad({ prompt: 'x', model: 'gpt-image-2', aspectRatio: 'auto' }, 'aspectRatio');
 		await bad({ prompt: 'x', model: 'midjourney-v7', resolution: '1K' }, 'resolution');
 		await bad({ prompt: 'x', model: 'seedream-5.0', resolution: '4K' }, 'resolution');
-		await bad({ prompt: 'x', model: 'gpt-image-1.5', referenceFileId1: png, referenceFileId2: png, referenceFileId3: png, referenceFileId4: png }, 'referenceFileId4');
+		await bad(
+			{
+				prompt: 'x',
+				model: 'gpt-image-1.5',
+				referenceFileId1: png,
+				referenceFileId2: png,
+				referenceFileId3: png,
+				referenceFileId4: png,
+			},
+			'referenceFileId4',
+		);
 		await bad({ prompt: 'x', model: 'nano-banana-2', referenceFileId2: png }, 'referenceFileId2');
 		await bad({ prompt: '@Image1 style', model: 'image-01' }, '@Image');
-		const ok = await img({ prompt: '@image1 in 4K', model: 'gpt-image-2', quality: 'high', resolution: '4K', quantity: 2, referenceFileId1: png });
+		const ok = await img({
+			prompt: '@image1 in 4K',
+			model: 'gpt-image-2',
+			quality: 'high',
+			resolution: '4K',
+			quantity: 2,
+			referenceFileId1: png,
+		});
 		expect(ok.status).toBe(200);
 		expect(ok.body.imageIds).toHaveLength(2);
 		const mj = await img({ prompt: 'a castle', model: 'midjourney-niji7', quantity: 1 });

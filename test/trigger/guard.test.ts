@@ -6,7 +6,8 @@ import { DEDUPE_WINDOW_MS, isDuplicateFinal } from '../../nodes/MinimaxTrigger/g
  * Another process sees only what was saved: the static data as n8n stores it (JSON in the
  * database), under a scope this process never used (so the same-process memory cannot help).
  */
-const saved = (staticData: IDataObject): IDataObject => JSON.parse(JSON.stringify(staticData)) as IDataObject;
+const saved = (staticData: IDataObject): IDataObject =>
+	JSON.parse(JSON.stringify(staticData)) as IDataObject;
 
 let serial = 0;
 const scope = () => `wf-guard-${++serial}/MiniMax Trigger`;
@@ -31,7 +32,8 @@ describe('trigger dedupe record (static data)', () => {
 	});
 
 	it('an id never seen is not a duplicate, even when it names an Object.prototype member', () => {
-		for (const id of ['__proto__', 'constructor', 'valueOf']) expect(isDuplicateFinal({}, scope(), id)).toBe(false);
+		for (const id of ['__proto__', 'constructor', 'valueOf'])
+			expect(isDuplicateFinal({}, scope(), id)).toBe(false);
 	});
 
 	it('ignores a damaged record (not an object, or entries that are not times)', () => {

@@ -51,7 +51,9 @@ async function untilFinal(sim, id) {
 /** Waits until the receiver got a body whose text mentions `id` and is final. */
 async function untilCallback(receiver, id) {
 	for (let i = 0; i < 200; i++) {
-		const hit = receiver.bodies.find((b) => b.includes(id) && /"statusFinal":true|"status":"(completed|failed)"/.test(b));
+		const hit = receiver.bodies.find(
+			(b) => b.includes(id) && /"statusFinal":true|"status":"(completed|failed)"/.test(b),
+		);
 		if (hit) return hit;
 		await wait(25);
 	}
@@ -69,7 +71,11 @@ async function simulatorWithJobs(options = {}) {
 		replyRef: 'order-42|n8n:abcdef123',
 	});
 	const videoId = created.videoId;
-	const images = await api(sim, 'POST', '/images/create', { model: 'nano-banana-2', prompt: 'a red robot', replyUrl: receiver.url });
+	const images = await api(sim, 'POST', '/images/create', {
+		model: 'nano-banana-2',
+		prompt: 'a red robot',
+		replyUrl: receiver.url,
+	});
 	const imageId = (images.imageIds || [])[0];
 	const video = await untilFinal(sim, videoId);
 	const image = imageId ? await untilFinal(sim, imageId) : undefined;
@@ -91,8 +97,17 @@ async function simulatorWithJobs(options = {}) {
 async function audioJobs(env) {
 	const { sim, receiver } = env;
 	const voice = (await api(sim, 'GET', '/speech/voices?page_size=1')).voice_list[0].voice_id;
-	const speech = await api(sim, 'POST', '/speech/create', { text: 'Hello from n8n.', voice_id: voice, replyUrl: receiver.url, replyRef: 'line-1|n8n:tag123456' });
-	const music = await api(sim, 'POST', '/music/create', { prompt: 'a short jingle', replyUrl: receiver.url, replyRef: 'song-7' });
+	const speech = await api(sim, 'POST', '/speech/create', {
+		text: 'Hello from n8n.',
+		voice_id: voice,
+		replyUrl: receiver.url,
+		replyRef: 'line-1|n8n:tag123456',
+	});
+	const music = await api(sim, 'POST', '/music/create', {
+		prompt: 'a short jingle',
+		replyUrl: receiver.url,
+		replyRef: 'song-7',
+	});
 	const musicId = Array.isArray(music) ? music[0].musicId : music.musicId;
 	return {
 		speech: await untilFinal(sim, speech.audioId),

@@ -1,7 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { MinimaxTrigger } from '../../nodes/MinimaxTrigger/MinimaxTrigger.node';
-import { AGENT_ID, IMAGE_ID, MUSIC_ID, SPEECH_ID, VIDEO_ID, agent, image, music, speech, speechRecord, video } from '../callback/fixtures';
+import {
+	AGENT_ID,
+	IMAGE_ID,
+	MUSIC_ID,
+	SPEECH_ID,
+	VIDEO_ID,
+	agent,
+	image,
+	music,
+	speech,
+	speechRecord,
+	video,
+} from '../callback/fixtures';
 import { callWebhook, type CallWebhookOptions } from './webhook-context';
 
 const SECRET = 'dummy-test-value-k3Yq9xPv';
@@ -10,7 +22,11 @@ const ALL_EVENTS = ['completed', 'failed', 'moderated', 'progress'];
 
 let serial = 0;
 /** Each call gets its own workflow id, so dedupe memory never leaks between tests. */
-async function call(body: unknown, parameters: IDataObject = {}, extra: Partial<CallWebhookOptions> = {}) {
+async function call(
+	body: unknown,
+	parameters: IDataObject = {},
+	extra: Partial<CallWebhookOptions> = {},
+) {
 	serial += 1;
 	return await callWebhook({
 		nodeType,
@@ -31,7 +47,13 @@ describe('MinimaxTrigger description', () => {
 		expect(d.group).toEqual(['trigger']);
 		expect(d.inputs).toEqual([]);
 		expect(d.usableAsTool).toBeUndefined();
-		expect(d.webhooks).toEqual([expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived', path: expect.stringContaining('"minimax"') })]);
+		expect(d.webhooks).toEqual([
+			expect.objectContaining({
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: expect.stringContaining('"minimax"'),
+			}),
+		]);
 		expect(d.credentials).toEqual([{ name: 'useApiMinimaxApi', required: false }]);
 	});
 
@@ -68,7 +90,10 @@ describe('secret', () => {
 		expect(started(r)).toBe(false);
 		expect(r.result.noWebhookResponse).toBe(true);
 		expect(r.res.statusCode).toBe(403);
-		expect(JSON.parse(r.res.body as string)).toMatchObject({ received: false, error: expect.stringMatching(/secret/i) });
+		expect(JSON.parse(r.res.body as string)).toMatchObject({
+			received: false,
+			error: expect.stringMatching(/secret/i),
+		});
 		expect(r.res.body).not.toContain(SECRET);
 	});
 
@@ -137,7 +162,10 @@ describe('event filter', () => {
 		expect(started(only)).toBe(true);
 		const others = await call(body, { events: ALL_EVENTS.filter((e) => e !== event) });
 		expect(started(others)).toBe(false);
-		expect(others.result.webhookResponse).toEqual({ received: true, ignored: `event "${event}" not selected` });
+		expect(others.result.webhookResponse).toEqual({
+			received: true,
+			ignored: `event "${event}" not selected`,
+		});
 		expect(others.res.ended).toBe(false);
 	});
 
@@ -161,7 +189,9 @@ describe('kind filter', () => {
 		const r = await call(body, { kinds: [kind] });
 		expect(started(r)).toBe(true);
 		expect(r.json?.kind).toBe(kind);
-		const other = await call(body, { kinds: ['video', 'image', 'agent', 'speech', 'music'].filter((k) => k !== kind) });
+		const other = await call(body, {
+			kinds: ['video', 'image', 'agent', 'speech', 'music'].filter((k) => k !== kind),
+		});
 		expect(started(other)).toBe(false);
 		expect(other.result.webhookResponse).toMatchObject({ ignored: `kind "${kind}" not selected` });
 	});
@@ -185,13 +215,21 @@ describe('speech and music callbacks (simplified output)', () => {
 
 	it('speech: the GET record shape with the n8n tag stripped from replyRef', async () => {
 		const r = await call(speechRecord());
-		expect(r.json).toMatchObject({ kind: 'speech', outcome: 'completed', final: true, replyRef: 'line-1', resultUrl: speechRecord().audio_url });
+		expect(r.json).toMatchObject({
+			kind: 'speech',
+			outcome: 'completed',
+			final: true,
+			replyRef: 'line-1',
+			resultUrl: speechRecord().audio_url,
+		});
 		expect(r.json?.id).toBe(speechRecord().audio_id);
 	});
 
 	it('Job Kinds offers Music and Speech, both selected by default', () => {
 		const kinds = nodeType.description.properties.find((p) => p.name === 'kinds');
-		expect((kinds?.options as Array<{ value: string }>).map((o) => o.value)).toEqual(expect.arrayContaining(['music', 'speech']));
+		expect((kinds?.options as Array<{ value: string }>).map((o) => o.value)).toEqual(
+			expect.arrayContaining(['music', 'speech']),
+		);
 		expect(kinds?.default).toEqual(expect.arrayContaining(['music', 'speech']));
 	});
 });
@@ -205,14 +243,20 @@ describe('replyRef filter (the user part, without the n8n tag)', () => {
 		['equals', 'order-42|n8n:abcdef123', false],
 		['startsWith', 'order-', true],
 		['startsWith', 'invoice-', false],
-	] as Array<[string, string, boolean]>)('%s "%s" → %s', async (replyRefFilter, replyRefValue, expected) => {
-		const r = await call(body, { replyRefFilter, replyRefValue });
-		expect(started(r)).toBe(expected);
-		if (expected) expect(r.json?.replyRef).toBe('order-42');
-	});
+	] as Array<[string, string, boolean]>)(
+		'%s "%s" → %s',
+		async (replyRefFilter, replyRefValue, expected) => {
+			const r = await call(body, { replyRefFilter, replyRefValue });
+			expect(started(r)).toBe(expected);
+			if (expected) expect(r.json?.replyRef).toBe('order-42');
+		},
+	);
 
 	it('reads the agent replyRef from request.replyRef', async () => {
-		const r = await call(agent('completed'), { replyRefFilter: 'equals', replyRefValue: 'agent-1' });
+		const r = await call(agent('completed'), {
+			replyRefFilter: 'equals',
+			replyRefValue: 'agent-1',
+		});
 		expect(started(r)).toBe(true);
 	});
 });
@@ -221,24 +265,59 @@ describe('duplicates', () => {
 	it('starts one execution for repeated final calls of the same job, and stores when it saw it', async () => {
 		const staticData: IDataObject = {};
 		const opts = { staticData, workflowId: 'wf-dupe' };
-		const first = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: video(2), query: { secret: SECRET }, ...opts });
-		const again = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: { data: video(2) }, query: { secret: SECRET }, ...opts });
+		const first = await callWebhook({
+			nodeType,
+			parameters: { secret: SECRET },
+			body: video(2),
+			query: { secret: SECRET },
+			...opts,
+		});
+		const again = await callWebhook({
+			nodeType,
+			parameters: { secret: SECRET },
+			body: { data: video(2) },
+			query: { secret: SECRET },
+			...opts,
+		});
 		expect(started(first)).toBe(true);
 		expect(started(again)).toBe(false);
-		expect(again.result.webhookResponse).toEqual({ received: true, ignored: 'duplicate final callback' });
+		expect(again.result.webhookResponse).toEqual({
+			received: true,
+			ignored: 'duplicate final callback',
+		});
 		const seen = (first.staticData['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
 		expect(typeof seen[`j:${VIDEO_ID}`]).toBe('number');
 	});
 
 	it('survives a restart through static data alone (another workflow object, same saved data)', async () => {
-		const saved = { 'node:MiniMax Trigger': { seenFinal: { [`j:${IMAGE_ID}`]: Date.now() - 60_000 } } };
-		const r = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: image(2), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-restart' });
+		const saved = {
+			'node:MiniMax Trigger': { seenFinal: { [`j:${IMAGE_ID}`]: Date.now() - 60_000 } },
+		};
+		const r = await callWebhook({
+			nodeType,
+			parameters: { secret: SECRET },
+			body: image(2),
+			query: { secret: SECRET },
+			staticData: saved,
+			workflowId: 'wf-restart',
+		});
 		expect(started(r)).toBe(false);
 	});
 
 	it('starts again once the window (10 minutes) has passed, and drops the old entry', async () => {
-		const saved = { 'node:MiniMax Trigger': { seenFinal: { [`j:${AGENT_ID}`]: Date.now() - 11 * 60_000, old: 1 } } };
-		const r = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: agent('completed'), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-expired' });
+		const saved = {
+			'node:MiniMax Trigger': {
+				seenFinal: { [`j:${AGENT_ID}`]: Date.now() - 11 * 60_000, old: 1 },
+			},
+		};
+		const r = await callWebhook({
+			nodeType,
+			parameters: { secret: SECRET },
+			body: agent('completed'),
+			query: { secret: SECRET },
+			staticData: saved,
+			workflowId: 'wf-expired',
+		});
 		expect(started(r)).toBe(true);
 		const seen = (r.staticData['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
 		expect(Object.keys(seen)).toEqual([`j:${AGENT_ID}`]);
@@ -247,7 +326,14 @@ describe('duplicates', () => {
 	it('never deduplicates progress calls', async () => {
 		const staticData: IDataObject = {};
 		for (let i = 0; i < 2; i++) {
-			const r = await callWebhook({ nodeType, parameters: { secret: SECRET, events: ['progress'] }, body: video(1), query: { secret: SECRET }, staticData, workflowId: 'wf-progress' });
+			const r = await callWebhook({
+				nodeType,
+				parameters: { secret: SECRET, events: ['progress'] },
+				body: video(1),
+				query: { secret: SECRET },
+				staticData,
+				workflowId: 'wf-progress',
+			});
 			expect(started(r)).toBe(true);
 		}
 	});
@@ -255,7 +341,15 @@ describe('duplicates', () => {
 	it('does not deduplicate test-URL (manual) calls, which users repeat on purpose', async () => {
 		const staticData: IDataObject = {};
 		for (let i = 0; i < 2; i++) {
-			const r = await callWebhook({ nodeType, parameters: { secret: SECRET }, body: speech(true), query: { secret: SECRET }, staticData, workflowId: 'wf-manual', mode: 'manual' });
+			const r = await callWebhook({
+				nodeType,
+				parameters: { secret: SECRET },
+				body: speech(true),
+				query: { secret: SECRET },
+				staticData,
+				workflowId: 'wf-manual',
+				mode: 'manual',
+			});
 			expect(started(r)).toBe(true);
 		}
 	});
@@ -265,7 +359,14 @@ describe('duplicates', () => {
 		const now = Date.now();
 		for (let i = 0; i < 600; i++) seenFinal[`j:user:1-minimax:1-video:${i}`] = now - 1000 + i;
 		const saved = { 'node:MiniMax Trigger': { seenFinal } };
-		await callWebhook({ nodeType, parameters: { secret: SECRET }, body: video(2, { videoId: 'user:1-minimax:1-video:new' }), query: { secret: SECRET }, staticData: saved, workflowId: 'wf-bound' });
+		await callWebhook({
+			nodeType,
+			parameters: { secret: SECRET },
+			body: video(2, { videoId: 'user:1-minimax:1-video:new' }),
+			query: { secret: SECRET },
+			staticData: saved,
+			workflowId: 'wf-bound',
+		});
 		const seen = (saved['node:MiniMax Trigger'] as IDataObject).seenFinal as IDataObject;
 		expect(Object.keys(seen).length).toBeLessThanOrEqual(501);
 		expect(seen['j:user:1-minimax:1-video:new']).toBeDefined();
@@ -303,9 +404,20 @@ describe('output', () => {
 			{ imageId: IMAGE_ID, status: 7, statusLabel: 'moderated', statusFinal: true, replyRef: 'r1' },
 			{ events: ['moderated'] },
 		);
-		expect(partial.json).toMatchObject({ id: IMAGE_ID, kind: 'image', outcome: 'moderated', resultUrl: null, resultUrls: [], replyRef: 'r1' });
+		expect(partial.json).toMatchObject({
+			id: IMAGE_ID,
+			kind: 'image',
+			outcome: 'moderated',
+			resultUrl: null,
+			resultUrls: [],
+			replyRef: 'r1',
+		});
 		const job = await call(agent('completed'));
-		expect(job.json).toMatchObject({ kind: 'agent', account: '67890', resultUrl: 'https://cdn.hailuoai.video/agent/cat_nw.mp4' });
+		expect(job.json).toMatchObject({
+			kind: 'agent',
+			account: '67890',
+			resultUrl: 'https://cdn.hailuoai.video/agent/cat_nw.mp4',
+		});
 		expect(job.json?.resultUrls).toHaveLength(2);
 	});
 

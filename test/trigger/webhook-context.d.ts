@@ -1,4 +1,10 @@
-import type { ICredentialType, IDataObject, INodeExecutionData, INodeType, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 export interface FakeResponse {
 	statusCode?: number;

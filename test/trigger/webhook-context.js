@@ -49,7 +49,9 @@ async function callWebhook(options) {
 		position: [0, 0],
 		webhookId: 'b1f7c2a0-0000-4000-8000-000000000001',
 		parameters: options.parameters ?? {},
-		credentials: options.credentials ? { useApiMinimaxApi: { id: '1', name: 'useapi' } } : undefined,
+		credentials: options.credentials
+			? { useApiMinimaxApi: { id: '1', name: 'useapi' } }
+			: undefined,
 	};
 	const staticData = options.staticData ?? {};
 	const workflow = new Workflow({
@@ -62,7 +64,9 @@ async function callWebhook(options) {
 		settings: {},
 		staticData,
 	});
-	const credentialTypes = options.credentialType ? { useApiMinimaxApi: options.credentialType } : {};
+	const credentialTypes = options.credentialType
+		? { useApiMinimaxApi: options.credentialType }
+		: {};
 	const res = fakeResponse();
 	const req = {
 		method: 'POST',
@@ -94,7 +98,14 @@ async function callWebhook(options) {
 		webhookDescription: options.nodeType.description.webhooks[0],
 		workflowId: workflow.id,
 	};
-	const ctx = new WebhookContext(workflow, node, additionalData, options.mode ?? 'webhook', webhookData, []);
+	const ctx = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		options.mode ?? 'webhook',
+		webhookData,
+		[],
+	);
 	const result = await options.nodeType.webhook.call(ctx);
 	const items = result.workflowData ? result.workflowData[0] : [];
 	return { result, res, staticData: workflow.staticData, items, json: items[0]?.json };

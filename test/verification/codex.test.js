@@ -29,7 +29,13 @@ describe('codex files', () => {
 
 	it('flags the codex we used to ship (AI + Marketing + subcategories)', () => {
 		const found = rules(checkCodex(read('test/verification/fixtures/broken.node.json')));
-		expect(found).toEqual(expect.arrayContaining(['valid-node-categories', 'no-ai-codex-category', 'no-codex-subcategories']));
+		expect(found).toEqual(
+			expect.arrayContaining([
+				'valid-node-categories',
+				'no-ai-codex-category',
+				'no-codex-subcategories',
+			]),
+		);
 	});
 
 	it.each([
@@ -39,7 +45,10 @@ describe('codex files', () => {
 		[{ categories: ['Development', 'Developer Tools'] }, 'valid-node-categories'],
 		[{ categories: ['Development'], subcategories: { AI: ['Agents'] } }, 'valid-node-categories'],
 		[{ categories: ['AI'] }, 'valid-node-categories'],
-		[{ categories: ['Development'], subcategories: { 'Core Nodes': ['Helpers'] } }, 'no-codex-subcategories'],
+		[
+			{ categories: ['Development'], subcategories: { 'Core Nodes': ['Helpers'] } },
+			'no-codex-subcategories',
+		],
 		[{ categories: ['Logic'] }, 'no-logic-or-flow-nodes'],
 		[{ categories: ['Development'], subcategories: { x: ['Flow'] } }, 'no-logic-or-flow-nodes'],
 		[{ categories: ['Development'], alias: ['MiniMax'] }, 'codex-search-alias'],

@@ -7,7 +7,8 @@ const path = require('path');
 const root = path.resolve(__dirname, '../..');
 
 function projectCopy() {
-	if (!fs.existsSync(path.join(root, 'dist/nodes'))) throw new Error('dist/ is missing: run npm run build first');
+	if (!fs.existsSync(path.join(root, 'dist/nodes')))
+		throw new Error('dist/ is missing: run npm run build first');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-copy-'));
 	for (const f of ['package.json', 'index.js', 'README.md', 'nodes', 'credentials', 'dist']) {
 		fs.cpSync(path.join(root, f), path.join(dir, f), { recursive: true });

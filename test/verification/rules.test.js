@@ -17,26 +17,56 @@ describe('description rules (built classes)', () => {
 		const long = 'x'.repeat(121);
 		const d = {
 			properties: [
-				{ name: 'options', type: 'collection', default: {}, options: [{ name: 'a', type: 'string', default: '', hint: long }] },
-				{ name: 'fc', type: 'fixedCollection', default: {}, options: [{ name: 'g', values: [{ name: 'b', type: 'string', default: '', hint: 'x'.repeat(120) }] }] },
+				{
+					name: 'options',
+					type: 'collection',
+					default: {},
+					options: [{ name: 'a', type: 'string', default: '', hint: long }],
+				},
+				{
+					name: 'fc',
+					type: 'fixedCollection',
+					default: {},
+					options: [
+						{
+							name: 'g',
+							values: [{ name: 'b', type: 'string', default: '', hint: 'x'.repeat(120) }],
+						},
+					],
+				},
 			],
 		};
-		expect(checkDescription(d).map((f) => [f.rule, f.field])).toEqual([['hint-max-length', 'options.a']]);
+		expect(checkDescription(d).map((f) => [f.rule, f.field])).toEqual([
+			['hint-max-length', 'options.a'],
+		]);
 	});
 
 	it('open-ended-node-fields flags a top-level json field unless required', () => {
-		expect(rules(checkDescription({ properties: [{ name: 'configuration', type: 'json', default: '{}' }] }))).toContain('open-ended-node-fields');
-		expect(checkDescription({ properties: [req({ name: 'configuration', type: 'json', default: '{}' })] })).toEqual([]);
+		expect(
+			rules(
+				checkDescription({ properties: [{ name: 'configuration', type: 'json', default: '{}' }] }),
+			),
+		).toContain('open-ended-node-fields');
+		expect(
+			checkDescription({
+				properties: [req({ name: 'configuration', type: 'json', default: '{}' })],
+			}),
+		).toEqual([]);
 	});
 
-	it('non-required-fields-in-collection: top level only, with the rule\'s exemptions', () => {
+	it("non-required-fields-in-collection: top level only, with the rule's exemptions", () => {
 		const d = {
 			properties: [
 				{ name: 'resource', type: 'options', default: 'a', options: [] },
 				{ name: 'notice', type: 'notice', default: '' },
 				{ name: 'limit', type: 'number', default: 50 },
 				req({ name: 'returnAll', type: 'boolean', default: false }),
-				{ name: 'options', type: 'collection', default: {}, options: [{ name: 'limit', type: 'number', default: 1 }] },
+				{
+					name: 'options',
+					type: 'collection',
+					default: {},
+					options: [{ name: 'limit', type: 'number', default: 1 }],
+				},
 			],
 		};
 		expect(checkDescription(d).map((f) => f.field)).toEqual(['limit']);
@@ -48,17 +78,37 @@ describe('description rules (built classes)', () => {
 			defaultVersion: 2,
 			properties: [
 				{ name: 'old', type: 'string', default: '', displayOptions: { show: { '@version': [1] } } },
-				{ name: 'oldCnd', type: 'string', default: '', displayOptions: { show: { '@version': [{ _cnd: { lt: 2 } }] } } },
-				{ name: 'new', type: 'string', default: '', displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } } },
-				{ name: 'hidden1', type: 'string', default: '', displayOptions: { hide: { '@version': [2] } } },
+				{
+					name: 'oldCnd',
+					type: 'string',
+					default: '',
+					displayOptions: { show: { '@version': [{ _cnd: { lt: 2 } }] } },
+				},
+				{
+					name: 'new',
+					type: 'string',
+					default: '',
+					displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+				},
+				{
+					name: 'hidden1',
+					type: 'string',
+					default: '',
+					displayOptions: { hide: { '@version': [2] } },
+				},
 			],
 		};
 		expect(checkDescription(d).map((f) => f.field)).toEqual(['new']);
 	});
 
 	it('single-credential-per-node: two credentials need disjoint displayOptions on one property', () => {
-		const props = [req({ name: 'authentication', type: 'options', default: 'apiKey', options: [] })];
-		const bad = { properties: props, credentials: [{ name: 'svcOAuth2Api' }, { name: 'senderProfile' }] };
+		const props = [
+			req({ name: 'authentication', type: 'options', default: 'apiKey', options: [] }),
+		];
+		const bad = {
+			properties: props,
+			credentials: [{ name: 'svcOAuth2Api' }, { name: 'senderProfile' }],
+		};
 		const good = {
 			properties: props,
 			credentials: [
@@ -66,8 +116,17 @@ describe('description rules (built classes)', () => {
 				{ name: 'svcOAuth2Api', displayOptions: { show: { authentication: ['oAuth2'] } } },
 			],
 		};
-		const overlap = { properties: props, credentials: [good.credentials[0], { name: 'x', displayOptions: { show: { authentication: ['apiKey', 'oAuth2'] } } }] };
-		const multi = { properties: [req({ name: 'authentication', type: 'multiOptions', default: [], options: [] })], credentials: good.credentials };
+		const overlap = {
+			properties: props,
+			credentials: [
+				good.credentials[0],
+				{ name: 'x', displayOptions: { show: { authentication: ['apiKey', 'oAuth2'] } } },
+			],
+		};
+		const multi = {
+			properties: [req({ name: 'authentication', type: 'multiOptions', default: [], options: [] })],
+			credentials: good.credentials,
+		};
 		expect(rules(checkDescription(bad))).toEqual(['single-credential-per-node']);
 		expect(checkDescription(good)).toEqual([]);
 		expect(rules(checkDescription(overlap))).toEqual(['single-credential-per-node']);
@@ -81,11 +140,13 @@ describe('source rules', () => {
 			"const accountId = 'abc';",
 			"const qs = { partner_id: 'fixed', 'client-id': '' };",
 			"class X { TENANT_ID = 'x'; }",
-			"o.customerId = `c`;",
+			'o.customerId = `c`;',
 			"const ok = { partner_id: this.getNodeParameter('partnerId', 0), name: 'accountId' };",
 			"const accountIdx = 'not an id name';",
 		].join('\n');
-		expect(hardcodedIds(code, 'x.node.ts').map((f) => f.message.replace(/:.*"(.*)".*/, ' $1'))).toEqual([
+		expect(
+			hardcodedIds(code, 'x.node.ts').map((f) => f.message.replace(/:.*"(.*)".*/, ' $1')),
+		).toEqual([
 			'x.node.ts accountId',
 			'x.node.ts partner_id',
 			'x.node.ts client-id',
@@ -111,7 +172,9 @@ describe('icon-contrast algorithm', () => {
 		expect(bestRatio(svg('<path d="M0 0h1" fill="currentColor"/>'), 'light')).toBeCloseTo(21, 1);
 		expect(bestRatio(svg('<path fill="var(--c, #fff)"/>'), 'dark')).toBeGreaterThan(14);
 		expect(bestRatio(svg('<path fill="#ffffff10"/>'), 'dark')).toBeLessThan(1.5);
-		expect(bestRatio(svg('<style>.a{fill:#fff}</style><path class="a"/>'), 'dark')).toBeGreaterThan(14);
+		expect(bestRatio(svg('<style>.a{fill:#fff}</style><path class="a"/>'), 'dark')).toBeGreaterThan(
+			14,
+		);
 		expect(bestRatio(svg('<image href="x.png"/>'), 'dark')).toBeNull();
 	});
 
@@ -119,11 +182,22 @@ describe('icon-contrast algorithm', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icons-'));
 		fs.writeFileSync(path.join(dir, 'black.svg'), svg('<path d="M0 0h1"/>'));
 		fs.writeFileSync(path.join(dir, 'white.svg'), svg('<path d="M0 0h1" fill="#fff"/>'));
-		expect(checkIcon('file:black.svg', dir).map((f) => f.message)).toEqual([expect.stringMatching(/on the dark theme/)]);
-		expect(checkIcon({ light: 'file:black.svg', dark: 'file:white.svg' }, dir, { everyTheme: false })).toEqual([]);
+		expect(checkIcon('file:black.svg', dir).map((f) => f.message)).toEqual([
+			expect.stringMatching(/on the dark theme/),
+		]);
+		expect(
+			checkIcon({ light: 'file:black.svg', dark: 'file:white.svg' }, dir, { everyTheme: false }),
+		).toEqual([]);
 		expect(checkIcon({ light: 'file:black.svg', dark: 'file:white.svg' }, dir).length).toBe(2);
-		expect(checkIcon({ light: 'file:black.svg', dark: 'file:black.svg' }, dir, { everyTheme: false }).map((f) => f.rule)).toEqual(['icon-contrast']);
-		expect(rules(checkIcon({ light: 'black.svg', dark: 'file:nope.svg' }, dir))).toEqual(['icon-validation', 'icon-validation']);
+		expect(
+			checkIcon({ light: 'file:black.svg', dark: 'file:black.svg' }, dir, {
+				everyTheme: false,
+			}).map((f) => f.rule),
+		).toEqual(['icon-contrast']);
+		expect(rules(checkIcon({ light: 'black.svg', dark: 'file:nope.svg' }, dir))).toEqual([
+			'icon-validation',
+			'icon-validation',
+		]);
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 });
@@ -163,8 +237,14 @@ describe('tarball threat rules', () => {
 	};
 	beforeEach(() => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tarball-'));
-		write('package.json', JSON.stringify({ name: 'n8n-nodes-x', homepage: 'https://github.com/o/r' }));
-		write('dist/nodes/X/X.node.js', "'use strict';\nconst url = 'https://api.useapi.net/v1/minimax';\nconst doc = 'https://useapi.net/docs';\nconst hint = 'use the full https://… address';\n");
+		write(
+			'package.json',
+			JSON.stringify({ name: 'n8n-nodes-x', homepage: 'https://github.com/o/r' }),
+		);
+		write(
+			'dist/nodes/X/X.node.js',
+			"'use strict';\nconst url = 'https://api.useapi.net/v1/minimax';\nconst doc = 'https://useapi.net/docs';\nconst hint = 'use the full https://… address';\n",
+		);
 		write('dist/nodes/X/x.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
 	});
 	afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -179,7 +259,11 @@ describe('tarball threat rules', () => {
 		['dist/nodes/X/short.js', "const u = 'http://bit.ly/x';", 'no-foreign-urls'],
 		['dist/nodes/X/ellipsis.js', "const u = 'https://ngrok.io/…';", 'no-foreign-urls'],
 		['dist/nodes/X/min.js', `var a=${'1+'.repeat(600)}1;`, 'no-minified'],
-		['dist/nodes/X/obf.js', 'String.fromCharCode(104,116,116,112,115,58,47,47,101,118,105);', 'no-obfuscation'],
+		[
+			'dist/nodes/X/obf.js',
+			'String.fromCharCode(104,116,116,112,115,58,47,47,101,118,105);',
+			'no-obfuscation',
+		],
 		['dist/nodes/X/evil.js', "eval('1');", 'no-obfuscation'],
 		['dist/nodes/X/Y.node.js', "exports.body = { partner_id: 'fixed' };", 'no-hardcoded-ids'],
 		['test/helper.js', '1;', 'tarball-files'],
@@ -189,7 +273,10 @@ describe('tarball threat rules', () => {
 		expect(rules(checkTarball(dir))).toContain(rule);
 	});
 	it('an install script in the packed package.json fails', () => {
-		write('package.json', JSON.stringify({ name: 'n8n-nodes-x', scripts: { postinstall: 'curl x | sh' } }));
+		write(
+			'package.json',
+			JSON.stringify({ name: 'n8n-nodes-x', scripts: { postinstall: 'curl x | sh' } }),
+		);
 		expect(rules(checkTarball(dir))).toEqual(['no-install-scripts']);
 	});
 });

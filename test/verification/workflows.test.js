@@ -6,7 +6,9 @@ const YAML = require('yaml');
 
 const root = path.resolve(__dirname, '../..');
 const load = (name) => {
-	const doc = YAML.parseDocument(fs.readFileSync(path.join(root, '.github/workflows', name), 'utf8'));
+	const doc = YAML.parseDocument(
+		fs.readFileSync(path.join(root, '.github/workflows', name), 'utf8'),
+	);
 	expect(doc.errors).toEqual([]);
 	return doc.toJS();
 };
@@ -30,7 +32,9 @@ describe('.github/workflows/ci.yml', () => {
 	});
 
 	it('installs with npm ci, then lints, builds, tests and runs the verification check in that order', () => {
-		const order = ['npm ci', 'npm run lint', 'npm run build', 'npm test', 'npm run verify'].map((c) => runs(job).indexOf(c));
+		const order = ['npm ci', 'npm run lint', 'npm run build', 'npm test', 'npm run verify'].map(
+			(c) => runs(job).indexOf(c),
+		);
 		expect(order.every((i) => i >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		expect(uses(job)[0]).toMatch(/^actions\/checkout@v\d+$/);
@@ -57,7 +61,9 @@ describe('.github/workflows/publish.yml', () => {
 		expect(setup.with['registry-url']).toBe('https://registry.npmjs.org');
 		const text = runs(job);
 		expect(text).toMatch(/^npm publish --provenance --access public$/m);
-		const order = ['npm ci', 'npm run lint', 'npm test', 'npm run verify', 'npm publish'].map((c) => text.indexOf(c));
+		const order = ['npm ci', 'npm run lint', 'npm test', 'npm run verify', 'npm publish'].map((c) =>
+			text.indexOf(c),
+		);
 		expect(order.every((i) => i >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 		const publish = job.steps.find((s) => /npm publish/.test(s.run ?? ''));
@@ -70,7 +76,8 @@ describe('.github/workflows/publish.yml', () => {
 
 	it('every workflow pins its actions to a major version', () => {
 		for (const name of fs.readdirSync(path.join(root, '.github/workflows'))) {
-			for (const j of Object.values(load(name).jobs)) for (const u of uses(j)) expect(u).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
+			for (const j of Object.values(load(name).jobs))
+				for (const u of uses(j)) expect(u).toMatch(/^[\w-]+\/[\w-]+@v\d+$/);
 		}
 	});
 });

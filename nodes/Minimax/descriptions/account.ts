@@ -75,7 +75,8 @@ export const accountProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The hailuoai.video JWT from the "Token" request header (not your useapi.net API token)',
+		description:
+			'The hailuoai.video JWT from the "Token" request header (not your useapi.net API token)',
 		displayOptions: { show: { resource: [R], operation: ['upsert'] } },
 	},
 	{

@@ -27,7 +27,8 @@ export const agentJobProperties: INodeProperties[] = [
 				name: 'Get Many Running',
 				value: 'getRunning',
 				action: 'Get many running agent jobs',
-				description: 'List the agent jobs still running, one item per job with its account and elapsed time',
+				description:
+					'List the agent jobs still running, one item per job with its account and elapsed time',
 				method: 'GET',
 				url: '/agent/jobs',
 				resource: 'agent job',

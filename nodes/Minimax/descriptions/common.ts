@@ -11,7 +11,9 @@ import type {
 import { checkLimit, MAX_LIMIT, sendAccount } from '../hooks';
 import { respond, type Respond } from '../output';
 
-const show = (resource: string, operations: string[]) => ({ show: { resource: [resource], operation: operations } });
+const show = (resource: string, operations: string[]) => ({
+	show: { resource: [resource], operation: operations },
+});
 
 export interface OperationSpec extends Respond {
 	name: string;
@@ -44,7 +46,11 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
 	};
 }
 
-export function operationField(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+export function operationField(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultValue: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -60,7 +66,12 @@ export function operationField(resource: string, options: INodePropertyOptions[]
  * The Account picker: "From List" (GET /accounts) or "By ID". Optional ones send `account` in the
  * query only when set, so the API picks its default with a single account.
  */
-export function accountField(resource: string, operations: string[], required: boolean, audio = false): INodeProperties {
+export function accountField(
+	resource: string,
+	operations: string[],
+	required: boolean,
+	audio = false,
+): INodeProperties {
 	const optional = audio
 		? 'The minimax.io account with a MiniMax Audio plan ("supportAudio" in Account → Get Many; the list shows only those). Leave empty when only one account is configured at useapi.net; required when there are several.'
 		: 'The hailuoai.video account to use. Leave empty when only one account is configured at useapi.net; required when there are several.';
@@ -70,16 +81,17 @@ export function accountField(resource: string, operations: string[], required: b
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required,
-		description: required
-			? 'The hailuoai.video account (its numeric MiniMax user ID)'
-			: optional,
+		description: required ? 'The hailuoai.video account (its numeric MiniMax user ID)' : optional,
 		displayOptions: show(resource, operations),
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: audio ? 'searchAudioAccounts' : 'searchAccounts', searchable: true },
+				typeOptions: {
+					searchListMethod: audio ? 'searchAudioAccounts' : 'searchAccounts',
+					searchable: true,
+				},
 			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 987654321' },
 		],
@@ -141,7 +153,11 @@ export function idField(
 }
 
 /** A "Filters" collection for a Get Many; the operation's preSend reads and checks it. */
-export function filtersField(resource: string, operations: string[], options: INodeProperties[]): INodeProperties {
+export function filtersField(
+	resource: string,
+	operations: string[],
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',

@@ -13,7 +13,8 @@ export const featureProperties: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get plan and credits',
-				description: 'Get the hailuoai.video plan, credits, queue sizes and per-model costs of an account',
+				description:
+					'Get the hailuoai.video plan, credits, queue sizes and per-model costs of an account',
 				method: 'GET',
 				url: '/features',
 				resource: 'account',

@@ -42,7 +42,8 @@ export const fileProperties: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many files',
-				description: 'List files used in generations (often empty: hailuoai.video retired this listing)',
+				description:
+					'List files used in generations (often empty: hailuoai.video retired this listing)',
 				method: 'GET',
 				url: '/files',
 				preSend: [filesLimit],

@@ -3,7 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idPath } from '../hooks';
 import { deleted, listIn, whole } from '../output';
 import { cursorPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit, simplifyField } from './common';
+import {
+	accountField,
+	idField,
+	operation,
+	operationField,
+	returnAllAndLimit,
+	simplifyField,
+} from './common';
 
 const R = 'image';
 const IMAGE_ID = 'Image ID';
@@ -59,7 +66,8 @@ export const imageProperties: INodeProperties[] = [
 			displayName: IMAGE_ID,
 			name: 'imageId',
 			placeholder: 'user:1234-minimax:987654321-image:357846312387492374',
-			description: 'The full imageId returned when the image was created, including its "user:" prefix',
+			description:
+				'The full imageId returned when the image was created, including its "user:" prefix',
 		},
 		R,
 		['get', 'delete'],

@@ -4,7 +4,14 @@ import { musicFilters } from '../audio';
 import { idPath } from '../hooks';
 import { deleted, listInAny, whole } from '../output';
 import { cursorPages } from '../pagination';
-import { accountField, filtersField, idField, operation, operationField, returnAllAndLimit } from './common';
+import {
+	accountField,
+	filtersField,
+	idField,
+	operation,
+	operationField,
+	returnAllAndLimit,
+} from './common';
 
 const R = 'music';
 const MUSIC_ID = 'Music ID';
@@ -32,7 +39,8 @@ export const musicProperties: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a song',
-				description: 'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
+				description:
+					'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
 				method: 'GET',
 				preSend: [toPath],
 				...ONE,
@@ -62,32 +70,41 @@ export const musicProperties: INodeProperties[] = [
 			displayName: MUSIC_ID,
 			name: 'musicId',
 			placeholder: 'user:1234-minimax:987654321-music:998877665544332211',
-			description: 'The musicId returned by the create or the reference upload, including its "user:" prefix',
+			description:
+				'The musicId returned by the create or the reference upload, including its "user:" prefix',
 		},
 		R,
 		['get', 'delete'],
 	),
 	accountField(R, ['getAll'], false, true),
 	...returnAllAndLimit(R, ['getAll']),
-	filtersField(R, ['getAll'], [
-		{
-			displayName: 'Favorites Only',
-			name: 'favorite',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return only the songs marked as favourites on the MiniMax account',
-		},
-		{
-			displayName: 'Type',
-			name: 'type',
-			type: 'options',
-			options: [
-				{ name: 'All', value: 'all' },
-				{ name: 'Reference', value: 'reference', description: 'Uploaded reference tracks (for covers)' },
-				{ name: 'Song', value: 'song', description: 'Generated songs, covers included' },
-			],
-			default: 'song',
-			description: 'Which tracks to list (the API\'s default is Song)',
-		},
-	]),
+	filtersField(
+		R,
+		['getAll'],
+		[
+			{
+				displayName: 'Favorites Only',
+				name: 'favorite',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the songs marked as favourites on the MiniMax account',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{
+						name: 'Reference',
+						value: 'reference',
+						description: 'Uploaded reference tracks (for covers)',
+					},
+					{ name: 'Song', value: 'song', description: 'Generated songs, covers included' },
+				],
+				default: 'song',
+				description: "Which tracks to list (the API's default is Song)",
+			},
+		],
+	),
 ];

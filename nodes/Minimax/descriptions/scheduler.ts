@@ -38,7 +38,8 @@ export const schedulerProperties: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many tracked jobs',
-				description: 'List the video and image jobs started through the API that useapi.net is tracking',
+				description:
+					'List the video and image jobs started through the API that useapi.net is tracking',
 				method: 'GET',
 				url: '/scheduler',
 				resource: 'scheduler',

@@ -3,13 +3,22 @@ import type { INodeProperties } from 'n8n-workflow';
 import { cancelBody, idOf, idPath, sendTemplateId } from '../hooks';
 import { deleted, list, listIn, whole, type Shape } from '../output';
 import { cursorPages, numberedPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit, simplifyField } from './common';
+import {
+	accountField,
+	idField,
+	operation,
+	operationField,
+	returnAllAndLimit,
+	simplifyField,
+} from './common';
 
 const R = 'video';
 const VIDEO_ID = 'Video ID';
 
 /** The cancel answer's 200 body is undocumented, so any 2xx is reported the same way. */
-const cancelled: Shape = (_body, ctx) => [{ cancelled: true, videoId: idOf(ctx, 'videoId', VIDEO_ID, 'video') }];
+const cancelled: Shape = (_body, ctx) => [
+	{ cancelled: true, videoId: idOf(ctx, 'videoId', VIDEO_ID, 'video') },
+];
 
 export const videoProperties: INodeProperties[] = [
 	operationField(
@@ -110,7 +119,8 @@ export const videoProperties: INodeProperties[] = [
 			displayName: VIDEO_ID,
 			name: 'videoId',
 			placeholder: 'user:1234-minimax:987654321-video:998877665544332211',
-			description: 'The full videoId returned when the video was created, including its "user:" prefix',
+			description:
+				'The full videoId returned when the video was created, including its "user:" prefix',
 		},
 		R,
 		['get', 'delete', 'cancel'],

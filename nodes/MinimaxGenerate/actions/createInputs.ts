@@ -1,17 +1,30 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readAccount, readCallback } from '../descriptions/common';
 
 import { operationError } from '../../shared/errors';
 import { textOf } from '../../shared/params';
-import { urlFieldOf, type MediaKind, type MediaRef, type MediaSlot, type Problem } from '../models/common';
+import {
+	urlFieldOf,
+	type MediaKind,
+	type MediaRef,
+	type MediaSlot,
+	type Problem,
+} from '../models/common';
 import type { MediaInput, PreparedCreate } from '../types';
 
 /** Helpers the video and image create operations share: media source fields, their readers, problems → error. */
 
 export type Show = Record<string, Array<string | number | boolean>>;
 
-export const displayWith = (base: Show, extra: Show = {}): IDisplayOptions => ({ show: { ...base, ...extra } });
+export const displayWith = (base: Show, extra: Show = {}): IDisplayOptions => ({
+	show: { ...base, ...extra },
+});
 
 const FILE_ID_PLACEHOLDER = 'e.g. user:1234-minimax:987654321-file:335577991133557799';
 /** Largest media file fetched from an Image URL (the API's own upload limit is not documented). */
@@ -23,9 +36,22 @@ const KIND_TYPES: Record<MediaKind, string> = {
 };
 
 const sourceChoices = (kind: MediaKind) => [
-	{ name: 'Binary File', value: 'binary', description: 'A file of the input item (Input Binary Field); uploaded to the job\'s account first' },
-	{ name: 'File ID', value: 'fileId', description: 'A fileID from File → Upload, Get Image (fileID) or Get Many Characters' },
-	{ name: `${kind === 'image' ? 'Image' : kind === 'video' ? 'Video' : 'Audio'} URL`, value: 'url', description: 'A public link; downloaded, checked and uploaded to the job\'s account first' },
+	{
+		name: 'Binary File',
+		value: 'binary',
+		description:
+			"A file of the input item (Input Binary Field); uploaded to the job's account first",
+	},
+	{
+		name: 'File ID',
+		value: 'fileId',
+		description: 'A fileID from File → Upload, Get Image (fileID) or Get Many Characters',
+	},
+	{
+		name: `${kind === 'image' ? 'Image' : kind === 'video' ? 'Video' : 'Audio'} URL`,
+		value: 'url',
+		description: "A public link; downloaded, checked and uploaded to the job's account first",
+	},
 ];
 
 /**
@@ -44,19 +70,23 @@ export function mediaSourceFields(o: {
 }): INodeProperties[] {
 	const choices = sourceChoices('image');
 	const binaryDefault = o.binaryDefault ?? 'data';
-	const sourceFields = (o.sources ?? [{ show: o.show, required: false }]).map(({ show, required }): INodeProperties => {
-		const sourceDefault = required ? 'binary' : 'none';
-		return {
-			displayName: o.displayName,
-			name: `${o.prefix}Source`,
-			type: 'options',
-			options: required ? choices : [{ name: 'None', value: 'none', description: 'No image' }, ...choices],
-			default: sourceDefault,
-			required: true,
-			description: o.description,
-			displayOptions: { show },
-		};
-	});
+	const sourceFields = (o.sources ?? [{ show: o.show, required: false }]).map(
+		({ show, required }): INodeProperties => {
+			const sourceDefault = required ? 'binary' : 'none';
+			return {
+				displayName: o.displayName,
+				name: `${o.prefix}Source`,
+				type: 'options',
+				options: required
+					? choices
+					: [{ name: 'None', value: 'none', description: 'No image' }, ...choices],
+				default: sourceDefault,
+				required: true,
+				description: o.description,
+				displayOptions: { show },
+			};
+		},
+	);
 	return [
 		...sourceFields,
 		{
@@ -64,8 +94,9 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}FileId`,
 			type: 'string',
 			default: '',
-						placeholder: FILE_ID_PLACEHOLDER,
-			description: 'Full fileID including the "user:" prefix, uploaded to the same account the job runs on',
+			placeholder: FILE_ID_PLACEHOLDER,
+			description:
+				'Full fileID including the "user:" prefix, uploaded to the same account the job runs on',
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['fileId'] } },
 		},
 		{
@@ -73,9 +104,9 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}BinaryProperty`,
 			type: 'string',
 			default: binaryDefault,
-						placeholder: 'e.g. data',
+			placeholder: 'e.g. data',
 			hint: `The name of the input item's binary field holding the image (${KIND_TYPES.image})`,
-			description: 'It is uploaded to the job\'s account first',
+			description: "It is uploaded to the job's account first",
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['binary'] } },
 		},
 		{
@@ -83,7 +114,7 @@ export function mediaSourceFields(o: {
 			name: `${o.prefix}Url`,
 			type: 'string',
 			default: '',
-						placeholder: 'e.g. https://example.com/photo.jpg',
+			placeholder: 'e.g. https://example.com/photo.jpg',
 			description: `Public link to the image (${KIND_TYPES.image}, up to ${MAX_URL_MB} MB). Downloaded without your token, then uploaded to the job's account.`,
 			displayOptions: { show: { ...o.show, [`${o.prefix}Source`]: ['url'] } },
 		},
@@ -116,7 +147,11 @@ export function mediaListField(o: {
 		displayName: o.displayName,
 		name: o.name,
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true, multipleValueButtonText: `Add ${o.itemName}` },
+		typeOptions: {
+			multipleValues: true,
+			sortable: true,
+			multipleValueButtonText: `Add ${o.itemName}`,
+		},
 		placeholder: `Add ${o.itemName}`,
 		default: {},
 		description: `${o.description} At most ${o.max}`,
@@ -173,10 +208,20 @@ function withBinaryInfo(this: IExecuteFunctions, itemIndex: number, ref: MediaRe
 	return { ...ref, mimeType: String(data.mimeType ?? '') };
 }
 
-function refFrom(this: IExecuteFunctions, itemIndex: number, source: unknown, fileId: unknown, binary: unknown, url?: unknown): MediaRef | undefined {
+function refFrom(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	source: unknown,
+	fileId: unknown,
+	binary: unknown,
+	url?: unknown,
+): MediaRef | undefined {
 	if (source === 'fileId') return { fileId: textOf(this, fileId, 'File ID', itemIndex).trim() };
 	if (source === 'url') return { url: textOf(this, url, 'URL', itemIndex).trim() };
-	if (source === 'binary') return withBinaryInfo.call(this, itemIndex, { binaryProperty: textOf(this, binary, 'Input Binary Field', itemIndex).trim() });
+	if (source === 'binary')
+		return withBinaryInfo.call(this, itemIndex, {
+			binaryProperty: textOf(this, binary, 'Input Binary Field', itemIndex).trim(),
+		});
 	return undefined;
 }
 
@@ -193,7 +238,12 @@ export function fieldReader(this: IExecuteFunctions, modelParam: string) {
 }
 
 /** Reads the three fields of `mediaSourceFields`; undefined when the source is None. */
-export function readMediaSource(this: IExecuteFunctions, itemIndex: number, prefix: string, fallbackSource = 'none'): MediaRef | undefined {
+export function readMediaSource(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prefix: string,
+	fallbackSource = 'none',
+): MediaRef | undefined {
 	const source = this.getNodeParameter(`${prefix}Source`, itemIndex, fallbackSource);
 	if (source === 'none') return undefined;
 	return refFrom.call(
@@ -201,24 +251,44 @@ export function readMediaSource(this: IExecuteFunctions, itemIndex: number, pref
 		itemIndex,
 		source,
 		source === 'fileId' ? this.getNodeParameter(`${prefix}FileId`, itemIndex, '') : undefined,
-		source === 'binary' ? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, 'data') : undefined,
+		source === 'binary'
+			? this.getNodeParameter(`${prefix}BinaryProperty`, itemIndex, 'data')
+			: undefined,
 		source === 'url' ? this.getNodeParameter(`${prefix}Url`, itemIndex, '') : undefined,
 	);
 }
 
 /** Reads a `mediaListField`, in order. */
-export function readMediaList(this: IExecuteFunctions, itemIndex: number, name: string): MediaRef[] {
+export function readMediaList(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): MediaRef[] {
 	const items = this.getNodeParameter(`${name}.items`, itemIndex, []) as IDataObject[];
 	return (Array.isArray(items) ? items : [])
-		.map((entry) => refFrom.call(this, itemIndex, entry.source ?? 'binary', entry.fileId, entry.binaryProperty ?? 'data', entry.url))
+		.map((entry) =>
+			refFrom.call(
+				this,
+				itemIndex,
+				entry.source ?? 'binary',
+				entry.fileId,
+				entry.binaryProperty ?? 'data',
+				entry.url,
+			),
+		)
 		.filter((ref): ref is MediaRef => ref !== undefined);
 }
 
 /** Throws one NodeOperationError naming the first problem's parameter and listing the rest. */
-export function throwIfProblems(this: IExecuteFunctions, itemIndex: number, problems: Problem[]): void {
+export function throwIfProblems(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	problems: Problem[],
+): void {
 	if (!problems.length) return;
 	// Prefix the parameter name unless the message already quotes it.
-	const text = (p: Problem) => (p.message.includes(`"${p.field}"`) ? p.message : `${p.field}: ${p.message}`);
+	const text = (p: Problem) =>
+		p.message.includes(`"${p.field}"`) ? p.message : `${p.field}: ${p.message}`;
 	const [first, ...rest] = problems;
 	throw operationError(this.getNode(), text(first), {
 		itemIndex,
@@ -231,8 +301,10 @@ export function throwIfProblems(this: IExecuteFunctions, itemIndex: number, prob
 export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 	return slots.map((slot) => {
 		const { ref, bodyField, kind } = slot;
-		if (ref.url !== undefined) return { field: bodyField, url: ref.url.trim(), kind, label: urlFieldOf(slot) };
-		if (ref.binaryProperty !== undefined) return { field: bodyField, binaryProperty: ref.binaryProperty.trim() };
+		if (ref.url !== undefined)
+			return { field: bodyField, url: ref.url.trim(), kind, label: urlFieldOf(slot) };
+		if (ref.binaryProperty !== undefined)
+			return { field: bodyField, binaryProperty: ref.binaryProperty.trim() };
 		return { field: bodyField, fileId: String(ref.fileId ?? '').trim() };
 	});
 }
@@ -244,7 +316,11 @@ export function prepareCreate(
 	request: Pick<PreparedCreate, 'kind' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
 ): PreparedCreate {
 	throwIfProblems.call(this, itemIndex, request.problems);
-	const prepared: PreparedCreate = { kind: request.kind, body: request.body, media: toMediaInputs(request.slots) };
+	const prepared: PreparedCreate = {
+		kind: request.kind,
+		body: request.body,
+		media: toMediaInputs(request.slots),
+	};
 	const account = readAccount.call(this, itemIndex);
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	if (account) prepared.account = account;

@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { operationError } from '../../shared/errors';
 import { checkAccount } from '../../shared/ids';
@@ -19,19 +25,35 @@ import { checkReplyRef, checkReplyUrl } from '../../shared/replyRef';
  */
 export const LEAN_VERSION = 2;
 
-export const isLean = (ctx: { getNode(): INode }): boolean => Number(ctx.getNode().typeVersion ?? 1) >= LEAN_VERSION;
+export const isLean = (ctx: { getNode(): INode }): boolean =>
+	Number(ctx.getNode().typeVersion ?? 1) >= LEAN_VERSION;
 
 /** A setting's value: in version 2 from the Options collection, in version 1 from its old path. */
-export function readOption<T>(this: IExecuteFunctions, itemIndex: number, name: string, v1Path: string, fallback: T): T {
-	return this.getNodeParameter(isLean(this) ? `options.${name}` : v1Path, itemIndex, fallback as never) as T;
+export function readOption<T>(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	v1Path: string,
+	fallback: T,
+): T {
+	return this.getNodeParameter(
+		isLean(this) ? `options.${name}` : v1Path,
+		itemIndex,
+		fallback as never,
+	) as T;
 }
 
-export const onlyV1 = (displayOptions: IDisplayOptions): IDisplayOptions => withShow(displayOptions, { '@version': [1] });
-export const onlyV2 = (displayOptions: IDisplayOptions): IDisplayOptions => withShow(displayOptions, { '@version': [LEAN_VERSION] });
+export const onlyV1 = (displayOptions: IDisplayOptions): IDisplayOptions =>
+	withShow(displayOptions, { '@version': [1] });
+export const onlyV2 = (displayOptions: IDisplayOptions): IDisplayOptions =>
+	withShow(displayOptions, { '@version': [LEAN_VERSION] });
 
 /** Merges extra `show` conditions into an operation's displayOptions. */
 export function withShow(displayOptions: IDisplayOptions, extra: IDataObject): IDisplayOptions {
-	return { ...displayOptions, show: { ...(displayOptions.show ?? {}), ...extra } } as IDisplayOptions;
+	return {
+		...displayOptions,
+		show: { ...(displayOptions.show ?? {}), ...extra },
+	} as IDisplayOptions;
 }
 
 export function accountField(displayOptions?: IDisplayOptions): INodeProperties {
@@ -70,7 +92,8 @@ export function callbackFields(displayOptions: IDisplayOptions): INodeProperties
 				name: 'replyRef',
 				type: 'string',
 				default: '',
-				description: 'Your own reference, echoed back in the result and in callbacks (for example an order ID)',
+				description:
+					'Your own reference, echoed back in the result and in callbacks (for example an order ID)',
 			},
 		],
 	};
@@ -95,7 +118,11 @@ export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
 			default: 'poll',
 			displayOptions: withShow(displayOptions, { waitForCompletion: [true] }),
 			options: [
-				{ name: 'Poll', value: 'poll', description: 'Keep the execution running and check the jobs every Poll Interval' },
+				{
+					name: 'Poll',
+					value: 'poll',
+					description: 'Keep the execution running and check the jobs every Poll Interval',
+				},
 				{
 					name: 'Until Callback',
 					value: 'callback',
@@ -131,7 +158,8 @@ export function waitFields(displayOptions: IDisplayOptions): INodeProperties[] {
 						{
 							name: 'Return Item With Status',
 							value: 'returnItem',
-							description: 'Output the item with its status and outcome, so the workflow can branch on it',
+							description:
+								'Output the item with its status and outcome, so the workflow can branch on it',
 						},
 					],
 				},
@@ -174,7 +202,10 @@ export function downloadFields(displayOptions: IDisplayOptions): INodeProperties
 			type: 'collection',
 			placeholder: 'Add Download Option',
 			default: {},
-			displayOptions: withShow(displayOptions, { waitForCompletion: [true], downloadResult: [true] }),
+			displayOptions: withShow(displayOptions, {
+				waitForCompletion: [true],
+				downloadResult: [true],
+			}),
 			options: [
 				{
 					displayName: 'Put Output File in Field',
@@ -231,7 +262,10 @@ export function outputFields(displayOptions: IDisplayOptions, withSplit = false)
 }
 
 /** Version 1: every shared field of a create operation, in display order (Wait for Completion and Download Result are shared with version 2). */
-export function createCommonFields(displayOptions: IDisplayOptions, withSplit = false): INodeProperties[] {
+export function createCommonFields(
+	displayOptions: IDisplayOptions,
+	withSplit = false,
+): INodeProperties[] {
 	const old = onlyV1(displayOptions);
 	const [waitForCompletion, waitMode, waitOptions] = waitFields(old);
 	const [downloadResult, downloadOptions] = downloadFields(old);
@@ -260,18 +294,30 @@ export interface LeanFeatures {
 const WAITING = { '/waitForCompletion': [false] };
 
 /** Version 2: Wait for Completion and Download Result on top, every other setting in "Options". */
-export function leanCommonFields(displayOptions: IDisplayOptions, features: LeanFeatures = {}): INodeProperties[] {
+export function leanCommonFields(
+	displayOptions: IDisplayOptions,
+	features: LeanFeatures = {},
+): INodeProperties[] {
 	const show = onlyV2(displayOptions);
 	const [, waitMode, waitOptions] = waitFields(show);
 	const callback = callbackFields(show).options as INodeProperties[];
-	const wait = (waitOptions.options as INodeProperties[]).filter((o) => features.cancel || o.name !== 'cancelOnStop');
+	const wait = (waitOptions.options as INodeProperties[]).filter(
+		(o) => features.cancel || o.name !== 'cancelOnStop',
+	);
 	const output = outputFields(show, features.split).options as INodeProperties[];
-	const hide = (p: INodeProperties, extra: IDataObject): INodeProperties => ({ ...p, displayOptions: { hide: { ...WAITING, ...extra } } as IDisplayOptions });
+	const hide = (p: INodeProperties, extra: IDataObject): INodeProperties => ({
+		...p,
+		displayOptions: { hide: { ...WAITING, ...extra } } as IDisplayOptions,
+	});
 	const options: INodeProperties[] = [
 		accountField(),
 		...wait.map((o) => hide(o, o.name === 'pollInterval' ? { waitMode: ['callback'] } : {})),
 		hide(waitMode, {}),
-		...callback.map((o) => (o.name === 'replyUrl' ? { ...o, displayOptions: { hide: { waitMode: ['callback'] } } as IDisplayOptions } : o)),
+		...callback.map((o) =>
+			o.name === 'replyUrl'
+				? { ...o, displayOptions: { hide: { waitMode: ['callback'] } } as IDisplayOptions }
+				: o,
+		),
 		...output,
 		...(features.own ?? []),
 		{
@@ -279,7 +325,8 @@ export function leanCommonFields(displayOptions: IDisplayOptions, features: Lean
 			name: 'binaryPropertyName',
 			type: 'string',
 			default: 'data',
-			description: 'Binary field for the downloaded file; further files go to data_1, data_2, … (with your name instead of data)',
+			description:
+				'Binary field for the downloaded file; further files go to data_1, data_2, … (with your name instead of data)',
 			displayOptions: { hide: { ...WAITING, '/downloadResult': [false] } },
 		},
 	];
@@ -298,7 +345,9 @@ export function leanCommonFields(displayOptions: IDisplayOptions, features: Lean
 
 /** The account the user fixed for this item, or undefined to let the engine pick. */
 export function readAccount(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const value = readText.call(this, isLean(this) ? 'options.account' : 'account', itemIndex, 'Account').trim();
+	const value = readText
+		.call(this, isLean(this) ? 'options.account' : 'account', itemIndex, 'Account')
+		.trim();
 	if (!value) return undefined;
 	try {
 		// It goes into /accounts/{account}: digits only.
@@ -306,7 +355,8 @@ export function readAccount(this: IExecuteFunctions, itemIndex: number): string 
 	} catch (error) {
 		throw operationError(this.getNode(), (error as Error).message, {
 			itemIndex,
-			description: 'Enter the numeric account id as shown by Account → Get Many, or leave "Account" empty.',
+			description:
+				'Enter the numeric account id as shown by Account → Get Many, or leave "Account" empty.',
 		});
 	}
 }
@@ -315,10 +365,15 @@ export function readCallback(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): { replyUrl?: string; replyRef?: string } {
-	const callback = (isLean(this) ? this.getNodeParameter('options', itemIndex, {}) : this.getNodeParameter('callback', itemIndex, {})) as IDataObject;
+	const callback = (
+		isLean(this)
+			? this.getNodeParameter('options', itemIndex, {})
+			: this.getNodeParameter('callback', itemIndex, {})
+	) as IDataObject;
 	const replyUrl = textOf(this, callback.replyUrl, 'Reply URL', itemIndex).trim();
 	const replyRef = textOf(this, callback.replyRef, 'Reply Ref', itemIndex).trim();
 	const problem = (replyUrl && checkReplyUrl(replyUrl)) || (replyRef && checkReplyRef(replyRef));
-	if (problem) throw operationError(this.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
+	if (problem)
+		throw operationError(this.getNode(), problem, { itemIndex, description: 'Nothing was sent.' });
 	return { replyUrl: replyUrl || undefined, replyRef: replyRef || undefined };
 }

@@ -147,7 +147,10 @@ class BatchEngine implements Engine {
 		const active = this.tasks.filter((t) => t.state === 'pending');
 		if (!active.length) return;
 		const init = await this.pool.init(this.ctx, active, this.adapter);
-		if (init) this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, { resource: 'account' });
+		if (init)
+			this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, {
+				resource: 'account',
+			});
 		while (!this.fatal) {
 			if (isCancelled(this.ctx)) return await this.stop();
 			const now = Date.now();
@@ -159,7 +162,11 @@ class BatchEngine implements Engine {
 				this.nextPollAt = now + this.pollMs;
 				this.launch(pollOnce(this).finally(() => (this.polling = false)));
 			}
-			if (this.tasks.every((t) => t.state === 'done' || t.state === 'invalid') && !this.inFlight.size) return;
+			if (
+				this.tasks.every((t) => t.state === 'done' || t.state === 'invalid') &&
+				!this.inFlight.size
+			)
+				return;
 			await this.idle();
 		}
 		// Fatal: start nothing new; give in-flight creates a moment to report their ids for the message.
@@ -168,7 +175,9 @@ class BatchEngine implements Engine {
 
 	private hasWatched(): boolean {
 		const queued = this.tasks.some((t) => t.state === 'pending');
-		return this.tasks.some((t) => (t.state === 'running' && t.pending.size > 0) || (t.holdsSlot && queued));
+		return this.tasks.some(
+			(t) => (t.state === 'running' && t.pending.size > 0) || (t.holdsSlot && queued),
+		);
 	}
 
 	private async idle(): Promise<void> {
@@ -183,12 +192,16 @@ class BatchEngine implements Engine {
 			const ids = [...task.pending].join(', ');
 			this.fail(
 				task,
-				operationError(this.ctx.getNode(), `Timed out after ${minutes} min waiting for ${this.adapter.label} ${ids}`, {
-					itemIndex: task.index,
-					jobId: task.ids[0],
-					account: task.account || undefined,
-					description: `The job may still be running on the server; get it later by its ID, or raise "Timeout (Minutes)".`,
-				}),
+				operationError(
+					this.ctx.getNode(),
+					`Timed out after ${minutes} min waiting for ${this.adapter.label} ${ids}`,
+					{
+						itemIndex: task.index,
+						jobId: task.ids[0],
+						account: task.account || undefined,
+						description: `The job may still be running on the server; get it later by its ID, or raise "Timeout (Minutes)".`,
+					},
+				),
 			);
 		}
 	}
@@ -204,14 +217,28 @@ class BatchEngine implements Engine {
 				continue;
 			}
 			if (task.deadline !== undefined && now > task.deadline && task.attempts > 0) {
-				this.fail(task, operationError(this.ctx.getNode(), `Could not submit the ${this.adapter.label} within "Timeout (Minutes)"`, { itemIndex: task.index }));
+				this.fail(
+					task,
+					operationError(
+						this.ctx.getNode(),
+						`Could not submit the ${this.adapter.label} within "Timeout (Minutes)"`,
+						{ itemIndex: task.index },
+					),
+				);
 				continue;
 			}
 			const pick = this.pool.pick(task, now);
 			if (!pick) continue;
 			if ('trouble' in pick) {
 				const { statusCode, body, account, resource } = pick.trouble;
-				this.fail(task, apiError(this.ctx.getNode(), statusCode, body, { itemIndex: task.index, account: account || undefined, resource: resource ?? this.adapter.label }));
+				this.fail(
+					task,
+					apiError(this.ctx.getNode(), statusCode, body, {
+						itemIndex: task.index,
+						account: account || undefined,
+						resource: resource ?? this.adapter.label,
+					}),
+				);
 				continue;
 			}
 			this.pool.reserve(pick.account);
@@ -223,7 +250,12 @@ class BatchEngine implements Engine {
 					.then(() => {
 						this.pool.endProbe(pick.account);
 						if (task.state === 'submitting' && !isCancelled(this.ctx)) {
-							this.fail(task, operationError(this.ctx.getNode(), 'The create was interrupted', { itemIndex: task.index }));
+							this.fail(
+								task,
+								operationError(this.ctx.getNode(), 'The create was interrupted', {
+									itemIndex: task.index,
+								}),
+							);
 						}
 					}),
 			);
@@ -241,19 +273,36 @@ class BatchEngine implements Engine {
 
 	/** The workflow was stopped: no more requests, except the optional cancel calls. */
 	private async stop(): Promise<never> {
-		const running = this.tasks.filter((t) => t.ids.length && (t.state === 'running' || t.state === 'submitting' || t.state === 'finishing'));
+		const running = this.tasks.filter(
+			(t) =>
+				t.ids.length &&
+				(t.state === 'running' || t.state === 'submitting' || t.state === 'finishing'),
+		);
 		if (this.adapter.cancellable) {
 			const cancel = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
 			await Promise.all(
-				cancel.map(async (videoId) =>
-					await apiRequest.call(this.ctx, { method: 'POST', path: '/videos/cancel', body: { videoId }, ignoreCancel: true, timeoutMs: 15_000 }),
+				cancel.map(
+					async (videoId) =>
+						await apiRequest.call(this.ctx, {
+							method: 'POST',
+							path: '/videos/cancel',
+							body: { videoId },
+							ignoreCancel: true,
+							timeoutMs: 15_000,
+						}),
 				),
 			);
 		}
 		const ids = running.flatMap((t) => [...t.pending]);
-		throw operationError(this.ctx.getNode(), 'The workflow was stopped while waiting for MiniMax jobs', {
-			description: ids.length ? `These jobs may still be running on the server: ${ids.join(', ')}` : undefined,
-		});
+		throw operationError(
+			this.ctx.getNode(),
+			'The workflow was stopped while waiting for MiniMax jobs',
+			{
+				description: ids.length
+					? `These jobs may still be running on the server: ${ids.join(', ')}`
+					: undefined,
+			},
+		);
 	}
 
 	/** Output in input order; errors as items with continueOnFail, otherwise the first error is thrown. */
@@ -273,10 +322,13 @@ class BatchEngine implements Engine {
 
 	/** Names the other jobs of the batch that keep running, so nothing paid is lost silently. */
 	private withOthers(error: Error): Error {
-		const others = this.tasks.filter((t) => t.ids.length && t.state !== 'done').flatMap((t) => t.ids);
+		const others = this.tasks
+			.filter((t) => t.ids.length && t.state !== 'done')
+			.flatMap((t) => t.ids);
 		if (others.length) {
 			const err = error as Error & { description?: string };
-			err.description = `${err.description ?? ''} Other jobs of this run keep running on the server: ${others.join(', ')}`.trim();
+			err.description =
+				`${err.description ?? ''} Other jobs of this run keep running on the server: ${others.join(', ')}`.trim();
 		}
 		return error;
 	}

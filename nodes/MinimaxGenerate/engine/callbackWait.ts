@@ -1,5 +1,10 @@
 import { createHmac } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../shared/constants';
 import { operationError } from '../../shared/errors';
@@ -40,12 +45,17 @@ export interface CallbackPlan {
 	task: Task;
 }
 
-export const encodeState = (state: CallbackState) => Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+export const encodeState = (state: CallbackState) =>
+	Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
 
 export function decodeState(text: string): CallbackState | undefined {
 	try {
 		const state = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as CallbackState;
-		return typeof state?.k === 'string' && typeof state.t === 'string' && typeof state.o === 'object' ? state : undefined;
+		return typeof state?.k === 'string' &&
+			typeof state.t === 'string' &&
+			typeof state.o === 'object'
+			? state
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -53,7 +63,10 @@ export function decodeState(text: string): CallbackState | undefined {
 
 /** Keyed with the API token, over this execution's id and the state: stateless and unforgeable. */
 export function signState(token: string, executionId: string, state: string): string {
-	return createHmac('sha256', token).update(`minimax-callback\n${executionId}\n${state}`).digest('hex').slice(0, 40);
+	return createHmac('sha256', token)
+		.update(`minimax-callback\n${executionId}\n${state}`)
+		.digest('hex')
+		.slice(0, 40);
 }
 
 export async function apiTokenOf(ctx: IExecuteFunctions | IWebhookFunctions): Promise<string> {
@@ -77,7 +90,8 @@ export function settingsOf(state: CallbackState): JobSettings {
 	};
 }
 
-const HOW = 'Use Wait Mode "Poll", or put a Loop Over Items node (batch size 1) in front so each execution waits for one job.';
+const HOW =
+	'Use Wait Mode "Poll", or put a Loop Over Items node (batch size 1) in front so each execution waits for one job.';
 
 /** Jobs one create makes: images may make several (quantity, Midjourney's fixed 4). */
 function jobsPerCreate(task: Task): number {
@@ -91,31 +105,50 @@ function jobsPerCreate(task: Task): number {
  * Before the engine runs: in callback mode checks one item / one job and points the create's
  * replyUrl at this execution's resume URL. Returns undefined in Poll mode.
  */
-export async function planCallbackWait(this: IExecuteFunctions, tasks: Task[]): Promise<CallbackPlan | undefined> {
+export async function planCallbackWait(
+	this: IExecuteFunctions,
+	tasks: Task[],
+): Promise<CallbackPlan | undefined> {
 	const callback = tasks.filter((t) => t.settings?.waitMode === 'callback');
 	if (!callback.length) return undefined;
 	const node = this.getNode();
 	if (tasks.length > 1) {
-		throw operationError(node, `Wait Mode "Until Callback" waits for one job per execution, but ${tasks.length} items came in`, {
-			description: HOW,
-		});
+		throw operationError(
+			node,
+			`Wait Mode "Until Callback" waits for one job per execution, but ${tasks.length} items came in`,
+			{
+				description: HOW,
+			},
+		);
 	}
 	const task = callback[0];
 	if (task.state === 'invalid') return undefined;
 	const itemIndex = task.index;
 	if (task.prepared.replyUrl) {
-		throw operationError(node, 'Wait Mode "Until Callback" sets the Reply URL itself; clear "Reply URL" in the options', { itemIndex });
+		throw operationError(
+			node,
+			'Wait Mode "Until Callback" sets the Reply URL itself; clear "Reply URL" in the options',
+			{ itemIndex },
+		);
 	}
 	const jobs = jobsPerCreate(task);
 	if (jobs > 1) {
-		throw operationError(node, `Wait Mode "Until Callback" waits for one job, but this image create makes ${jobs} images`, {
-			itemIndex,
-			description: `Set Quantity to 1 (Midjourney always makes 4), or ${HOW}`,
-		});
+		throw operationError(
+			node,
+			`Wait Mode "Until Callback" waits for one job, but this image create makes ${jobs} images`,
+			{
+				itemIndex,
+				description: `Set Quantity to 1 (Midjourney always makes 4), or ${HOW}`,
+			},
+		);
 	}
 	const resumeUrl = String(this.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex) ?? '');
 	if (!/^https?:\/\//.test(resumeUrl)) {
-		throw operationError(node, 'This n8n did not provide a resume URL for Wait Mode "Until Callback"', { itemIndex, description: HOW });
+		throw operationError(
+			node,
+			'This n8n did not provide a resume URL for Wait Mode "Until Callback"',
+			{ itemIndex, description: HOW },
+		);
 	}
 	const settings = task.settings;
 	const state = encodeState({
@@ -135,13 +168,20 @@ export async function planCallbackWait(this: IExecuteFunctions, tasks: Task[]): 
 	});
 	const url = new URL(resumeUrl);
 	url.searchParams.set(STATE_PARAM, state);
-	url.searchParams.set(SECRET_PARAM, signState(await apiTokenOf(this), this.getExecutionId(), state));
+	url.searchParams.set(
+		SECRET_PARAM,
+		signState(await apiTokenOf(this), this.getExecutionId(), state),
+	);
 	const replyUrl = url.toString();
 	if (replyUrl.length > MAX_REPLY_URL) {
-		throw operationError(node, `The callback URL would be ${replyUrl.length} characters; useapi.net allows ${MAX_REPLY_URL}`, {
-			itemIndex,
-			description: `Shorten "Reply Ref" or the binary property name, or use Wait Mode "Poll".`,
-		});
+		throw operationError(
+			node,
+			`The callback URL would be ${replyUrl.length} characters; useapi.net allows ${MAX_REPLY_URL}`,
+			{
+				itemIndex,
+				description: `Shorten "Reply Ref" or the binary property name, or use Wait Mode "Poll".`,
+			},
+		);
 	}
 	task.prepared.replyUrl = replyUrl;
 	return { task };
@@ -152,7 +192,8 @@ export function timeoutItem(task: Task, label: string): INodeExecutionData {
 	const minutes = Math.round((task.settings.timeoutMs / 60_000) * 100) / 100;
 	const json: IDataObject = {
 		error: `Timed out after ${minutes} min waiting for the callback of ${label} ${task.ids.join(', ')}`,
-		description: 'The job may still be running on the server; get it later by its ID, or raise "Timeout (Minutes)".',
+		description:
+			'The job may still be running on the server; get it later by its ID, or raise "Timeout (Minutes)".',
 		id: task.ids[0],
 		ids: task.ids,
 		status: 'timeout',
@@ -178,10 +219,14 @@ export async function parkForCallback(
 	const { task } = plan;
 	if (task.error || !task.ids.length) return output;
 	if (task.ids.length > 1) {
-		throw operationError(this.getNode(), `Wait Mode "Until Callback" waits for one job, but the create started ${task.ids.length}`, {
-			itemIndex: task.index,
-			description: `These jobs keep running on the server: ${task.ids.join(', ')}. ${HOW}`,
-		});
+		throw operationError(
+			this.getNode(),
+			`Wait Mode "Until Callback" waits for one job, but the create started ${task.ids.length}`,
+			{
+				itemIndex: task.index,
+				description: `These jobs keep running on the server: ${task.ids.join(', ')}. ${HOW}`,
+			},
+		);
 	}
 	// getInputData() is the parked stack entry's own array: what n8n outputs on timeout.
 	const parked = this.getInputData();

@@ -40,8 +40,14 @@ export class AccountPool {
 	private auto: string[] = [];
 
 	/** Reads capacity once: /scheduler/available for the free slots, /accounts/{a} for fixed accounts. */
-	async init(ctx: IExecuteFunctions, tasks: Task[], adapter: KindAdapter): Promise<ApiResponse | undefined> {
-		const fixed = [...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a))];
+	async init(
+		ctx: IExecuteFunctions,
+		tasks: Task[],
+		adapter: KindAdapter,
+	): Promise<ApiResponse | undefined> {
+		const fixed = [
+			...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a)),
+		];
 		const available = await getWithRetry(ctx, '/scheduler/available');
 		if (available.statusCode === 401) return available;
 		const rows = ((available.body as IDataObject)?.available ?? []) as IDataObject[];
@@ -61,10 +67,16 @@ export class AccountPool {
 			if (response.statusCode >= 200 && response.statusCode < 300) {
 				const maxJobs = Number((response.body as IDataObject)?.maxJobs ?? 1);
 				const busy = adapter.videoSlots ? (executing.get(account) ?? 0) : 0;
-				this.slots.set(account, newSlot(Math.max(0, maxJobs - busy), adapter.videoSlots ? maxJobs : undefined));
+				this.slots.set(
+					account,
+					newSlot(Math.max(0, maxJobs - busy), adapter.videoSlots ? maxJobs : undefined),
+				);
 			} else if (response.statusCode === 404 || response.statusCode === 596) {
 				const resource = response.statusCode === 404 ? 'account' : undefined;
-				this.slots.set(account, { ...newSlot(0), trouble: { statusCode: response.statusCode, body: response.body, resource } });
+				this.slots.set(account, {
+					...newSlot(0),
+					trouble: { statusCode: response.statusCode, body: response.body, resource },
+				});
 			} else {
 				// Unknown capacity: run one at a time, 429s tell the rest.
 				this.slots.set(account, newSlot(1));
@@ -164,7 +176,8 @@ export class AccountPool {
 	nextUnblock(now: number): number | undefined {
 		let next: number | undefined;
 		for (const slot of this.slots.values()) {
-			if (!slot.trouble && slot.blockedUntil > now) next = Math.min(next ?? Infinity, slot.blockedUntil);
+			if (!slot.trouble && slot.blockedUntil > now)
+				next = Math.min(next ?? Infinity, slot.blockedUntil);
 		}
 		return next;
 	}

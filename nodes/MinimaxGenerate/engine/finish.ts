@@ -29,7 +29,12 @@ function common(engine: Engine, task: Task): IDataObject {
 
 const binaryName = (base: string, n: number) => (n === 0 ? base : `${base}_${n}`);
 
-const ID_FIELDS = { video: 'videoId', template: 'videoId', image: 'imageId', agent: 'jobId' } as const;
+const ID_FIELDS = {
+	video: 'videoId',
+	template: 'videoId',
+	image: 'imageId',
+	agent: 'jobId',
+} as const;
 
 /**
  * Version 2 output: the kind's own id field (no extra `id`), one result URL (`url`; the API's
@@ -38,17 +43,32 @@ const ID_FIELDS = { video: 'videoId', template: 'videoId', image: 'imageId', age
 export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IDataObject {
 	const idField = ID_FIELDS[kind];
 	const ids = json.imageIds ?? json.ids;
-	const many = json[idField] === undefined && Array.isArray(ids) && (ids.length > 1 || kind === 'image');
+	const many =
+		json[idField] === undefined && Array.isArray(ids) && (ids.length > 1 || kind === 'image');
 	const out: IDataObject = many ? { imageIds: ids } : { [idField]: json[idField] ?? json.id };
-	out.status = json.outcome && json.outcome !== 'running' ? json.outcome : (json.statusLabel ?? json.status);
+	out.status =
+		json.outcome && json.outcome !== 'running' ? json.outcome : (json.statusLabel ?? json.status);
 	// replyUrl: the user set it, and a trigger's URL carries its secret, which stays out of execution data.
-	const dropped = new Set(['id', 'ids', 'imageIds', 'statusLabel', 'outcome', 'downloadURL', 'videoURL', 'attempts', 'items', 'replyUrl']);
+	const dropped = new Set([
+		'id',
+		'ids',
+		'imageIds',
+		'statusLabel',
+		'outcome',
+		'downloadURL',
+		'videoURL',
+		'attempts',
+		'items',
+		'replyUrl',
+	]);
 	if (many && Array.isArray(json.urls)) dropped.add('url');
 	for (const [key, value] of Object.entries(json)) {
-		if (dropped.has(key) || key in out || value === undefined || value === null || value === '') continue;
+		if (dropped.has(key) || key in out || value === undefined || value === null || value === '')
+			continue;
 		out[key] = value;
 	}
-	if (Array.isArray(json.items)) out.items = (json.items as IDataObject[]).map((item) => leanJson(item, kind));
+	if (Array.isArray(json.items))
+		out.items = (json.items as IDataObject[]).map((item) => leanJson(item, kind));
 	return out;
 }
 
@@ -60,7 +80,8 @@ function shaped(engine: Engine, task: Task, items: INodeExecutionData[]): INodeE
 /** The create response when not waiting: ids, replyUrl and the user's replyRef (tag removed). */
 export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] {
 	const body = { ...(task.createBody ?? {}) };
-	if (typeof body.replyRef === 'string') body.replyRef = splitReplyRef(body.replyRef).ref || undefined;
+	if (typeof body.replyRef === 'string')
+		body.replyRef = splitReplyRef(body.replyRef).ref || undefined;
 	const json: IDataObject = {
 		id: task.ids[0],
 		...(task.ids.length > 1 || engine.adapter.kind === 'image' ? { ids: task.ids } : {}),
@@ -71,7 +92,8 @@ export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] 
 		finishedAt: undefined,
 		elapsedSeconds: undefined,
 	};
-	for (const key of ['videoId', 'imageIds', 'jobId']) if (body[key] !== undefined) json[key] = body[key];
+	for (const key of ['videoId', 'imageIds', 'jobId'])
+		if (body[key] !== undefined) json[key] = body[key];
 	if (task.settings.includeRaw) json.raw = body;
 	return shaped(engine, task, [{ json, pairedItem: { item: task.index } }]);
 }
@@ -100,11 +122,17 @@ function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
 /** One retry for a broken download; none after a stop or the time limit (the node's Timeout, per download). */
 async function download(engine: Engine, task: Task, file: ResultFile) {
 	const ctx = engine.ctx;
-	const options = { fileName: file.fileName, mimeType: file.mimeType, timeoutMs: task.settings.timeoutMs, jobId: task.ids[0] };
+	const options = {
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		timeoutMs: task.settings.timeoutMs,
+		jobId: task.ids[0],
+	};
 	try {
 		return await downloadToBinary.call(ctx, file.url, options);
 	} catch (error) {
-		if (isCancelled(ctx) || error instanceof DownloadTimeLimitError) throw asNodeError(ctx.getNode(), error);
+		if (isCancelled(ctx) || error instanceof DownloadTimeLimitError)
+			throw asNodeError(ctx.getNode(), error);
 		return await downloadToBinary.call(ctx, file.url, options);
 	}
 }
@@ -123,14 +151,20 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 	const settings = task.settings;
 	task.finishedAt ??= Date.now();
 	const records = task.ids.map((id) => task.records[id] ?? { id });
-	const summaries: IDataObject[] = records.map((record, i) => ({ id: task.ids[i], ...adapter.summarize(record) }));
+	const summaries: IDataObject[] = records.map((record, i) => ({
+		id: task.ids[i],
+		...adapter.summarize(record),
+	}));
 	const completed = summaries.filter((s) => s.outcome === 'completed').length;
-	if (completed === 0 && settings.onFailure === 'error') return engine.fail(task, failureError(engine, task, summaries));
+	if (completed === 0 && settings.onFailure === 'error')
+		return engine.fail(task, failureError(engine, task, summaries));
 
 	// Per record: its files, downloaded when asked for.
 	const perRecord: Array<Array<{ file: ResultFile; binary?: IBinaryKeyData[string] }>> = [];
 	for (const record of records) {
-		const files = adapter.resultFiles(record).map((file) => ({ file }) as { file: ResultFile; binary?: IBinaryKeyData[string] });
+		const files = adapter
+			.resultFiles(record)
+			.map((file) => ({ file }) as { file: ResultFile; binary?: IBinaryKeyData[string] });
 		perRecord.push(files);
 	}
 	if (settings.download) {
@@ -144,11 +178,15 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 			if (isCancelled(ctx)) return;
 			return engine.fail(
 				task,
-				operationError(ctx.getNode(), `Downloading the result failed: ${(error as Error).message}`, {
-					itemIndex: task.index,
-					jobId: task.ids[0],
-					description: `The job finished; its result URL is ${perRecord.flat()[0]?.file.url ?? 'unknown'}. Turn off "Download Result" to get URLs only.`,
-				}),
+				operationError(
+					ctx.getNode(),
+					`Downloading the result failed: ${(error as Error).message}`,
+					{
+						itemIndex: task.index,
+						jobId: task.ids[0],
+						description: `The job finished; its result URL is ${perRecord.flat()[0]?.file.url ?? 'unknown'}. Turn off "Download Result" to get URLs only.`,
+					},
+				),
 			);
 		}
 	}
@@ -158,13 +196,25 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 
 	// Split Into Items: one item per result file (images of a batch, attachments of an agent job).
 	type Unit = { i: number; entry?: { file: ResultFile; binary?: IBinaryKeyData[string] } };
-	const units = perRecord.flatMap((files, i): Unit[] => (files.length ? files.map((entry) => ({ i, entry })) : [{ i }]));
+	const units = perRecord.flatMap((files, i): Unit[] =>
+		files.length ? files.map((entry) => ({ i, entry })) : [{ i }],
+	);
 	if (settings.splitIntoItems && units.length > 1) {
-		task.output = shaped(engine, task, units.map(({ i, entry }, position) => ({
-			json: { ...splitSummary(summaries[i], entry?.file), ...base, ids: task.ids, position, ...raw(i) },
-			...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
-			pairedItem: { item: task.index },
-		})));
+		task.output = shaped(
+			engine,
+			task,
+			units.map(({ i, entry }, position) => ({
+				json: {
+					...splitSummary(summaries[i], entry?.file),
+					...base,
+					ids: task.ids,
+					position,
+					...raw(i),
+				},
+				...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
+				pairedItem: { item: task.index },
+			})),
+		);
 	} else {
 		const binary: IBinaryKeyData = {};
 		perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
@@ -185,7 +235,9 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 					}
 				: { ...summaries[0], ...base, ...raw(0) };
 		if (engine.adapter.kind === 'image' && records.length > 1) json.imageIds = task.ids;
-		task.output = shaped(engine, task, [{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } }]);
+		task.output = shaped(engine, task, [
+			{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } },
+		]);
 	}
 	task.state = 'done';
 }

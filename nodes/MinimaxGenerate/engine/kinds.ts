@@ -30,7 +30,12 @@ function mediaFiles(record: IDataObject): ResultFile[] {
 	return url && outcomeOf(record) === 'completed' ? [{ url }] : [];
 }
 
-async function postJson(this: IExecuteFunctions, path: string, body: IDataObject, timeoutMs: number) {
+async function postJson(
+	this: IExecuteFunctions,
+	path: string,
+	body: IDataObject,
+	timeoutMs: number,
+) {
 	return await apiRequest.call(this, { method: 'POST', path, body, timeoutMs });
 }
 
@@ -63,7 +68,10 @@ export const imageAdapter: KindAdapter = {
 	},
 	parseCreate(body): CreateOutcome {
 		const ids = (body as IDataObject)?.imageIds;
-		return { ids: Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [], finals: {} };
+		return {
+			ids: Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [],
+			finals: {},
+		};
 	},
 	getPath: (id) => `/images/${id}`,
 	resultFiles: mediaFiles,

@@ -43,14 +43,25 @@ export function checkBinary(
 				: 'The item has no binary data. Read or download the file first (e.g. Read/Write Files from Disk, HTTP Request).',
 		});
 	}
-	const raw = String(binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const raw = String(binary.mimeType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	const mimeType = ALIASES[raw] ?? raw;
-	if (anyMime) return { property, mimeType: raw || 'application/octet-stream', fileName: binary.fileName ?? property };
+	if (anyMime)
+		return {
+			property,
+			mimeType: raw || 'application/octet-stream',
+			fileName: binary.fileName ?? property,
+		};
 	if (!UPLOAD_MIMES.includes(mimeType)) {
 		throw operationError(
 			this.getNode(),
 			`Binary property "${property}" has MIME type "${raw || 'unknown'}", which useapi.net cannot upload`,
-			{ itemIndex, description: `Supported: ${UPLOAD_MIMES.join(', ')} (image/webp is sent as image/jpeg).` },
+			{
+				itemIndex,
+				description: `Supported: ${UPLOAD_MIMES.join(', ')} (image/webp is sent as image/jpeg).`,
+			},
 		);
 	}
 	return { property, mimeType, fileName: binary.fileName ?? property };
@@ -73,10 +84,22 @@ export const MAX_URL_BYTES = 50 * 1024 * 1024;
 function sniff(data: Buffer): string | undefined {
 	if (data.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'))) return 'image/png';
 	if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-	if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-	if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WAVE') return 'audio/wav';
+	if (
+		data.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		data.subarray(8, 12).toString('latin1') === 'WEBP'
+	)
+		return 'image/webp';
+	if (
+		data.subarray(0, 4).toString('latin1') === 'RIFF' &&
+		data.subarray(8, 12).toString('latin1') === 'WAVE'
+	)
+		return 'audio/wav';
 	if (data.subarray(4, 8).toString('latin1') === 'ftyp') return 'video/mp4';
-	if (data.subarray(0, 3).toString('latin1') === 'ID3' || (data[0] === 0xff && (data[1] & 0xe0) === 0xe0)) return 'audio/mpeg';
+	if (
+		data.subarray(0, 3).toString('latin1') === 'ID3' ||
+		(data[0] === 0xff && (data[1] & 0xe0) === 0xe0)
+	)
+		return 'audio/mpeg';
 	return undefined;
 }
 
@@ -92,26 +115,45 @@ export async function fetchUrlMedia(
 	kind: MediaKind,
 	field: string,
 ): Promise<{ data: Buffer; mimeType: string }> {
-	const fail = (message: string, description: string) => operationError(this.getNode(), message, { itemIndex, field, description });
+	const fail = (message: string, description: string) =>
+		operationError(this.getNode(), message, { itemIndex, field, description });
 	if (new URL(url).origin === new URL(await getBaseUrl(this)).origin) {
-		throw fail(`"${field}" points at the useapi.net API itself`, 'Use the File ID source for files already at useapi.net; a URL must be a public link elsewhere.');
+		throw fail(
+			`"${field}" points at the useapi.net API itself`,
+			'Use the File ID source for files already at useapi.net; a URL must be a public link elsewhere.',
+		);
 	}
 	let data: Buffer;
 	let header: string;
 	try {
 		const binary = await downloadToBinary.call(this, url, { timeoutMs: 120_000 });
-		data = binary.id ? await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(binary.id)) : Buffer.from(binary.data, 'base64');
+		data = binary.id
+			? await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(binary.id))
+			: Buffer.from(binary.data, 'base64');
 		header = String(binary.mimeType ?? '');
 	} catch (error) {
-		throw fail(`Downloading "${field}" failed: ${(error as Error).message}`, `Check that ${url.slice(0, 200)} opens in a private browser window without logging in, or upload the file and use its File ID.`);
+		throw fail(
+			`Downloading "${field}" failed: ${(error as Error).message}`,
+			`Check that ${url.slice(0, 200)} opens in a private browser window without logging in, or upload the file and use its File ID.`,
+		);
 	}
-	if (!data.length) throw fail(`"${field}" returned an empty file`, 'Check the link; it must point at the file itself, not at a web page.');
+	if (!data.length)
+		throw fail(
+			`"${field}" returned an empty file`,
+			'Check the link; it must point at the file itself, not at a web page.',
+		);
 	if (data.length > MAX_URL_BYTES) {
-		throw fail(`"${field}" is ${(data.length / 1048576).toFixed(1)} MB; at most ${MAX_URL_BYTES / 1048576} MB are downloaded`, 'Use a smaller file, or upload it with File → Upload and use its File ID.');
+		throw fail(
+			`"${field}" is ${(data.length / 1048576).toFixed(1)} MB; at most ${MAX_URL_BYTES / 1048576} MB are downloaded`,
+			'Use a smaller file, or upload it with File → Upload and use its File ID.',
+		);
 	}
 	const mimeType = uploadContentType(header, kind) ?? uploadContentType(sniff(data), kind);
 	if (!mimeType) {
-		throw fail(`"${field}" is ${header || 'of unknown type'}, not ${kind === 'image' ? 'a PNG, JPEG or WebP image' : kind === 'video' ? 'an MP4 video' : 'an MP3 or WAV file'}`, 'Check that the link points at the file itself (not a web page that shows it), or convert the file first.');
+		throw fail(
+			`"${field}" is ${header || 'of unknown type'}, not ${kind === 'image' ? 'a PNG, JPEG or WebP image' : kind === 'video' ? 'an MP4 video' : 'an MP3 or WAV file'}`,
+			'Check that the link points at the file itself (not a web page that shows it), or convert the file first.',
+		);
 	}
 	return { data, mimeType };
 }
@@ -123,18 +165,19 @@ export async function uploadBytes(
 	mimeType: string,
 	account: string | undefined,
 ): Promise<ApiResponse<IDataObject>> {
-	return await apiRequest.call<IExecuteFunctions, Parameters<typeof apiRequest>, Promise<ApiResponse<IDataObject>>>(
-		this,
-		{
-			method: 'POST',
-			path: '/files',
-			qs: { account },
-			body: data,
-			json: false,
-			headers: { 'Content-Type': mimeType },
-			timeoutMs: 600_000,
-		},
-	);
+	return await apiRequest.call<
+		IExecuteFunctions,
+		Parameters<typeof apiRequest>,
+		Promise<ApiResponse<IDataObject>>
+	>(this, {
+		method: 'POST',
+		path: '/files',
+		qs: { account },
+		body: data,
+		json: false,
+		headers: { 'Content-Type': mimeType },
+		timeoutMs: 600_000,
+	});
 }
 
 export interface MultipartFile {

@@ -19,7 +19,8 @@ async function listRunning(engine: Engine): Promise<Set<string> | undefined> {
 	if (!Array.isArray(response.body)) return undefined;
 	const ids = new Set<string>();
 	for (const entry of response.body as IDataObject[]) {
-		for (const key of ['videoId', 'imageId']) if (typeof entry?.[key] === 'string') ids.add(entry[key] as string);
+		for (const key of ['videoId', 'imageId'])
+			if (typeof entry?.[key] === 'string') ids.add(entry[key] as string);
 	}
 	return ids;
 }
@@ -29,7 +30,9 @@ async function listRunning(engine: Engine): Promise<Set<string> | undefined> {
  * for their final record. If the listing fails, every running job gets its own GET this round.
  */
 export async function pollOnce(engine: Engine): Promise<void> {
-	const watched = engine.tasks.filter((t) => t.holdsSlot || (t.state === 'running' && t.pending.size > 0));
+	const watched = engine.tasks.filter(
+		(t) => t.holdsSlot || (t.state === 'running' && t.pending.size > 0),
+	);
 	if (!watched.length) return;
 	// Only jobs known before the listing was asked for can be missing from it: a create still in
 	// flight, or accepted meanwhile, keeps its slot.
@@ -38,13 +41,15 @@ export async function pollOnce(engine: Engine): Promise<void> {
 	if (isCancelled(engine.ctx)) return;
 	const gets: Array<Promise<void>> = [];
 	for (const task of watched) {
-		if (task.holdsSlot && listed && known.has(task) && task.ids.every((id) => !listed.has(id))) releaseSlot(engine, task);
+		if (task.holdsSlot && listed && known.has(task) && task.ids.every((id) => !listed.has(id)))
+			releaseSlot(engine, task);
 		if (task.state !== 'running') continue;
 		for (const id of task.pending) if (!listed?.has(id)) gets.push(checkOne(engine, task, id));
 	}
 	await Promise.all(gets);
 	for (const task of watched) {
-		if (task.state === 'running' && task.pending.size === 0 && task.holdsSlot) releaseSlot(engine, task);
+		if (task.state === 'running' && task.pending.size === 0 && task.holdsSlot)
+			releaseSlot(engine, task);
 	}
 }
 
@@ -78,14 +83,19 @@ async function checkOne(engine: Engine, task: Task, id: string): Promise<void> {
 		resource: adapter.label,
 	});
 	if (code === 401) engine.fatal = error;
-	error.description = `${error.description ?? ''} The job may still be running on the server.`.trim();
+	error.description =
+		`${error.description ?? ''} The job may still be running on the server.`.trim();
 	engine.fail(task, error);
 }
 
 /** 404 while polling: the result was removed after post-moderation (agent: the job is gone). */
 export function removedRecord(kind: string, id: string): IDataObject {
 	if (kind === 'agent') {
-		return { jobId: id, status: 'failed', error: { message: 'Job not found or expired (404)', status: 404 } };
+		return {
+			jobId: id,
+			status: 'failed',
+			error: { message: 'Job not found or expired (404)', status: 404 },
+		};
 	}
 	const idField = kind === 'image' ? 'imageId' : 'videoId';
 	return {

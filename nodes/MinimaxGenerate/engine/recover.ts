@@ -55,17 +55,23 @@ const recordsOf = (listing: Listing, body: unknown): IDataObject[] | undefined =
  * and run). undefined when it could not be read: then an ambiguous create there can never be proven
  * absent.
  */
-export async function baselineFor(engine: Engine, account: string): Promise<Set<string> | undefined> {
+export async function baselineFor(
+	engine: Engine,
+	account: string,
+): Promise<Set<string> | undefined> {
 	const listing = listingOf(engine);
 	if (!listing || account === API_PICKS) return undefined;
 	let pending = engine.baselines.get(account);
 	if (!pending) {
 		pending = (async () => {
 			const response = await getWithRetry(engine.ctx, listing.path, { account, limit: PAGE });
-			if (response.statusCode === 412 || response.statusCode === 596) engine.pool.remove(account, response.statusCode, response.body);
+			if (response.statusCode === 412 || response.statusCode === 596)
+				engine.pool.remove(account, response.statusCode, response.body);
 			const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
 			if (!records) return undefined;
-			return new Set(records.map((r) => r?.[listing.idKey]).filter((id): id is string => typeof id === 'string'));
+			return new Set(
+				records.map((r) => r?.[listing.idKey]).filter((id): id is string => typeof id === 'string'),
+			);
 		})();
 		engine.baselines.set(account, pending);
 	}
@@ -73,7 +79,10 @@ export async function baselineFor(engine: Engine, account: string): Promise<Set<
 }
 
 /** Running jobs: ids carrying this task's tag, plus every running id with another (or no) tag. */
-export async function running(engine: Engine, task: Task): Promise<{ mine: string[]; others: Set<string> } | undefined> {
+export async function running(
+	engine: Engine,
+	task: Task,
+): Promise<{ mine: string[]; others: Set<string> } | undefined> {
 	const response = await apiRequest.call(engine.ctx, { method: 'GET', path: '/scheduler' });
 	if (!ok(response.statusCode) || !Array.isArray(response.body)) return undefined;
 	const mine: string[] = [];
@@ -102,12 +111,17 @@ async function unexplained(
 		const response = await apiRequest.call(engine.ctx, {
 			method: 'GET',
 			path: listing.path,
-			qs: { account: task.ambiguousAccount, limit: PAGE, ...(cursor ? { [listing.cursor]: cursor } : {}) },
+			qs: {
+				account: task.ambiguousAccount,
+				limit: PAGE,
+				...(cursor ? { [listing.cursor]: cursor } : {}),
+			},
 		});
 		// An account on hold (596), gone (404) or a refused read will not answer later either.
 		if (PERMANENT.has(response.statusCode)) {
 			// No further creates there either, as after a 412/596 answer to a create.
-			if (response.statusCode === 412 || response.statusCode === 596) engine.pool.remove(String(task.ambiguousAccount), response.statusCode, response.body);
+			if (response.statusCode === 412 || response.statusCode === 596)
+				engine.pool.remove(String(task.ambiguousAccount), response.statusCode, response.body);
 			return { failed: response.statusCode };
 		}
 		const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
@@ -120,7 +134,8 @@ async function unexplained(
 			else if (!known.has(id) && !others.has(id)) found.push(id);
 		}
 		const last = records[records.length - 1]?.[listing.idKey];
-		if (reachedBaseline || records.length < PAGE || typeof last !== 'string' || last === cursor) return found;
+		if (reachedBaseline || records.length < PAGE || typeof last !== 'string' || last === cursor)
+			return found;
 		cursor = last;
 	}
 	return undefined; // more new jobs than we read: nothing can be proven
@@ -130,7 +145,8 @@ async function unexplained(
 export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
 	if (engine.adapter.listing === 'agent') {
 		const ids = await findAgentByTag(engine, task);
-		if (ids === undefined) return { kind: 'unknown', reason: 'the running agent jobs could not be read' };
+		if (ids === undefined)
+			return { kind: 'unknown', reason: 'the running agent jobs could not be read' };
 		if (ids.length) return { kind: 'found', ids };
 		// Finished agent jobs are listed nowhere: absence can never be proven.
 		return { kind: 'candidates', ids: [] };
@@ -144,8 +160,17 @@ export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
 	const baseline = await baselineFor(engine, account);
 	if (!baseline) return { kind: 'candidates', ids: [] };
 	const ids = await unexplained(engine, task, listing, baseline, active.others);
-	if (ids === undefined) return { kind: 'unknown', reason: `the ${listing.path.slice(1)} of account ${account} could not be read` };
-	if (!Array.isArray(ids)) return { kind: 'candidates', ids: [], reason: `the ${listing.path.slice(1)} of account ${account} answered ${ids.failed}` };
+	if (ids === undefined)
+		return {
+			kind: 'unknown',
+			reason: `the ${listing.path.slice(1)} of account ${account} could not be read`,
+		};
+	if (!Array.isArray(ids))
+		return {
+			kind: 'candidates',
+			ids: [],
+			reason: `the ${listing.path.slice(1)} of account ${account} answered ${ids.failed}`,
+		};
 	if (ids.length) return { kind: 'candidates', ids };
 	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
 		? { kind: 'none' }
@@ -166,11 +191,16 @@ export async function recoverTask(engine: Engine, task: Task): Promise<void> {
 		task.nextAttemptAt = 0;
 		return;
 	}
-	const final = verdict.kind === 'candidates' && (task.lookups >= CONFIRMATIONS || verdict.ids.length === 0);
-	const wait = Math.max(settleMs(engine) / 2, backoffMs(Math.min(task.lookups - 1, 4), engine.backoffBaseMs));
+	const final =
+		verdict.kind === 'candidates' && (task.lookups >= CONFIRMATIONS || verdict.ids.length === 0);
+	const wait = Math.max(
+		settleMs(engine) / 2,
+		backoffMs(Math.min(task.lookups - 1, 4), engine.backoffBaseMs),
+	);
 	if (final || Date.now() + wait > (task.deadline ?? Infinity)) {
 		const candidates = verdict.kind === 'candidates' ? verdict.ids : [];
-		const reason = verdict.kind === 'unknown' || verdict.kind === 'candidates' ? verdict.reason : undefined;
+		const reason =
+			verdict.kind === 'unknown' || verdict.kind === 'candidates' ? verdict.reason : undefined;
 		return engine.fail(task, mayExistError(engine, task, candidates, reason));
 	}
 	task.state = 'pending';
@@ -205,7 +235,9 @@ export async function findAgentByTag(engine: Engine, task: Task): Promise<string
 	const known = new Set(engine.tasks.flatMap((t) => t.ids));
 	const candidates = agentIdsOf(response.body).filter((id) => !known.has(id));
 	const records = await Promise.all(
-		candidates.map(async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` })),
+		candidates.map(
+			async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` }),
+		),
 	);
 	if (records.some((r) => !ok(r.statusCode))) return undefined;
 	const ids: string[] = [];
@@ -222,7 +254,8 @@ export function agentIdsOf(body: unknown): string[] {
 	const ids: string[] = [];
 	for (const list of Object.values(executing ?? {})) {
 		if (!Array.isArray(list)) continue;
-		for (const entry of list as IDataObject[]) if (isWellFormedId(entry?.jobId)) ids.push(entry.jobId as string);
+		for (const entry of list as IDataObject[])
+			if (isWellFormedId(entry?.jobId)) ids.push(entry.jobId as string);
 	}
 	return ids;
 }

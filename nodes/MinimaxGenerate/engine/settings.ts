@@ -30,12 +30,19 @@ function rawSettings(ctx: IExecuteFunctions, itemIndex: number, wait: boolean, d
 	if (isLean(ctx)) {
 		const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const { waitMode, binaryPropertyName, ...rest } = options;
-		return { waitMode, waitOptions: wait ? rest : {}, downloadOptions: download ? { binaryProperty: binaryPropertyName } : {}, output: options };
+		return {
+			waitMode,
+			waitOptions: wait ? rest : {},
+			downloadOptions: download ? { binaryProperty: binaryPropertyName } : {},
+			output: options,
+		};
 	}
 	return {
 		waitMode: wait ? ctx.getNodeParameter('waitMode', itemIndex, 'poll') : 'poll',
 		waitOptions: (wait ? ctx.getNodeParameter('waitOptions', itemIndex, {}) : {}) as IDataObject,
-		downloadOptions: (download ? ctx.getNodeParameter('downloadOptions', itemIndex, {}) : {}) as IDataObject,
+		downloadOptions: (download
+			? ctx.getNodeParameter('downloadOptions', itemIndex, {})
+			: {}) as IDataObject,
 		output: ctx.getNodeParameter('outputOptions', itemIndex, {}) as IDataObject,
 	};
 }
@@ -43,18 +50,32 @@ function rawSettings(ctx: IExecuteFunctions, itemIndex: number, wait: boolean, d
 /** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
 export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	const wantsDownload = wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
-	const { waitMode: mode, waitOptions, downloadOptions, output } = rawSettings(this, itemIndex, wait, wantsDownload);
+	const wantsDownload =
+		wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
+	const {
+		waitMode: mode,
+		waitOptions,
+		downloadOptions,
+		output,
+	} = rawSettings(this, itemIndex, wait, wantsDownload);
 	const waitMode: WaitMode = wait && mode === 'callback' ? 'callback' : 'poll';
 	const download = wantsDownload;
 
 	const pollSeconds = Number(waitOptions.pollInterval ?? 10);
 	const timeoutMinutes = Number(waitOptions.timeout ?? 30);
 	if (!Number.isFinite(pollSeconds) || pollSeconds <= 0) {
-		throw operationError(this.getNode(), `"Poll Interval (Seconds)" must be a positive number (got ${String(waitOptions.pollInterval)})`, { itemIndex });
+		throw operationError(
+			this.getNode(),
+			`"Poll Interval (Seconds)" must be a positive number (got ${String(waitOptions.pollInterval)})`,
+			{ itemIndex },
+		);
 	}
 	if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > 1440) {
-		throw operationError(this.getNode(), `"Timeout (Minutes)" must be between 1 and 1440 (got ${String(waitOptions.timeout)})`, { itemIndex });
+		throw operationError(
+			this.getNode(),
+			`"Timeout (Minutes)" must be between 1 and 1440 (got ${String(waitOptions.timeout)})`,
+			{ itemIndex },
+		);
 	}
 	// Without waiting, polling only tells when a slot frees for items still queued.
 	const pollMs = wait ? Math.max(MIN_POLL_MS, pollSeconds * 1000) : SLOT_CHECK_MS;

@@ -39,7 +39,11 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 			continue;
 		}
 		if (media.url) {
-			const uploaded = await uploadFor(engine, task, account, { url: media.url, kind: media.kind ?? 'image', label: media.label ?? media.field });
+			const uploaded = await uploadFor(engine, task, account, {
+				url: media.url,
+				kind: media.kind ?? 'image',
+				label: media.label ?? media.field,
+			});
 			if (!uploaded) return;
 			body[media.field] = uploaded.fileID;
 			if (engine.adapter.wantsOssPath && uploaded.ossPath) body.ossPath = uploaded.ossPath;
@@ -64,14 +68,16 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	if (isCancelled(ctx)) return;
 	// The account may have been taken out (412/596) while this item uploaded or waited for the snapshot.
 	const trouble = engine.pool.troubleOf(account);
-	if (trouble && account !== API_PICKS) return moveOrFail(engine, task, account, { ...trouble, headers: {} });
+	if (trouble && account !== API_PICKS)
+		return moveOrFail(engine, task, account, { ...trouble, headers: {} });
 	task.attempts += 1;
 	const left = Math.max(10_000, (task.deadline ?? now) - Date.now());
 	const response = await engine.adapter.create.call(ctx, body, files, left);
 	engine.pool.answered(account, response.statusCode);
 	if (isCancelled(ctx)) {
 		// Keep what we learnt so a stop can still cancel the job.
-		if (ok(response.statusCode)) engine.accept(task, engine.adapter.parseCreate(response.body).ids, {}, {});
+		if (ok(response.statusCode))
+			engine.accept(task, engine.adapter.parseCreate(response.body).ids, {}, {});
 		return;
 	}
 	if (ok(response.statusCode)) {
@@ -80,11 +86,15 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 		if (malformed) {
 			return engine.fail(
 				task,
-				operationError(ctx.getNode(), `useapi.net accepted the ${engine.adapter.label} but returned a malformed id ("${malformed.slice(0, 80)}")`, {
-					itemIndex: task.index,
-					account: account || undefined,
-					description: `The job may be running; it is not polled, since the id is not of the documented form. Look for replyRef "${body.replyRef as string}" in GET /scheduler.`,
-				}),
+				operationError(
+					ctx.getNode(),
+					`useapi.net accepted the ${engine.adapter.label} but returned a malformed id ("${malformed.slice(0, 80)}")`,
+					{
+						itemIndex: task.index,
+						account: account || undefined,
+						description: `The job may be running; it is not polled, since the id is not of the documented form. Look for replyRef "${body.replyRef as string}" in GET /scheduler.`,
+					},
+				),
 			);
 		}
 		if (!parsed.ids.length) {
@@ -93,11 +103,15 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 			if (found?.length) return engine.accept(task, found, {}, asObject(response.body));
 			return engine.fail(
 				task,
-				operationError(ctx.getNode(), `useapi.net accepted the ${engine.adapter.label} but its ID could not be found`, {
-					itemIndex: task.index,
-					account: account || undefined,
-					description: `The job may still be running on the server; look for replyRef "${body.replyRef as string}" in GET /scheduler or your MiniMax library.`,
-				}),
+				operationError(
+					ctx.getNode(),
+					`useapi.net accepted the ${engine.adapter.label} but its ID could not be found`,
+					{
+						itemIndex: task.index,
+						account: account || undefined,
+						description: `The job may still be running on the server; look for replyRef "${body.replyRef as string}" in GET /scheduler or your MiniMax library.`,
+					},
+				),
 			);
 		}
 		return engine.accept(task, parsed.ids, parsed.finals, asObject(response.body));
@@ -106,9 +120,16 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 }
 
 const asObject = (body: unknown): IDataObject =>
-	body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : { response: body as string };
+	body && typeof body === 'object' && !Array.isArray(body)
+		? (body as IDataObject)
+		: { response: body as string };
 
-async function handleFailure(engine: Engine, task: Task, account: string, response: ApiResponse): Promise<void> {
+async function handleFailure(
+	engine: Engine,
+	task: Task,
+	account: string,
+	response: ApiResponse,
+): Promise<void> {
 	const { ctx, adapter, pool } = engine;
 	const code = response.statusCode;
 	const failure = { itemIndex: task.index, account: account || undefined, resource: adapter.label };
@@ -130,7 +151,8 @@ async function handleFailure(engine: Engine, task: Task, account: string, respon
 	if (code === 0 || code === 429) {
 		retry(engine, task, response, code === 429 && !task.prepared.account);
 		// After retry() gave the slot back, so the block is not lifted by that release.
-		if (code === 429) pool.markFull(account, Date.now() + backoffMs(task.attempts - 1, engine.backoffBaseMs));
+		if (code === 429)
+			pool.markFull(account, Date.now() + backoffMs(task.attempts - 1, engine.backoffBaseMs));
 		return;
 	}
 	if (code === 412 || code === 596) return moveOrFail(engine, task, account, response);
@@ -157,12 +179,21 @@ function retry(engine: Engine, task: Task, response: ApiResponse, immediate = fa
 	const wait = backoffMs(Math.max(0, task.attempts - 1), engine.backoffBaseMs);
 	const at = Date.now() + (immediate ? 0 : wait);
 	if (at > (task.deadline ?? Infinity)) {
-		const failure = { itemIndex: task.index, account: task.account || undefined, resource: engine.adapter.label };
-		const error = response.statusCode === 0 && response.network
-			? networkError(ctx.getNode(), response.network, failure)
-			: response.statusCode
-				? apiError(ctx.getNode(), response.statusCode, response.body, failure)
-				: operationError(ctx.getNode(), `Could not check whether the ${engine.adapter.label} was created`, failure);
+		const failure = {
+			itemIndex: task.index,
+			account: task.account || undefined,
+			resource: engine.adapter.label,
+		};
+		const error =
+			response.statusCode === 0 && response.network
+				? networkError(ctx.getNode(), response.network, failure)
+				: response.statusCode
+					? apiError(ctx.getNode(), response.statusCode, response.body, failure)
+					: operationError(
+							ctx.getNode(),
+							`Could not check whether the ${engine.adapter.label} was created`,
+							failure,
+						);
 		error.message = `${error.message} — gave up after ${task.attempts} attempt(s) within "Timeout (Minutes)"`;
 		return engine.fail(task, error);
 	}
@@ -198,18 +229,31 @@ async function uploadFor(
 		if (isCancelled(ctx)) return undefined;
 		response = await uploadBytes.call(ctx, media.data, media.mimeType, account || undefined);
 	} else {
-		response = await uploadBinary.call(ctx, task.index, checkBinary.call(ctx, task.index, source.property), account || undefined);
+		response = await uploadBinary.call(
+			ctx,
+			task.index,
+			checkBinary.call(ctx, task.index, source.property),
+			account || undefined,
+		);
 	}
 	const property = 'url' in source ? source.url : source.property;
 	if (isCancelled(ctx)) return undefined;
 	const body = response.body as IDataObject;
 	if (ok(response.statusCode) && typeof body?.fileID === 'string') {
-		const uploaded = { fileID: body.fileID, ossPath: typeof body.ossPath === 'string' ? body.ossPath : undefined };
+		const uploaded = {
+			fileID: body.fileID,
+			ossPath: typeof body.ossPath === 'string' ? body.ossPath : undefined,
+		};
 		task.uploads.set(key, uploaded);
 		return uploaded;
 	}
 	const code = response.statusCode;
-	const failure = { itemIndex: task.index, account: account || undefined, resource: 'file', field: property };
+	const failure = {
+		itemIndex: task.index,
+		account: account || undefined,
+		resource: 'file',
+		field: property,
+	};
 	if (code === 401) {
 		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
 		engine.fail(task, engine.fatal);

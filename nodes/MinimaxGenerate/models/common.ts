@@ -37,11 +37,17 @@ export interface MediaSlot {
 }
 
 /** The URL field's display name of a slot ("Image URL", "Reference Images (#2)"). */
-export const urlFieldOf = (slot: MediaSlot) => slot.urlField ?? slot.fileIdField.replace(/File ID$/, 'URL');
+export const urlFieldOf = (slot: MediaSlot) =>
+	slot.urlField ?? slot.fileIdField.replace(/File ID$/, 'URL');
 
 /** MIME types POST /files accepts per kind (§8.1), plus common aliases; value = Content-Type to upload with. */
 const UPLOAD_TYPES: Record<MediaKind, Record<string, string>> = {
-	image: { 'image/png': 'image/png', 'image/jpeg': 'image/jpeg', 'image/jpg': 'image/jpeg', 'image/webp': 'image/jpeg' },
+	image: {
+		'image/png': 'image/png',
+		'image/jpeg': 'image/jpeg',
+		'image/jpg': 'image/jpeg',
+		'image/webp': 'image/jpeg',
+	},
 	video: { 'video/mp4': 'video/mp4' },
 	audio: {
 		'audio/mpeg': 'audio/mpeg',
@@ -63,7 +69,10 @@ function bareMime(mimeType: string): string {
 }
 
 /** Content-Type to send to POST /files for a binary of this MIME type, or undefined when the API refuses it. */
-export function uploadContentType(mimeType: string | undefined, kind?: MediaKind): string | undefined {
+export function uploadContentType(
+	mimeType: string | undefined,
+	kind?: MediaKind,
+): string | undefined {
 	if (!mimeType) return undefined;
 	const mime = bareMime(mimeType);
 	const kinds = kind ? [kind] : (Object.keys(UPLOAD_TYPES) as MediaKind[]);
@@ -78,15 +87,36 @@ export function checkMediaSlot(slot: MediaSlot): Problem[] {
 	if (ref.binaryProperty !== undefined) {
 		const name = ref.binaryProperty.trim();
 		const field = slot.binaryField;
-		if (!name) return [{ field, message: `"${field}" is empty. Enter the name of the input item's binary field that holds the ${slot.kind} (often "data").` }];
+		if (!name)
+			return [
+				{
+					field,
+					message: `"${field}" is empty. Enter the name of the input item's binary field that holds the ${slot.kind} (often "data").`,
+				},
+			];
 		if (ref.mimeType === null) {
 			if (!ref.present?.length) {
-				return [{ field, message: `The input item has no file at all, so "${field}" ("${name}") finds nothing. Put a node before this one that reads or downloads the ${slot.kind} (for example HTTP Request or Read/Write Files from Disk), or switch the source to File ID or URL.` }];
+				return [
+					{
+						field,
+						message: `The input item has no file at all, so "${field}" ("${name}") finds nothing. Put a node before this one that reads or downloads the ${slot.kind} (for example HTTP Request or Read/Write Files from Disk), or switch the source to File ID or URL.`,
+					},
+				];
 			}
-			return [{ field, message: `The input item has no binary field "${name}" (set in "${field}"). It has: ${ref.present.join(', ')}. Enter one of those names, or switch the source to File ID or URL.` }];
+			return [
+				{
+					field,
+					message: `The input item has no binary field "${name}" (set in "${field}"). It has: ${ref.present.join(', ')}. Enter one of those names, or switch the source to File ID or URL.`,
+				},
+			];
 		}
 		if (ref.mimeType !== undefined && !uploadContentType(ref.mimeType, slot.kind)) {
-			return [{ field, message: `Binary field "${name}" (set in "${field}") is ${ref.mimeType || 'of unknown type'}, but ${slot.bodyField} needs ${ACCEPTED_TEXT[slot.kind]}. Convert the file first.` }];
+			return [
+				{
+					field,
+					message: `Binary field "${name}" (set in "${field}") is ${ref.mimeType || 'of unknown type'}, but ${slot.bodyField} needs ${ACCEPTED_TEXT[slot.kind]}. Convert the file first.`,
+				},
+			];
 		}
 		return [];
 	}
@@ -95,11 +125,12 @@ export function checkMediaSlot(slot: MediaSlot): Problem[] {
 		checkId(ref.fileId, field, 'file');
 	} catch (error) {
 		const id = String(ref.fileId ?? '').trim();
-		const hint = kindOfId(id) === 'image'
-			? ' For a generated image use its "fileID" field (from Get Image), not the imageId.'
-			: kindOfId(id) === 'video'
-				? ' A video id cannot be used as a file; upload the media with POST /files instead.'
-				: '';
+		const hint =
+			kindOfId(id) === 'image'
+				? ' For a generated image use its "fileID" field (from Get Image), not the imageId.'
+				: kindOfId(id) === 'video'
+					? ' A video id cannot be used as a file; upload the media with POST /files instead.'
+					: '';
 		return [{ field, message: `${(error as Error).message}${hint}` }];
 	}
 	return [];
@@ -108,31 +139,67 @@ export function checkMediaSlot(slot: MediaSlot): Problem[] {
 /** A media URL must be absolute http(s) without credentials; the download itself checks type and size. */
 export function checkMediaUrl(value: string, field: string, kind: MediaKind): Problem[] {
 	const text = value.trim();
-	if (!text) return [{ field, message: `"${field}" is empty. Enter the public http(s) address of the ${kind}, or switch the source.` }];
+	if (!text)
+		return [
+			{
+				field,
+				message: `"${field}" is empty. Enter the public http(s) address of the ${kind}, or switch the source.`,
+			},
+		];
 	let url: URL;
 	try {
 		url = new URL(text);
 	} catch {
-		return [{ field, message: `"${field}" is not a web address (${text.slice(0, 80)}). Enter a full link such as https://example.com/photo.jpg` }];
+		return [
+			{
+				field,
+				message: `"${field}" is not a web address (${text.slice(0, 80)}). Enter a full link such as https://example.com/photo.jpg`,
+			},
+		];
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return [{ field, message: `"${field}" must start with https:// or http:// (it starts with ${url.protocol})` }];
+		return [
+			{
+				field,
+				message: `"${field}" must start with https:// or http:// (it starts with ${url.protocol})`,
+			},
+		];
 	}
 	if (url.username || url.password) {
-		return [{ field, message: `"${field}" contains a user name or password. Use a public URL (for example a shared or signed link) without them.` }];
+		return [
+			{
+				field,
+				message: `"${field}" contains a user name or password. Use a public URL (for example a shared or signed link) without them.`,
+			},
+		];
 	}
 	return [];
 }
 
 export function checkPrompt(prompt: string, max: number, model: string): Problem[] {
 	if (prompt.length <= max) return [];
-	return [{ field: 'Prompt', message: `The prompt is ${prompt.length} characters; model ${model} allows at most ${max}. Shorten it by ${prompt.length - max} characters.` }];
+	return [
+		{
+			field: 'Prompt',
+			message: `The prompt is ${prompt.length} characters; model ${model} allows at most ${max}. Shorten it by ${prompt.length - max} characters.`,
+		},
+	];
 }
 
-export function checkIntRange(value: number | undefined, field: string, min: number, max: number): Problem[] {
+export function checkIntRange(
+	value: number | undefined,
+	field: string,
+	min: number,
+	max: number,
+): Problem[] {
 	if (value === undefined) return [];
 	if (!Number.isInteger(value) || value < min || value > max) {
-		return [{ field, message: `"${field}" is ${value}; it must be a whole number from ${min} to ${max}.` }];
+		return [
+			{
+				field,
+				message: `"${field}" is ${value}; it must be a whole number from ${min} to ${max}.`,
+			},
+		];
 	}
 	return [];
 }
@@ -145,26 +212,51 @@ export function checkChoice(
 	model: string,
 ): Problem[] {
 	if (value === undefined || value === '') return [];
-	if (!allowed) return [{ field, message: `Model ${model} does not take "${field}". Remove it or pick another model.` }];
+	if (!allowed)
+		return [
+			{
+				field,
+				message: `Model ${model} does not take "${field}". Remove it or pick another model.`,
+			},
+		];
 	if (!allowed.includes(value)) {
-		return [{ field, message: `"${field}" ${value} is not available for model ${model}. Choose one of: ${allowed.join(', ')}.` }];
+		return [
+			{
+				field,
+				message: `"${field}" ${value} is not available for model ${model}. Choose one of: ${allowed.join(', ')}.`,
+			},
+		];
 	}
 	return [];
 }
 
 /** No more refs in one slot family than the model takes (gaps cannot occur: lists fill slots in order). */
-export function checkCount(count: number, max: number, field: string, model: string, what: string): Problem[] {
+export function checkCount(
+	count: number,
+	max: number,
+	field: string,
+	model: string,
+	what: string,
+): Problem[] {
 	if (count <= max) return [];
-	return [{
-		field,
-		message: max === 0
-			? `Model ${model} does not take ${what}. Remove them or pick another model.`
-			: `${count} ${what} given; model ${model} takes at most ${max}. Remove ${count - max}.`,
-	}];
+	return [
+		{
+			field,
+			message:
+				max === 0
+					? `Model ${model} does not take ${what}. Remove them or pick another model.`
+					: `${count} ${what} given; model ${model} takes at most ${max}. Remove ${count - max}.`,
+		},
+	];
 }
 
 /** Numbered slots of one list (fileID2…, videoFileID1…, referenceFileId1…); entry n is reported as "<label> (#n)". */
-export function numberedSlots(refs: MediaRef[] | undefined, kind: MediaKind, label: string, bodyField: (n: number) => string): MediaSlot[] {
+export function numberedSlots(
+	refs: MediaRef[] | undefined,
+	kind: MediaKind,
+	label: string,
+	bodyField: (n: number) => string,
+): MediaSlot[] {
 	return (refs ?? []).map((ref, i) => {
 		const field = `${label} (#${i + 1})`;
 		return { ref, kind, bodyField: bodyField(i + 1), fileIdField: field, binaryField: field };
@@ -172,12 +264,21 @@ export function numberedSlots(refs: MediaRef[] | undefined, kind: MediaKind, lab
 }
 
 export function unknownModel(model: string, known: Record<string, unknown>): Problem[] {
-	return [{ field: 'Model', message: `Model "${model}" is not supported. Choose one of: ${Object.keys(known).join(', ')} (names are case-sensitive).` }];
+	return [
+		{
+			field: 'Model',
+			message: `Model "${model}" is not supported. Choose one of: ${Object.keys(known).join(', ')} (names are case-sensitive).`,
+		},
+	];
 }
 
 /** For a model picker: value = API model name. */
 export function modelOptions(rules: Record<string, { displayName: string; description: string }>) {
-	return Object.entries(rules).map(([value, rule]) => ({ name: rule.displayName, value, description: rule.description }));
+	return Object.entries(rules).map(([value, rule]) => ({
+		name: rule.displayName,
+		value,
+		description: rule.description,
+	}));
 }
 
 /** Models whose rule passes `test`, for displayOptions. */

@@ -48,7 +48,19 @@ export interface ImageModelRule {
 const AR_IMAGE01 = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9'] as const;
 const AR_GPT15 = ['auto', '1:1', '3:2', '2:3'] as const;
 const AR_GPT2 = ['16:9', '21:9', '5:4', '4:3', '3:2', '1:1', '2:3', '3:4', '4:5', '9:16'] as const;
-const AR_OTHER = ['auto', '16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '5:4', '4:5', '21:9'] as const;
+const AR_OTHER = [
+	'auto',
+	'16:9',
+	'9:16',
+	'1:1',
+	'4:3',
+	'3:4',
+	'3:2',
+	'2:3',
+	'5:4',
+	'4:5',
+	'21:9',
+] as const;
 
 const other = (
 	displayName: string,
@@ -81,8 +93,20 @@ export const IMAGE_MODEL_RULES: Record<string, ImageModelRule> = {
 		defaultAspectRatio: '16:9',
 		resolutions: ['HD'],
 	},
-	'nano-banana-2': other('Nano Banana 2', 'Up to 14 reference images, @Image mentions.', 7500, true, ['512P', '1K', '2K', '4K']),
-	'nano-banana-pro': other('Nano Banana Pro', 'Up to 14 reference images, @Image mentions.', 7500, true, ['1K', '2K', '4K']),
+	'nano-banana-2': other(
+		'Nano Banana 2',
+		'Up to 14 reference images, @Image mentions.',
+		7500,
+		true,
+		['512P', '1K', '2K', '4K'],
+	),
+	'nano-banana-pro': other(
+		'Nano Banana Pro',
+		'Up to 14 reference images, @Image mentions.',
+		7500,
+		true,
+		['1K', '2K', '4K'],
+	),
 	'gpt-image-1.5': {
 		displayName: 'GPT Image 1.5',
 		description: 'Up to 3 reference images.',
@@ -105,15 +129,32 @@ export const IMAGE_MODEL_RULES: Record<string, ImageModelRule> = {
 		qualities: ['low', 'medium', 'high'],
 		defaultQuality: 'low',
 	},
-	'seedream-4.5': other('Seedream 4.5', 'Up to 14 reference images, @Image mentions.', 2000, true, ['2K', '4K']),
-	'seedream-5.0': other('Seedream 5.0', 'Up to 14 reference images, @Image mentions.', 2000, true, ['2K', '3K']),
-	'midjourney-v7': other('Midjourney V7', 'Always 4 images; up to 14 reference images.', 5000, false),
-	'midjourney-niji7': other('Midjourney Niji 7', 'Always 4 images; up to 14 reference images.', 5000, false),
+	'seedream-4.5': other('Seedream 4.5', 'Up to 14 reference images, @Image mentions.', 2000, true, [
+		'2K',
+		'4K',
+	]),
+	'seedream-5.0': other('Seedream 5.0', 'Up to 14 reference images, @Image mentions.', 2000, true, [
+		'2K',
+		'3K',
+	]),
+	'midjourney-v7': other(
+		'Midjourney V7',
+		'Always 4 images; up to 14 reference images.',
+		5000,
+		false,
+	),
+	'midjourney-niji7': other(
+		'Midjourney Niji 7',
+		'Always 4 images; up to 14 reference images.',
+		5000,
+		false,
+	),
 };
 
 export const IMAGE_MODELS = modelOptions(IMAGE_MODEL_RULES);
 
-export const imageModelsWhere = (test: (rule: ImageModelRule) => boolean): string[] => modelsWhere(IMAGE_MODEL_RULES, test);
+export const imageModelsWhere = (test: (rule: ImageModelRule) => boolean): string[] =>
+	modelsWhere(IMAGE_MODEL_RULES, test);
 
 /** An images/create request as the user set it, before uploads. Empty strings mean "left at default". */
 export interface ImageInput {
@@ -143,7 +184,14 @@ export function imageSlots(input: ImageInput): MediaSlot[] {
 			binaryField: 'Character Reference Input Binary Field',
 		});
 	}
-	slots.push(...numberedSlots(input.references, 'image', IMAGE_FIELDS.references, (n) => `referenceFileId${n}`));
+	slots.push(
+		...numberedSlots(
+			input.references,
+			'image',
+			IMAGE_FIELDS.references,
+			(n) => `referenceFileId${n}`,
+		),
+	);
 	return slots;
 }
 
@@ -155,7 +203,11 @@ export function validateImage(input: ImageInput): Problem[] {
 	if (!rule) return unknownModel(model, IMAGE_MODEL_RULES);
 	const problems: Problem[] = [];
 	const prompt = input.prompt ?? '';
-	if (!prompt.trim()) problems.push({ field: F.prompt, message: 'The prompt is empty. Images always need a prompt; enter one.' });
+	if (!prompt.trim())
+		problems.push({
+			field: F.prompt,
+			message: 'The prompt is empty. Images always need a prompt; enter one.',
+		});
 	problems.push(...checkPrompt(prompt, rule.promptMax, model));
 	const mention = MENTION.exec(prompt);
 	if (mention && !rule.mentions) {
@@ -170,27 +222,49 @@ export function validateImage(input: ImageInput): Problem[] {
 		problems.push(
 			...(rule.qualities
 				? checkChoice(input.quality, rule.qualities, F.quality, model)
-				: [{ field: F.quality, message: `"${F.quality}" is for GPT Image 2 only, not ${model}. Remove it.` }]),
+				: [
+						{
+							field: F.quality,
+							message: `"${F.quality}" is for GPT Image 2 only, not ${model}. Remove it.`,
+						},
+					]),
 		);
 	}
 	if (input.quantity !== undefined) {
 		if (rule.fixedQuantity) {
 			if (input.quantity !== rule.fixedQuantity) {
-				problems.push({ field: F.quantity, message: `Model ${model} always makes ${rule.fixedQuantity} images; leave "${F.quantity}" out.` });
+				problems.push({
+					field: F.quantity,
+					message: `Model ${model} always makes ${rule.fixedQuantity} images; leave "${F.quantity}" out.`,
+				});
 			}
 		} else {
 			problems.push(...checkIntRange(input.quantity, F.quantity, 1, 4));
 		}
 	}
 	if (input.character && !rule.character) {
-		problems.push({ field: F.character, message: `"${F.character}" (characterFileId) is for MiniMax Image-01 only, not ${model}. Use "${F.references}" instead.` });
+		problems.push({
+			field: F.character,
+			message: `"${F.character}" (characterFileId) is for MiniMax Image-01 only, not ${model}. Use "${F.references}" instead.`,
+		});
 	}
 	const references = input.references ?? [];
 	if (references.length) {
 		problems.push(
 			...(rule.maxReferences === 0
-				? [{ field: F.references, message: `Model ${model} takes no reference images. Use "${F.character}" for a person, or pick another model.` }]
-				: checkCount(references.length, rule.maxReferences, F.references, model, 'reference images')),
+				? [
+						{
+							field: F.references,
+							message: `Model ${model} takes no reference images. Use "${F.character}" for a person, or pick another model.`,
+						},
+					]
+				: checkCount(
+						references.length,
+						rule.maxReferences,
+						F.references,
+						model,
+						'reference images',
+					)),
 		);
 	}
 	for (const slot of imageSlots(input)) problems.push(...checkMediaSlot(slot));

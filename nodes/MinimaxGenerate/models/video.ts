@@ -81,7 +81,11 @@ const veo = (displayName: string, description: string, subject: boolean): VideoM
 	promptMax: 2000,
 });
 
-const seedance = (displayName: string, description: string, resolutions: readonly string[]): VideoModelRule => ({
+const seedance = (
+	displayName: string,
+	description: string,
+	resolutions: readonly string[],
+): VideoModelRule => ({
 	displayName,
 	description,
 	image: 'optional',
@@ -100,16 +104,58 @@ const seedance = (displayName: string, description: string, resolutions: readonl
  * recommended Hailuo 2.3 first, then the other current families, the legacy 01 series last.
  */
 export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
-	'T2V-2.3': { displayName: 'Hailuo 2.3 Text to Video (T2V-2.3)', description: 'Recommended. Text only, up to 1080p.', image: 'forbidden', options: OPT_23, maxImages: 0, promptMax: 2000 },
-	'I2V-2.3': { displayName: 'Hailuo 2.3 Image to Video (I2V-2.3)', description: 'Needs an image; up to 1080p.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
-	'I2V-2.3-Fast': { displayName: 'Hailuo 2.3 Fast Image to Video (I2V-2.3-Fast)', description: 'Needs an image; faster and cheaper.', image: 'required', options: OPT_23, maxImages: 1, promptMax: 2000 },
-	'Seedance-2.0': seedance('Seedance 2.0', 'Up to 4K; image, video and audio references.', ['480', '720', '1080', '4K']),
-	'Seedance-2.0-Fast': seedance('Seedance 2.0 Fast', '480p or 720p; image, video and audio references.', ['480', '720']),
-	'Seedance-2.0-Mini': seedance('Seedance 2.0 Mini', '480p or 720p; image, video and audio references.', ['480', '720']),
+	'T2V-2.3': {
+		displayName: 'Hailuo 2.3 Text to Video (T2V-2.3)',
+		description: 'Recommended. Text only, up to 1080p.',
+		image: 'forbidden',
+		options: OPT_23,
+		maxImages: 0,
+		promptMax: 2000,
+	},
+	'I2V-2.3': {
+		displayName: 'Hailuo 2.3 Image to Video (I2V-2.3)',
+		description: 'Needs an image; up to 1080p.',
+		image: 'required',
+		options: OPT_23,
+		maxImages: 1,
+		promptMax: 2000,
+	},
+	'I2V-2.3-Fast': {
+		displayName: 'Hailuo 2.3 Fast Image to Video (I2V-2.3-Fast)',
+		description: 'Needs an image; faster and cheaper.',
+		image: 'required',
+		options: OPT_23,
+		maxImages: 1,
+		promptMax: 2000,
+	},
+	'Seedance-2.0': seedance('Seedance 2.0', 'Up to 4K; image, video and audio references.', [
+		'480',
+		'720',
+		'1080',
+		'4K',
+	]),
+	'Seedance-2.0-Fast': seedance(
+		'Seedance 2.0 Fast',
+		'480p or 720p; image, video and audio references.',
+		['480', '720'],
+	),
+	'Seedance-2.0-Mini': seedance(
+		'Seedance 2.0 Mini',
+		'480p or 720p; image, video and audio references.',
+		['480', '720'],
+	),
 	'Veo-3.1': veo('Veo 3.1', 'Native audio; optional first and end frame.', false),
 	'Veo-3.1-Fast': veo('Veo 3.1 Fast', 'Native audio; optional first and end frame.', false),
-	'Veo-3.1-S2V': veo('Veo 3.1 Subject Reference (Veo-3.1-S2V)', 'Up to 14 reference images, no end frame.', true),
-	'Veo-3.1-S2V-Fast': veo('Veo 3.1 Fast Subject Reference (Veo-3.1-S2V-Fast)', 'Up to 14 reference images, no end frame.', true),
+	'Veo-3.1-S2V': veo(
+		'Veo 3.1 Subject Reference (Veo-3.1-S2V)',
+		'Up to 14 reference images, no end frame.',
+		true,
+	),
+	'Veo-3.1-S2V-Fast': veo(
+		'Veo 3.1 Fast Subject Reference (Veo-3.1-S2V-Fast)',
+		'Up to 14 reference images, no end frame.',
+		true,
+	),
 	'Sora-2': {
 		displayName: 'Sora 2',
 		description: 'Text or image to video; an image must be exactly 1280×720 or 720×1280.',
@@ -130,18 +176,35 @@ export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
 		promptMax: 2000,
 	},
 	'T2V-01': legacy('Hailuo 01 Text to Video (T2V-01)', 'Text to video.', 'forbidden'),
-	'T2V-01-Director': legacy('Hailuo 01 Director Text to Video (T2V-01-Director)', 'Text to video with camera directions in the prompt.', 'forbidden'),
+	'T2V-01-Director': legacy(
+		'Hailuo 01 Director Text to Video (T2V-01-Director)',
+		'Text to video with camera directions in the prompt.',
+		'forbidden',
+	),
 	'I2V-01': legacy('Hailuo 01 Image to Video (I2V-01)', 'Image to video.', 'required'),
-	'I2V-01-Director': legacy('Hailuo 01 Director Image to Video (I2V-01-Director)', 'Image to video with camera directions in the prompt.', 'required'),
-	'I2V-01-live': legacy('Hailuo 01 Live Image to Video (I2V-01-live)', 'Animates illustrations.', 'required'),
-	'S2V-01': legacy('Hailuo 01 Subject Reference (S2V-01)', 'Video of the subject (character) in the image.', 'required'),
+	'I2V-01-Director': legacy(
+		'Hailuo 01 Director Image to Video (I2V-01-Director)',
+		'Image to video with camera directions in the prompt.',
+		'required',
+	),
+	'I2V-01-live': legacy(
+		'Hailuo 01 Live Image to Video (I2V-01-live)',
+		'Animates illustrations.',
+		'required',
+	),
+	'S2V-01': legacy(
+		'Hailuo 01 Subject Reference (S2V-01)',
+		'Video of the subject (character) in the image.',
+		'required',
+	),
 };
 
 /** For the model picker: value = API model name. */
 export const VIDEO_MODELS = modelOptions(VIDEO_MODEL_RULES);
 
 /** Models grouped by a predicate, for displayOptions. */
-export const videoModelsWhere = (test: (rule: VideoModelRule) => boolean): string[] => modelsWhere(VIDEO_MODEL_RULES, test);
+export const videoModelsWhere = (test: (rule: VideoModelRule) => boolean): string[] =>
+	modelsWhere(VIDEO_MODEL_RULES, test);
 
 /** A videos/create request as the user set it, before uploads. Empty strings mean "left at default". */
 export interface VideoInput {
@@ -166,14 +229,32 @@ export interface VideoInput {
 export function videoSlots(input: VideoInput): MediaSlot[] {
 	const slots: MediaSlot[] = [];
 	if (input.image) {
-		slots.push({ ref: input.image, kind: 'image', bodyField: 'fileID', fileIdField: 'Image File ID', binaryField: 'Image Input Binary Field' });
+		slots.push({
+			ref: input.image,
+			kind: 'image',
+			bodyField: 'fileID',
+			fileIdField: 'Image File ID',
+			binaryField: 'Image Input Binary Field',
+		});
 	}
-	slots.push(...numberedSlots(input.references, 'image', VIDEO_FIELDS.references, (n) => `fileID${n + 1}`));
+	slots.push(
+		...numberedSlots(input.references, 'image', VIDEO_FIELDS.references, (n) => `fileID${n + 1}`),
+	);
 	if (input.endFrame) {
-		slots.push({ ref: input.endFrame, kind: 'image', bodyField: 'end_frame_fileID', fileIdField: 'End Frame File ID', binaryField: 'End Frame Input Binary Field' });
+		slots.push({
+			ref: input.endFrame,
+			kind: 'image',
+			bodyField: 'end_frame_fileID',
+			fileIdField: 'End Frame File ID',
+			binaryField: 'End Frame Input Binary Field',
+		});
 	}
-	slots.push(...numberedSlots(input.videos, 'video', VIDEO_FIELDS.videos, (n) => `videoFileID${n}`));
-	slots.push(...numberedSlots(input.audios, 'audio', VIDEO_FIELDS.audios, (n) => `audioFileID${n}`));
+	slots.push(
+		...numberedSlots(input.videos, 'video', VIDEO_FIELDS.videos, (n) => `videoFileID${n}`),
+	);
+	slots.push(
+		...numberedSlots(input.audios, 'audio', VIDEO_FIELDS.audios, (n) => `audioFileID${n}`),
+	);
 	return slots;
 }
 
@@ -194,70 +275,132 @@ export function validateVideo(input: VideoInput): Problem[] {
 	if (!prompt.trim() && !hasImage) {
 		problems.push({
 			field: F.prompt,
-			message: rule.image === 'forbidden'
-				? `The prompt is empty. Model ${model} makes video from text only, so enter a prompt.`
-				: `The prompt is empty and no image is set. Enter a prompt or set "${F.image}".`,
+			message:
+				rule.image === 'forbidden'
+					? `The prompt is empty. Model ${model} makes video from text only, so enter a prompt.`
+					: `The prompt is empty and no image is set. Enter a prompt or set "${F.image}".`,
 		});
 	}
 	problems.push(...checkPrompt(prompt, rule.promptMax, model));
 
 	if (rule.image === 'forbidden' && hasImage) {
-		problems.push({ field: F.image, message: `Model ${model} is text-to-video only and takes no image. Remove the image or pick an image-to-video model.` });
+		problems.push({
+			field: F.image,
+			message: `Model ${model} is text-to-video only and takes no image. Remove the image or pick an image-to-video model.`,
+		});
 	}
 	if (rule.image === 'required' && !hasImage) {
-		problems.push({ field: F.image, message: `Model ${model} needs an image. Set "${F.image}" to a file from the input item, a File ID or an image URL, or pick a text-to-video model such as T2V-2.3.` });
+		problems.push({
+			field: F.image,
+			message: `Model ${model} needs an image. Set "${F.image}" to a file from the input item, a File ID or an image URL, or pick a text-to-video model such as T2V-2.3.`,
+		});
 	}
 
 	problems.push(...checkChoice(input.options, rule.options, F.options, model));
 	problems.push(...checkChoice(input.aspectRatio, rule.aspectRatios, F.aspectRatio, model));
 	problems.push(...checkChoice(input.resolution, rule.resolutions, F.resolution, model));
 	if (input.duration !== undefined) {
-		if (!rule.duration) problems.push({ field: F.duration, message: `Model ${model} does not take "${F.duration}"; only Seedance models do. Use "${F.options}" instead.` });
-		else problems.push(...checkIntRange(input.duration, F.duration, rule.duration.min, rule.duration.max));
+		if (!rule.duration)
+			problems.push({
+				field: F.duration,
+				message: `Model ${model} does not take "${F.duration}"; only Seedance models do. Use "${F.options}" instead.`,
+			});
+		else
+			problems.push(
+				...checkIntRange(input.duration, F.duration, rule.duration.min, rule.duration.max),
+			);
 	}
 	problems.push(...checkIntRange(input.maxJobs, F.maxJobs, 1, 10));
 
 	if (references.length) {
 		if (rule.maxImages < 2) {
-			problems.push({ field: F.references, message: `Model ${model} takes no extra reference images; only Veo 3.1 Subject Reference (up to fileID14) and Seedance (up to fileID9) do. Remove them.` });
+			problems.push({
+				field: F.references,
+				message: `Model ${model} takes no extra reference images; only Veo 3.1 Subject Reference (up to fileID14) and Seedance (up to fileID9) do. Remove them.`,
+			});
 		} else if (!hasImage) {
-			problems.push({ field: F.references, message: `Extra reference images fill fileID2 onwards, so "${F.image}" (fileID) must be set first. Move the first reference into "${F.image}".` });
+			problems.push({
+				field: F.references,
+				message: `Extra reference images fill fileID2 onwards, so "${F.image}" (fileID) must be set first. Move the first reference into "${F.image}".`,
+			});
 		} else {
-			problems.push(...checkCount(1 + references.length, rule.maxImages, F.references, model, 'reference images in total (Image plus additional)'));
+			problems.push(
+				...checkCount(
+					1 + references.length,
+					rule.maxImages,
+					F.references,
+					model,
+					'reference images in total (Image plus additional)',
+				),
+			);
 		}
 	}
 	if ((videos.length || audios.length) && !rule.mediaRefs) {
-		problems.push({ field: videos.length ? F.videos : F.audios, message: `Reference videos and audios are for Seedance models only, not ${model}. Remove them or pick a Seedance model.` });
+		problems.push({
+			field: videos.length ? F.videos : F.audios,
+			message: `Reference videos and audios are for Seedance models only, not ${model}. Remove them or pick a Seedance model.`,
+		});
 	} else if (rule.mediaRefs) {
-		problems.push(...checkCount(videos.length, rule.mediaRefs.videos, F.videos, model, 'reference videos'));
-		problems.push(...checkCount(audios.length, rule.mediaRefs.audios, F.audios, model, 'reference audios'));
+		problems.push(
+			...checkCount(videos.length, rule.mediaRefs.videos, F.videos, model, 'reference videos'),
+		);
+		problems.push(
+			...checkCount(audios.length, rule.mediaRefs.audios, F.audios, model, 'reference audios'),
+		);
 	}
 
-	if (hasEnd) problems.push(...checkEndFrame(input, rule, hasImage, videos.length + audios.length > 0));
+	if (hasEnd)
+		problems.push(...checkEndFrame(input, rule, hasImage, videos.length + audios.length > 0));
 
 	for (const slot of videoSlots(input)) problems.push(...checkMediaSlot(slot));
 	return problems;
 }
 
-function checkEndFrame(input: VideoInput, rule: VideoModelRule, hasImage: boolean, hasMediaRefs: boolean): Problem[] {
+function checkEndFrame(
+	input: VideoInput,
+	rule: VideoModelRule,
+	hasImage: boolean,
+	hasMediaRefs: boolean,
+): Problem[] {
 	const F = VIDEO_FIELDS;
 	const model = input.model;
 	if (hasMediaRefs) {
-		return [{ field: F.endFrame, message: `"${F.endFrame}" cannot be combined with reference videos or audios. Remove one of them.` }];
+		return [
+			{
+				field: F.endFrame,
+				message: `"${F.endFrame}" cannot be combined with reference videos or audios. Remove one of them.`,
+			},
+		];
 	}
 	if (!rule.endFrame) {
-		return [{ field: F.endFrame, message: `Model ${model} takes no end frame; only Hailuo 02 (768p/1080p), Veo 3.1 and Veo 3.1 Fast do. Remove it or pick one of those.` }];
+		return [
+			{
+				field: F.endFrame,
+				message: `Model ${model} takes no end frame; only Hailuo 02 (768p/1080p), Veo 3.1 and Veo 3.1 Fast do. Remove it or pick one of those.`,
+			},
+		];
 	}
 	const needs = rule.endFrame.needsOptions;
 	if (needs && !needs.includes(input.options ?? '')) {
-		return [{ field: F.options, message: `An end frame on model ${model} needs "${F.options}" set to one of: ${needs.join(', ')}.` }];
+		return [
+			{
+				field: F.options,
+				message: `An end frame on model ${model} needs "${F.options}" set to one of: ${needs.join(', ')}.`,
+			},
+		];
 	}
 	if (!hasImage) {
 		return [{ field: F.image, message: `An end frame needs a first frame too. Set "${F.image}".` }];
 	}
 	const first = input.image?.fileId?.trim();
 	if (first && first === input.endFrame?.fileId?.trim()) {
-		return [{ field: 'End Frame File ID', message: 'The end frame must not be the same fileID as the first frame. To use the same picture, upload it again and use the new fileID (or pass it as a binary property).' }];
+		return [
+			{
+				field: 'End Frame File ID',
+				message:
+					'The end frame must not be the same fileID as the first frame. To use the same picture, upload it again and use the new fileID (or pass it as a binary property).',
+			},
+		];
 	}
 	return [];
 }

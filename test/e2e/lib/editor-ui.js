@@ -6,7 +6,16 @@ const path = require('path');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // No network beyond 127.0.0.1 is needed or wanted: no updates, sync, QUIC or first-run pages.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 
 const tid = (id) => `[data-test-id="${id}"]`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +38,11 @@ async function launch() {
 
 /** Owner account through the REST API; returns the auth cookie for the browser. */
 async function setupOwner(n8nUrl, owner) {
-	const res = await fetch(`${n8nUrl}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+	const res = await fetch(`${n8nUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
 	const cookie = (res.headers.get('set-cookie') || '').match(/n8n-auth=([^;]+)/);
 	if (!res.ok || !cookie) throw new Error(`owner setup answered ${res.status}`);
 	return cookie[1];
@@ -54,15 +67,23 @@ async function click(page, selector, ms = 15000) {
 
 /** Clicks the first visible element matching selector whose text contains `text`. */
 async function clickText(page, selector, text, ms = 15000) {
-	await until(page, `"${text}" in ${selector}`, ([sel, t]) => {
-		const hits = [...document.querySelectorAll(sel)].filter((e) => e.offsetParent !== null && e.textContent.includes(t));
-		// The innermost match: an ancestor that merely contains the text is not the control.
-		const el = hits.find((e) => !hits.some((other) => other !== e && e.contains(other)));
-		if (!el) return false;
-		el.scrollIntoView({ block: 'center' });
-		el.click();
-		return true;
-	}, [selector, text], ms);
+	await until(
+		page,
+		`"${text}" in ${selector}`,
+		([sel, t]) => {
+			const hits = [...document.querySelectorAll(sel)].filter(
+				(e) => e.offsetParent !== null && e.textContent.includes(t),
+			);
+			// The innermost match: an ancestor that merely contains the text is not the control.
+			const el = hits.find((e) => !hits.some((other) => other !== e && e.contains(other)));
+			if (!el) return false;
+			el.scrollIntoView({ block: 'center' });
+			el.click();
+			return true;
+		},
+		[selector, text],
+		ms,
+	);
 }
 
 /** Types into the node creator's search and returns the visible item names once the list settles. */
@@ -75,7 +96,13 @@ async function searchNodes(page, term) {
 	let stable = 0;
 	for (let i = 0; i < 40 && stable < 3; i++) {
 		await sleep(150);
-		const names = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]')].map((e) => e.textContent.trim()));
+		const names = await page.evaluate(() =>
+			[
+				...document.querySelectorAll(
+					'[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]',
+				),
+			].map((e) => e.textContent.trim()),
+		);
 		const key = JSON.stringify(names);
 		stable = key === last ? stable + 1 : 0;
 		last = key;
@@ -91,7 +118,11 @@ async function topLevelFields(page) {
 		return [...root.querySelectorAll('[data-test-id="input-label"]')]
 			.filter((label) => {
 				const item = label.closest('[data-test-id="parameter-item"]');
-				return label.offsetParent !== null && item && !item.parentElement.closest('[data-test-id="parameter-item"]');
+				return (
+					label.offsetParent !== null &&
+					item &&
+					!item.parentElement.closest('[data-test-id="parameter-item"]')
+				);
 			})
 			.map((label) => (label.querySelector('[class*="_title_"]') || label).textContent.trim());
 	});
@@ -99,7 +130,10 @@ async function topLevelFields(page) {
 
 /** Double-clicks a canvas node (a real mouse double click, as n8n's canvas listens for it) and waits for its panel. */
 async function openNode(page, name) {
-	const node = await page.waitForSelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`, { visible: true, timeout: 15000 });
+	const node = await page.waitForSelector(
+		`[data-test-id="canvas-node"][data-node-name="${name}"]`,
+		{ visible: true, timeout: 15000 },
+	);
 	const box = await node.boundingBox();
 	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
 	await page.waitForSelector('[data-test-id="node-parameters"]', { visible: true, timeout: 15000 });
@@ -116,4 +150,18 @@ async function screenshot(page, dir, name, selector) {
 	return file;
 }
 
-module.exports = { launch, setupOwner, until, click, clickText, searchNodes, topLevelFields, openNode, screenshot, tid, sleep, CHROMIUM, FLAGS };
+module.exports = {
+	launch,
+	setupOwner,
+	until,
+	click,
+	clickText,
+	searchNodes,
+	topLevelFields,
+	openNode,
+	screenshot,
+	tid,
+	sleep,
+	CHROMIUM,
+	FLAGS,
+};

@@ -21,7 +21,10 @@ async function waitFor(fn, ms, every = 250) {
 	}
 }
 
-const MAGIC = { 'video/mp4': (b) => b.subarray(4, 8).toString('latin1') === 'ftyp', 'image/png': (b) => b.subarray(1, 4).toString('latin1') === 'PNG' };
+const MAGIC = {
+	'video/mp4': (b) => b.subarray(4, 8).toString('latin1') === 'ftyp',
+	'image/png': (b) => b.subarray(1, 4).toString('latin1') === 'PNG',
+};
 const SIZE = { 'video/mp4': (ctx) => ctx.mediaBytes, 'image/png': () => media.IMAGE_PNG.length };
 
 function outputOf(runData, node) {
@@ -32,7 +35,8 @@ function outputOf(runData, node) {
 
 /** Size and leading bytes of a binary: base64 in memory (1.x default) or a file (2.x filesystem mode). */
 function binaryBytes(ctx, bin) {
-	if (bin.data && !String(bin.data).startsWith('filesystem')) return Buffer.from(bin.data, 'base64');
+	if (bin.data && !String(bin.data).startsWith('filesystem'))
+		return Buffer.from(bin.data, 'base64');
 	const rel = String(bin.id || '').replace(/^[\w-]+:/, '');
 	for (const dir of ['storage', 'binaryData']) {
 		const file = path.join(ctx.n8n.userFolder, '.n8n', dir, rel);
@@ -49,10 +53,14 @@ function checkBinary(ctx, label, bin, mime) {
 	const size = bytes ? bytes.length : bin.bytes;
 	const want = SIZE[mime](ctx);
 	ok(`${label}: ${want} bytes`, size === want, `${size} bytes (${bin.fileSize || '?'})`);
-	if (bytes) ok(`${label}: content is ${mime}`, MAGIC[mime](bytes), bytes.subarray(0, 12).toString('hex'));
+	if (bytes)
+		ok(`${label}: content is ${mime}`, MAGIC[mime](bytes), bytes.subarray(0, 12).toString('hex'));
 }
 
-const pairedIndexes = (items) => items.map((i) => (Array.isArray(i.pairedItem) ? i.pairedItem[0].item : i.pairedItem && i.pairedItem.item));
+const pairedIndexes = (items) =>
+	items.map((i) =>
+		Array.isArray(i.pairedItem) ? i.pairedItem[0].item : i.pairedItem && i.pairedItem.item,
+	);
 const creates = (ctx, op) => ctx.log.filter((e) => e.op === op && e.status === 200);
 
 /** Waited video creates: N items, each completed, paired with its input, carrying an MP4. */
@@ -60,11 +68,30 @@ function videos(node, n) {
 	return (ctx) => {
 		const items = outputOf(ctx.runData, node);
 		ctx.ok(`${n} item(s) out`, items.length === n, `${items.length}`);
-		ctx.ok('pairedItem points at each input item once', JSON.stringify(pairedIndexes(items)) === JSON.stringify([...Array(n).keys()]), JSON.stringify(pairedIndexes(items)));
-		ctx.ok(`${n} video create(s) reached the API`, creates(ctx, 'videos.create').length === n, `${creates(ctx, 'videos.create').length}`);
+		ctx.ok(
+			'pairedItem points at each input item once',
+			JSON.stringify(pairedIndexes(items)) === JSON.stringify([...Array(n).keys()]),
+			JSON.stringify(pairedIndexes(items)),
+		);
+		ctx.ok(
+			`${n} video create(s) reached the API`,
+			creates(ctx, 'videos.create').length === n,
+			`${creates(ctx, 'videos.create').length}`,
+		);
 		items.forEach((item, i) => {
-			ctx.ok(`item ${i}: completed with a video id`, item.json.status === 'completed' && /-video:\d+$/.test(item.json.videoId || ''), `${item.json.status} ${item.json.videoId}`);
-			ctx.ok(`item ${i}: each value once (no id, downloadURL, statusLabel)`, !('id' in item.json) && !('downloadURL' in item.json) && !('statusLabel' in item.json) && /^http/.test(item.json.url || ''), Object.keys(item.json).join(','));
+			ctx.ok(
+				`item ${i}: completed with a video id`,
+				item.json.status === 'completed' && /-video:\d+$/.test(item.json.videoId || ''),
+				`${item.json.status} ${item.json.videoId}`,
+			);
+			ctx.ok(
+				`item ${i}: each value once (no id, downloadURL, statusLabel)`,
+				!('id' in item.json) &&
+					!('downloadURL' in item.json) &&
+					!('statusLabel' in item.json) &&
+					/^http/.test(item.json.url || ''),
+				Object.keys(item.json).join(','),
+			);
 			checkBinary(ctx, `item ${i}`, item.binary && item.binary.data, 'video/mp4');
 		});
 		return items;
@@ -75,63 +102,146 @@ const expectations = {
 	'01-prompt-to-video': videos('Create Video', 1),
 	'02-image-to-video': (ctx) => {
 		const uploads = creates(ctx, 'files.upload');
-		ctx.ok('the image binary was uploaded', uploads.length === 1 && uploads[0].body.bytes === media.COVER_PNG.length, JSON.stringify(uploads.map((u) => u.body)));
+		ctx.ok(
+			'the image binary was uploaded',
+			uploads.length === 1 && uploads[0].body.bytes === media.COVER_PNG.length,
+			JSON.stringify(uploads.map((u) => u.body)),
+		);
 		const [create] = creates(ctx, 'videos.create');
-		ctx.ok('the create used the uploaded fileID', create && /-file:\d+$/.test(create.body.fileID || ''), create && JSON.stringify(create.body));
+		ctx.ok(
+			'the create used the uploaded fileID',
+			create && /-file:\d+$/.test(create.body.fileID || ''),
+			create && JSON.stringify(create.body),
+		);
 		videos('Animate Image', 1)(ctx);
 	},
 	'03-batch-of-prompts': (ctx) => {
 		const items = videos('Create Videos', 3)(ctx);
 		const prompts = creates(ctx, 'videos.create').map((e) => e.body.prompt);
-		ctx.ok('each prompt became its own video', new Set(prompts).size === 3, JSON.stringify(prompts));
+		ctx.ok(
+			'each prompt became its own video',
+			new Set(prompts).size === 3,
+			JSON.stringify(prompts),
+		);
 		ctx.ok('3 different video ids', new Set(items.map((i) => i.json.videoId)).size === 3);
 	},
 	'04a-create-with-reply-url': (ctx) => {
 		const items = outputOf(ctx.runData, 'Create Video (No Wait)');
 		const item = items[0] || { json: {} };
-		ctx.ok('1 item out, paired with the trigger item', items.length === 1 && pairedIndexes(items)[0] === 0);
-		ctx.ok('returned at once with the job id, not waiting', item.json.status === 'submitted' && /-video:\d+$/.test(item.json.videoId || ''), `${item.json.status} ${item.json.videoId}`);
+		ctx.ok(
+			'1 item out, paired with the trigger item',
+			items.length === 1 && pairedIndexes(items)[0] === 0,
+		);
+		ctx.ok(
+			'returned at once with the job id, not waiting',
+			item.json.status === 'submitted' && /-video:\d+$/.test(item.json.videoId || ''),
+			`${item.json.status} ${item.json.videoId}`,
+		);
 		ctx.ok('no binary (nothing to download yet)', !item.binary);
 		const [create] = creates(ctx, 'videos.create');
 		const replyUrl = create && create.body.replyUrl;
-		ctx.ok('the create carried the trigger\'s Production URL, secret included, as replyUrl', replyUrl === ctx.triggerUrl && replyUrl.includes(ctx.secret), String(replyUrl).replace(ctx.secret, '<secret>'));
-		ctx.ok('the output does not repeat the replyUrl (the secret stays out of execution data)', !JSON.stringify(items).includes(ctx.secret));
-		ctx.ok('the replyRef reached the API', create && /^order-42\|n8n:/.test(create.body.replyRef || ''), create && create.body.replyRef);
+		ctx.ok(
+			"the create carried the trigger's Production URL, secret included, as replyUrl",
+			replyUrl === ctx.triggerUrl && replyUrl.includes(ctx.secret),
+			String(replyUrl).replace(ctx.secret, '<secret>'),
+		);
+		ctx.ok(
+			'the output does not repeat the replyUrl (the secret stays out of execution data)',
+			!JSON.stringify(items).includes(ctx.secret),
+		);
+		ctx.ok(
+			'the replyRef reached the API',
+			create && /^order-42\|n8n:/.test(create.body.replyRef || ''),
+			create && create.body.replyRef,
+		);
 		ctx.jobIds = item.json.videoId ? [item.json.videoId] : undefined;
 	},
 	'04b-trigger-receives-result': (ctx) => {
 		for (const id of ctx.jobIds) {
-			const runs = ctx.executions.filter((e) => e.status === 'success' && JSON.stringify(e.nodes).includes(id));
-			ctx.ok('exactly one execution per job (progress calls ignored, final once)', runs.length === 1, `${runs.length}`);
-			const item = runs[0] && runs[0].nodes['MiniMax Trigger'] && runs[0].nodes['MiniMax Trigger'][0];
-			ctx.ok('the item: completed video, the user\'s replyRef without the tag', item && item.json.id === id && item.json.outcome === 'completed' && item.json.replyRef === 'order-42', item && JSON.stringify(item.json).slice(0, 300));
+			const runs = ctx.executions.filter(
+				(e) => e.status === 'success' && JSON.stringify(e.nodes).includes(id),
+			);
+			ctx.ok(
+				'exactly one execution per job (progress calls ignored, final once)',
+				runs.length === 1,
+				`${runs.length}`,
+			);
+			const item =
+				runs[0] && runs[0].nodes['MiniMax Trigger'] && runs[0].nodes['MiniMax Trigger'][0];
+			ctx.ok(
+				"the item: completed video, the user's replyRef without the tag",
+				item &&
+					item.json.id === id &&
+					item.json.outcome === 'completed' &&
+					item.json.replyRef === 'order-42',
+				item && JSON.stringify(item.json).slice(0, 300),
+			);
 			if (item) checkBinary(ctx, 'downloaded result', item.binary && item.binary.data, 'video/mp4');
 			const passed = runs[0] && runs[0].nodes['Use the Result'];
 			ctx.ok('the next node got the item', passed && passed.length === 1);
-			ctx.ok('the secret is in neither the execution\'s data nor n8n\'s log', runs[0] && !JSON.stringify(runs[0].nodes).includes(ctx.secret) && !ctx.n8n.serverLog.includes(ctx.secret));
+			ctx.ok(
+				"the secret is in neither the execution's data nor n8n's log",
+				runs[0] &&
+					!JSON.stringify(runs[0].nodes).includes(ctx.secret) &&
+					!ctx.n8n.serverLog.includes(ctx.secret),
+			);
 		}
 	},
 	'05-agent-with-attachments': (ctx) => {
 		const items = outputOf(ctx.runData, 'Run Agent');
-		ctx.ok('1 item out, paired with its input', items.length === 1 && pairedIndexes(items)[0] === 0);
+		ctx.ok(
+			'1 item out, paired with its input',
+			items.length === 1 && pairedIndexes(items)[0] === 0,
+		);
 		const run = ctx.log.find((e) => e.op === 'agent.run');
 		const files = run && run.body && run.body.files;
-		ctx.ok('the reference file went along (multipart)', files && files.length === 1 && files[0].size === media.COVER_PNG.length, JSON.stringify(run && run.body));
+		ctx.ok(
+			'the reference file went along (multipart)',
+			files && files.length === 1 && files[0].size === media.COVER_PNG.length,
+			JSON.stringify(run && run.body),
+		);
 		const item = items[0] || { json: {} };
 		ctx.ok('completed', item.json.status === 'completed', item.json.status);
 		const bins = Object.values(item.binary || {});
 		ctx.ok('2 attachments downloaded', bins.length === 2, Object.keys(item.binary || {}).join(','));
-		checkBinary(ctx, 'video attachment', bins.find((b) => b.mimeType === 'video/mp4'), 'video/mp4');
-		checkBinary(ctx, 'image attachment', bins.find((b) => b.mimeType === 'image/png'), 'image/png');
+		checkBinary(
+			ctx,
+			'video attachment',
+			bins.find((b) => b.mimeType === 'video/mp4'),
+			'video/mp4',
+		);
+		checkBinary(
+			ctx,
+			'image attachment',
+			bins.find((b) => b.mimeType === 'image/png'),
+			'image/png',
+		);
 	},
 	'06-capacity-report': (ctx) => {
 		const items = outputOf(ctx.runData, 'Get Capacity');
 		const accounts = [...ctx.sim.state.accounts.keys()];
-		ctx.ok('one item per account', items.length === accounts.length, `${items.length} for ${accounts.length}`);
+		ctx.ok(
+			'one item per account',
+			items.length === accounts.length,
+			`${items.length} for ${accounts.length}`,
+		);
 		const item = items[0] || { json: {} };
-		ctx.ok('the account and its free slots', String(item.json.account) === accounts[0] && typeof item.json.available === 'number', JSON.stringify(item.json).slice(0, 300));
-		ctx.ok('pairedItem points at the trigger item', pairedIndexes(items).every((i) => i === 0), JSON.stringify(pairedIndexes(items)));
-		ctx.ok('one API call (GET /scheduler/available)', ctx.log.filter((e) => e.kind === 'api').length === 1 && ctx.log[0].op === 'scheduler.available', ctx.log.map((e) => e.op).join(','));
+		ctx.ok(
+			'the account and its free slots',
+			String(item.json.account) === accounts[0] && typeof item.json.available === 'number',
+			JSON.stringify(item.json).slice(0, 300),
+		);
+		ctx.ok(
+			'pairedItem points at the trigger item',
+			pairedIndexes(items).every((i) => i === 0),
+			JSON.stringify(pairedIndexes(items)),
+		);
+		ctx.ok(
+			'one API call (GET /scheduler/available)',
+			ctx.log.filter((e) => e.kind === 'api').length === 1 &&
+				ctx.log[0].op === 'scheduler.available',
+			ctx.log.map((e) => e.op).join(','),
+		);
 	},
 };
 

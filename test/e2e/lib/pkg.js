@@ -9,7 +9,11 @@ const manifest = () => JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'
 
 /** `npm pack` of the repo (the built dist/) into dir → tarball path. */
 async function pack(dir) {
-	const res = await run('npm', ['pack', '--pack-destination', dir, '--json', '--silent'], { cwd: REPO, detached: false, timeoutMs: 120000 });
+	const res = await run('npm', ['pack', '--pack-destination', dir, '--json', '--silent'], {
+		cwd: REPO,
+		detached: false,
+		timeoutMs: 120000,
+	});
 	if (res.code !== 0) throw new Error(`npm pack failed: ${res.out.slice(-500)}`);
 	const info = JSON.parse(res.out.slice(res.out.indexOf('[')));
 	return path.join(dir, info[0].filename);
@@ -22,7 +26,8 @@ function declared(file, kind) {
 		for (const Exported of Object.values(mod)) {
 			if (typeof Exported !== 'function') continue;
 			const instance = new Exported();
-			const name = kind === 'node' ? instance.description && instance.description.name : instance.name;
+			const name =
+				kind === 'node' ? instance.description && instance.description.name : instance.name;
 			if (name) return { name, Class: Exported };
 		}
 	} catch {
@@ -41,7 +46,10 @@ function expectedTypes() {
 			const { name, Class } = declared(f, 'node');
 			return { file: f, type: `${pkg.name}.${name}`, Class };
 		}),
-		credentials: pkg.n8n.credentials.map((f) => ({ file: f, name: declared(f, 'credential').name })),
+		credentials: pkg.n8n.credentials.map((f) => ({
+			file: f,
+			name: declared(f, 'credential').name,
+		})),
 	};
 }
 
@@ -76,12 +84,16 @@ async function install(tarball, userFolder, breakage) {
 	const name = manifest().name;
 	const dir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', name);
 	fs.mkdirSync(dir, { recursive: true });
-	const res = await run('tar', ['xzf', tarball, '-C', dir, '--strip-components=1'], { detached: false });
+	const res = await run('tar', ['xzf', tarball, '-C', dir, '--strip-components=1'], {
+		detached: false,
+	});
 	if (res.code !== 0) throw new Error(`tar failed: ${res.out}`);
 	if (breakage) BREAKAGES[breakage].apply(dir);
 	const pkgFile = path.join(dir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
-	const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((f) => !fs.existsSync(path.join(dir, f)));
+	const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter(
+		(f) => !fs.existsSync(path.join(dir, f)),
+	);
 	if (missing.length) {
 		pkg.n8n.nodes = pkg.n8n.nodes.filter((f) => !missing.includes(f));
 		pkg.n8n.credentials = pkg.n8n.credentials.filter((f) => !missing.includes(f));

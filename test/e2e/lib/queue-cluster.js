@@ -8,7 +8,12 @@ const { install } = require('./pkg');
 const { freePort } = require('./procs');
 const { startPostgres, startRedis } = require('./services');
 
-const OWNER = { email: 'queue@example.com', firstName: 'Queue', lastName: 'Test', password: 'Queue-password-1' };
+const OWNER = {
+	email: 'queue@example.com',
+	firstName: 'Queue',
+	lastName: 'Test',
+	password: 'Queue-password-1',
+};
 const BROWSER_ID = 'mmx-queue-e2e-browser';
 
 class QueueCluster {
@@ -47,7 +52,10 @@ class QueueCluster {
 		};
 		this.main = await make('main');
 		this.webhook = await make('webhook', webhookPort);
-		for (let i = 1; i <= workers; i++) this.workers.push(await make(`worker${i}`, undefined, { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }));
+		for (let i = 1; i <= workers; i++)
+			this.workers.push(
+				await make(`worker${i}`, undefined, { QUEUE_HEALTH_CHECK_PORT: String(await freePort()) }),
+			);
 		this.timings.folders = Date.now() - t0;
 		return this;
 	}
@@ -63,8 +71,16 @@ class QueueCluster {
 		this.timings.main = Date.now() - t0;
 		t0 = Date.now();
 		await Promise.all([
-			this.webhook.start(120000, { args: ['webhook'], ready: 'Webhook listener waiting for requests.' }),
-			...this.workers.map((w) => w.start(120000, { args: ['worker', `--concurrency=${this.concurrency}`], ready: 'n8n worker is now ready' })),
+			this.webhook.start(120000, {
+				args: ['webhook'],
+				ready: 'Webhook listener waiting for requests.',
+			}),
+			...this.workers.map((w) =>
+				w.start(120000, {
+					args: ['worker', `--concurrency=${this.concurrency}`],
+					ready: 'n8n worker is now ready',
+				}),
+			),
 		]);
 		this.timings.others = Date.now() - t0;
 		this.cookie = await this.ownerCookie();
@@ -72,9 +88,14 @@ class QueueCluster {
 
 	/** The owner account on the main → its auth cookie, for the REST calls an editor user makes. */
 	async ownerCookie() {
-		const res = await fetch(`${this.main.url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID }, body: JSON.stringify(OWNER) });
+		const res = await fetch(`${this.main.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+			body: JSON.stringify(OWNER),
+		});
 		const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-		if (!res.ok || !cookie) throw new Error(`owner setup answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+		if (!res.ok || !cookie)
+			throw new Error(`owner setup answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
 		return cookie;
 	}
 
@@ -82,7 +103,11 @@ class QueueCluster {
 	async rest(method, pathAndQuery, body) {
 		const res = await fetch(`${this.main.url}/rest${pathAndQuery}`, {
 			method,
-			headers: { cookie: this.cookie, 'browser-id': BROWSER_ID, ...(body ? { 'content-type': 'application/json' } : {}) },
+			headers: {
+				cookie: this.cookie,
+				'browser-id': BROWSER_ID,
+				...(body ? { 'content-type': 'application/json' } : {}),
+			},
 			body: body ? JSON.stringify(body) : undefined,
 		});
 		return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
@@ -109,19 +134,24 @@ class QueueCluster {
 	async stop() {
 		const out = {};
 		if (this.client) await this.client.end().catch(() => {});
-		await Promise.all(this.all.filter(Boolean).map(async (n8n) => {
-			// n8n's own graceful shutdown waits up to 30 s (N8N_GRACEFUL_SHUTDOWN_TIMEOUT) for executions it
-			// still tracks, e.g. case 5's canceled run that a worker finishes late; a loaded CI machine needed > 10 s.
-			const stopped = await n8n.stop(35000);
-			if (stopped) out[n8n.role] = stopped.forced ? 'forced' : stopped.ms;
-		}));
+		await Promise.all(
+			this.all.filter(Boolean).map(async (n8n) => {
+				// n8n's own graceful shutdown waits up to 30 s (N8N_GRACEFUL_SHUTDOWN_TIMEOUT) for executions it
+				// still tracks, e.g. case 5's canceled run that a worker finishes late; a loaded CI machine needed > 10 s.
+				const stopped = await n8n.stop(35000);
+				if (stopped) out[n8n.role] = stopped.forced ? 'forced' : stopped.ms;
+			}),
+		);
 		if (this.redis) out.redis = (await this.redis.stop()) ? 'forced' : 'ok';
 		if (this.pg) out.postgres = (await this.pg.stop()) ? 'forced' : 'ok';
 		return out;
 	}
 
 	logTails() {
-		return this.all.filter(Boolean).map((n) => `${n.role}: ${tail(n.serverLog, 4)}`).join('\n');
+		return this.all
+			.filter(Boolean)
+			.map((n) => `${n.role}: ${tail(n.serverLog, 4)}`)
+			.join('\n');
 	}
 }
 

@@ -29,14 +29,25 @@ async function executionsOf(cluster, workflowId) {
 		} catch {
 			// no data saved (yet) for this execution
 		}
-		return { id: String(row.id), status: row.status, mode: row.mode, waitTill: row.waitTill, startedAt: row.startedAt, stoppedAt: row.stoppedAt, nodes, runs };
+		return {
+			id: String(row.id),
+			status: row.status,
+			mode: row.mode,
+			waitTill: row.waitTill,
+			startedAt: row.startedAt,
+			stoppedAt: row.stoppedAt,
+			nodes,
+			runs,
+		};
 	});
 }
 
 /** The workflow's static data as stored (what every process loads for a webhook call). */
 async function staticDataOf(cluster, workflowId) {
 	const db = await cluster.db();
-	const { rows } = await db.query('SELECT "staticData" FROM workflow_entity WHERE id = $1', [workflowId]);
+	const { rows } = await db.query('SELECT "staticData" FROM workflow_entity WHERE id = $1', [
+		workflowId,
+	]);
 	const value = rows[0] && rows[0].staticData;
 	return typeof value === 'string' ? JSON.parse(value) : value || {};
 }

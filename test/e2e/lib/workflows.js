@@ -6,7 +6,11 @@ const fs = require('fs');
 const path = require('path');
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
-const CREDENTIAL = { id: 'e2eMinimaxCred01', name: 'useapi.net MiniMax account', type: 'useApiMinimaxApi' };
+const CREDENTIAL = {
+	id: 'e2eMinimaxCred01',
+	name: 'useapi.net MiniMax account',
+	type: 'useApiMinimaxApi',
+};
 // Placeholders the examples use (the simulator's CLI default port, n8n's default port).
 const SIM_PLACEHOLDER = 'http://127.0.0.1:18080';
 // The simulator's media origin (a second port, like a real CDN): `npm run simulator -- --port 18080 --cdn-port 18081`.
@@ -29,7 +33,8 @@ function loadExamples(dir = EXAMPLES_DIR) {
 }
 
 function replaceStrings(value, swaps) {
-	if (typeof value === 'string') return swaps.reduce((s, [from, to]) => s.split(from).join(to), value);
+	if (typeof value === 'string')
+		return swaps.reduce((s, [from, to]) => s.split(from).join(to), value);
 	if (Array.isArray(value)) return value.map((v) => replaceStrings(v, swaps));
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceStrings(v, swaps)]));
@@ -54,7 +59,11 @@ function prepare(example, values, { keepPolling = false } = {}) {
 	wf.active = false;
 	for (const node of wf.nodes) {
 		// Speed only: the simulator finishes jobs in seconds, so poll every second instead of every 10.
-		if (!keepPolling && /\.minimaxGenerate$/.test(node.type) && node.parameters.waitForCompletion !== false) {
+		if (
+			!keepPolling &&
+			/\.minimaxGenerate$/.test(node.type) &&
+			node.parameters.waitForCompletion !== false
+		) {
 			// Version 2 keeps the poll interval in Options, version 1 in Wait Options.
 			const at = (node.typeVersion || 1) >= 2 ? 'options' : 'waitOptions';
 			node.parameters[at] = { ...(node.parameters[at] || {}), pollInterval: 1 };
@@ -94,12 +103,27 @@ function lintExamples(examples, nodeClasses) {
 			const Cls = nodeClasses[node.type];
 			if (!Cls) continue;
 			const names = new Set(new Cls().description.properties.map((p) => p.name));
-			for (const key of Object.keys(node.parameters || {})) if (!names.has(key)) problems.push(`${file}: "${node.name}" sets unknown parameter "${key}"`);
+			for (const key of Object.keys(node.parameters || {}))
+				if (!names.has(key))
+					problems.push(`${file}: "${node.name}" sets unknown parameter "${key}"`);
 			const ref = node.credentials && node.credentials[CREDENTIAL.type];
-			if (ref && ref.name !== CREDENTIAL.name) problems.push(`${file}: "${node.name}" credential name is "${ref.name}", not "${CREDENTIAL.name}"`);
+			if (ref && ref.name !== CREDENTIAL.name)
+				problems.push(
+					`${file}: "${node.name}" credential name is "${ref.name}", not "${CREDENTIAL.name}"`,
+				);
 		}
 	}
 	return problems;
 }
 
-module.exports = { lintExamples, EXAMPLES_DIR, CREDENTIAL, loadExamples, prepare, runValues, isTriggerWorkflow, isManual, webhookUrl };
+module.exports = {
+	lintExamples,
+	EXAMPLES_DIR,
+	CREDENTIAL,
+	loadExamples,
+	prepare,
+	runValues,
+	isTriggerWorkflow,
+	isManual,
+	webhookUrl,
+};

@@ -19,7 +19,8 @@ export const agentRunDescription: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		default: '',
 		placeholder: 'Generate a 16:9 video of a cat playing piano and a matching cover image',
-		description: 'Say explicitly what to make (a video, an image, a song from my lyrics); aspect ratio and resolution may go here too',
+		description:
+			'Say explicitly what to make (a video, an image, a song from my lyrics); aspect ratio and resolution may go here too',
 		displayOptions: { show },
 	},
 	{
@@ -64,17 +65,34 @@ export const agentRunOptions: INodeProperties[] = [extraModelsField()];
 export function readAgentRun(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const node = this.getNode();
 	const prompt = readText.call(this, 'agentPrompt', itemIndex, 'Prompt').trim();
-	if (!prompt) throw operationError(node, '"Prompt" is empty', { itemIndex, field: 'Prompt', description: 'Say what the agent should make.' });
+	if (!prompt)
+		throw operationError(node, '"Prompt" is empty', {
+			itemIndex,
+			field: 'Prompt',
+			description: 'Say what the agent should make.',
+		});
 	const picked = (this.getNodeParameter('agentModels', itemIndex, []) as string[]) ?? [];
-	const extra = readText.call(this, isLean(this) ? 'options.agentExtraModels' : 'agentExtraModels', itemIndex, 'Additional Model IDs')
+	const extra = readText
+		.call(
+			this,
+			isLean(this) ? 'options.agentExtraModels' : 'agentExtraModels',
+			itemIndex,
+			'Additional Model IDs',
+		)
 		.split(',')
 		.map((m) => m.trim())
 		.filter(Boolean);
 	const models = [...new Set([...picked, ...extra])];
 	if (!models.length) {
-		throw operationError(node, 'No model selected', { itemIndex, field: 'Models', description: 'Pick at least one model in "Models", or type one in "Additional Model IDs" (in the options).' });
+		throw operationError(node, 'No model selected', {
+			itemIndex,
+			field: 'Models',
+			description:
+				'Pick at least one model in "Models", or type one in "Additional Model IDs" (in the options).',
+		});
 	}
-	const files = readText.call(this, 'agentFiles', itemIndex, 'Reference Files')
+	const files = readText
+		.call(this, 'agentFiles', itemIndex, 'Reference Files')
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);
@@ -117,7 +135,9 @@ function attachmentsOf(record: IDataObject): IDataObject[] {
 function attachmentFile(attachment: IDataObject): ResultFile | undefined {
 	const file = (attachment.file ?? {}) as IDataObject;
 	const extra = (file.extra ?? {}) as IDataObject;
-	const url = [extra.no_watermark_url, file.fileUrl].find((u) => typeof u === 'string' && u) as string | undefined;
+	const url = [extra.no_watermark_url, file.fileUrl].find((u) => typeof u === 'string' && u) as
+		| string
+		| undefined;
 	if (!url) return undefined;
 	return {
 		url,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { apiError, networkError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
@@ -39,7 +44,11 @@ export async function runFileUpload(this: IExecuteFunctions): Promise<INodeExecu
 	const inputs: Array<BinaryInput | Error> = items.map((_, i) => {
 		try {
 			readAccount.call(this, i);
-			return checkBinary.call(this, i, readText.call(this, 'binaryProperty', i, 'Input Binary Field', 'data').trim());
+			return checkBinary.call(
+				this,
+				i,
+				readText.call(this, 'binaryProperty', i, 'Input Binary Field', 'data').trim(),
+			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
 			return error as Error;
@@ -64,7 +73,11 @@ export async function runFileUpload(this: IExecuteFunctions): Promise<INodeExecu
 	return out.flat();
 }
 
-async function uploadOne(this: IExecuteFunctions, i: number, input: BinaryInput): Promise<IDataObject> {
+async function uploadOne(
+	this: IExecuteFunctions,
+	i: number,
+	input: BinaryInput,
+): Promise<IDataObject> {
 	const account = readAccount.call(this, i);
 	let response: ApiResponse<IDataObject> = { statusCode: 0, body: {}, headers: {} };
 	for (let attempt = 0; attempt < TRIES; attempt++) {
@@ -85,6 +98,7 @@ async function uploadOne(this: IExecuteFunctions, i: number, input: BinaryInput)
 		if (!(code === 0 || code === 429 || (code >= 500 && code !== 596))) break;
 	}
 	const failure = { itemIndex: i, account, resource: 'file', field: input.property };
-	if (response.statusCode === 0 && response.network) throw networkError(this.getNode(), response.network, failure);
+	if (response.statusCode === 0 && response.network)
+		throw networkError(this.getNode(), response.network, failure);
 	throw apiError(this.getNode(), response.statusCode, response.body, failure);
 }

@@ -13,10 +13,23 @@ import {
 import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
 import { readOption } from '../../descriptions/common';
-import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import {
+	fieldReader,
+	mediaListField,
+	promptOptimizationField,
+	mediaSourceFields,
+	prepareCreate,
+	readMediaList,
+	readMediaSource,
+	type Show,
+} from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
-const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, imageModel: models, ...extra });
+const forModels = (models: string[], extra: Show = {}): Show => ({
+	...BASE,
+	imageModel: models,
+	...extra,
+});
 
 /**
  * Models sharing one list of values share one parameter, so each list only offers valid values and a
@@ -112,21 +125,37 @@ export const imageCreateDescription: INodeProperties[] = [
 			name: 'referenceImages',
 			displayName: F.references,
 			itemName: 'Reference Image',
-			description: 'Images to draw from, sent as referenceFileId1, referenceFileId2, … in this order (@Image1, @Image2, … in the prompt where supported).',
+			description:
+				'Images to draw from, sent as referenceFileId1, referenceFileId2, … in this order (@Image1, @Image2, … in the prompt where supported).',
 			kind: 'image',
 			max,
 			show: forModels(models),
 		}),
 	),
-	...groupedChoiceFields(F.aspectRatio, 'Shape of the image', (r) => r.aspectRatios, aspectParamOf, (r) => r.defaultAspectRatio, false),
-	...groupedChoiceFields(F.resolution, 'Output size or detail level', (r) => r.resolutions, resolutionParamOf, () => '', true),
+	...groupedChoiceFields(
+		F.aspectRatio,
+		'Shape of the image',
+		(r) => r.aspectRatios,
+		aspectParamOf,
+		(r) => r.defaultAspectRatio,
+		false,
+	),
+	...groupedChoiceFields(
+		F.resolution,
+		'Output size or detail level',
+		(r) => r.resolutions,
+		resolutionParamOf,
+		() => '',
+		true,
+	),
 	{
 		displayName: F.quality,
 		name: 'quality',
 		type: 'options',
 		default: 'low',
 		required: true,
-		description: 'Rendering quality; higher costs more credits (low 2–10, medium 8–40, high 30–160 by resolution)',
+		description:
+			'Rendering quality; higher costs more credits (low 2–10, medium 8–40, high 30–160 by resolution)',
 		options: [
 			{ name: 'Low', value: 'low' },
 			{ name: 'Medium', value: 'medium' },
@@ -157,15 +186,25 @@ export function readImageInput(this: IExecuteFunctions, i: number): ImageInput {
 	const input: ImageInput = { model, prompt: readText.call(this, 'prompt', i, 'Prompt') };
 	if (!rule) return input;
 	const read = fieldReader.call(this, 'imageModel');
-	input.aspectRatio = readText.call(this, aspectParamOf(model), i, 'Aspect Ratio', rule.defaultAspectRatio);
+	input.aspectRatio = readText.call(
+		this,
+		aspectParamOf(model),
+		i,
+		'Aspect Ratio',
+		rule.defaultAspectRatio,
+	);
 	const resolutionParam =
 		(rule.resolutions && resolutionParamOf(model)) ||
 		[...new Set(Object.values(RESOLUTION_PARAMS))].find((name) => read(false, name));
 	if (resolutionParam) input.resolution = readText.call(this, resolutionParam, i, 'Resolution');
-	if (read(!!rule.qualities, 'quality')) input.quality = readText.call(this, 'quality', i, 'Quality', rule.defaultQuality ?? 'low');
-	if (read(!rule.fixedQuantity, 'quantity')) input.quantity = Number(this.getNodeParameter('quantity', i, 1));
-	if (read(!!rule.character, 'characterFileId', 'characterBinaryProperty')) input.character = readMediaSource.call(this, i, 'character');
-	if (read(rule.maxReferences > 0, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');
+	if (read(!!rule.qualities, 'quality'))
+		input.quality = readText.call(this, 'quality', i, 'Quality', rule.defaultQuality ?? 'low');
+	if (read(!rule.fixedQuantity, 'quantity'))
+		input.quantity = Number(this.getNodeParameter('quantity', i, 1));
+	if (read(!!rule.character, 'characterFileId', 'characterBinaryProperty'))
+		input.character = readMediaSource.call(this, i, 'character');
+	if (read(rule.maxReferences > 0, 'referenceImages'))
+		input.references = readMediaList.call(this, i, 'referenceImages');
 	return input;
 }
 
@@ -174,7 +213,8 @@ export function imageBody(input: ImageInput, promptOptimization: boolean): IData
 	const rule = IMAGE_MODEL_RULES[input.model];
 	const body: IDataObject = { model: input.model, prompt: (input.prompt ?? '').trim() };
 	if (!promptOptimization) body.promptOptimization = false;
-	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
+	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio)
+		body.aspectRatio = input.aspectRatio;
 	if (input.resolution) body.resolution = input.resolution;
 	if (input.quality && input.quality !== rule?.defaultQuality) body.quality = input.quality;
 	if (input.quantity !== undefined && input.quantity !== 1) body.quantity = input.quantity;
@@ -186,7 +226,10 @@ export function readImageCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'image',
 		problems: validateImage(input),
-		body: imageBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
+		body: imageBody(
+			input,
+			readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false,
+		),
 		slots: imageSlots(input),
 	});
 }

@@ -13,10 +13,23 @@ import {
 import { readText } from '../../../shared/params';
 import type { PreparedCreate } from '../../types';
 import { isLean, readOption } from '../../descriptions/common';
-import { fieldReader, mediaListField, promptOptimizationField, mediaSourceFields, prepareCreate, readMediaList, readMediaSource, type Show } from '../createInputs';
+import {
+	fieldReader,
+	mediaListField,
+	promptOptimizationField,
+	mediaSourceFields,
+	prepareCreate,
+	readMediaList,
+	readMediaSource,
+	type Show,
+} from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
-const forModels = (models: string[], extra: Show = {}): Show => ({ ...BASE, videoModel: models, ...extra });
+const forModels = (models: string[], extra: Show = {}): Show => ({
+	...BASE,
+	videoModel: models,
+	...extra,
+});
 
 /** Each model family's `options` values live in their own parameter, so the list only offers valid ones. */
 const OPTIONS_PARAMS: Array<{ name: string; models: string[] }> = [
@@ -25,17 +38,25 @@ const OPTIONS_PARAMS: Array<{ name: string; models: string[] }> = [
 	{ name: 'soraOptions', models: ['Sora-2'] },
 	{ name: 'veoOptions', models: ['Veo-3.1', 'Veo-3.1-Fast', 'Veo-3.1-S2V', 'Veo-3.1-S2V-Fast'] },
 ];
-const optionsParamOf = (model: string) => OPTIONS_PARAMS.find((p) => p.models.includes(model))?.name;
+const optionsParamOf = (model: string) =>
+	OPTIONS_PARAMS.find((p) => p.models.includes(model))?.name;
 
 const OPTION_LABELS: Record<string, string> = {
 	'veo-720p-8sec': '720p, 8 s',
 	'veo-1080p-8sec': '1080p, 8 s',
 	'veo-4k-8sec': '4K, 8 s',
 };
-const optionLabel = (value: string) => OPTION_LABELS[value] ?? value.replace('-', ', ').replace(/(\d+)sec$/, '$1 s');
-const RESOLUTION_LABELS: Record<string, string> = { '480': '480p', '720': '720p', '1080': '1080p', '4K': '4K' };
+const optionLabel = (value: string) =>
+	OPTION_LABELS[value] ?? value.replace('-', ', ').replace(/(\d+)sec$/, '$1 s');
+const RESOLUTION_LABELS: Record<string, string> = {
+	'480': '480p',
+	'720': '720p',
+	'1080': '1080p',
+	'4K': '4K',
+};
 
-const aspectParamOf = (rule: VideoModelRule) => (rule.resolutions ? 'seedanceAspectRatio' : 'aspectRatio');
+const aspectParamOf = (rule: VideoModelRule) =>
+	rule.resolutions ? 'seedanceAspectRatio' : 'aspectRatio';
 
 const imageOptional = videoModelsWhere((r) => r.image === 'optional');
 const imageRequired = videoModelsWhere((r) => r.image === 'required');
@@ -54,7 +75,8 @@ function optionsField({ name, models }: { name: string; models: string[] }): INo
 		name,
 		type: 'options',
 		default: '',
-		description: 'Resolution and length of the video. Hailuo 02 needs 768p or 1080p for an end frame.',
+		description:
+			'Resolution and length of the video. Hailuo 02 needs 768p or 1080p for an end frame.',
 		options: [
 			{ name: 'Default (Chosen by the API)', value: '' },
 			...values.map((value) => ({ name: optionLabel(value), value })),
@@ -63,7 +85,14 @@ function optionsField({ name, models }: { name: string; models: string[] }): INo
 	};
 }
 
-function choiceField(name: string, displayName: string, models: string[], values: readonly string[], def: string, label = (v: string) => v): INodeProperties {
+function choiceField(
+	name: string,
+	displayName: string,
+	models: string[],
+	values: readonly string[],
+	def: string,
+	label = (v: string) => v,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -77,8 +106,10 @@ function choiceField(name: string, displayName: string, models: string[], values
 }
 
 const textOnly = videoModelsWhere((r) => r.image === 'forbidden');
-const PROMPT_HELP = 'What the video shows. Up to 2,000 characters, 7,500 for Seedance (which can mention @Image1–9, @Video1–3, @Audio1–3).';
-const PROMPT_PLACEHOLDER = 'e.g. A red fox trotting through fresh snow at sunrise, cinematic slow motion';
+const PROMPT_HELP =
+	'What the video shows. Up to 2,000 characters, 7,500 for Seedance (which can mention @Image1–9, @Video1–3, @Audio1–3).';
+const PROMPT_PLACEHOLDER =
+	'e.g. A red fox trotting through fresh snow at sunrise, cinematic slow motion';
 
 function modelField(version: number, def: string): INodeProperties {
 	return {
@@ -87,7 +118,8 @@ function modelField(version: number, def: string): INodeProperties {
 		type: 'options',
 		default: def,
 		required: true,
-		description: 'Which model generates the video; the fields below change with it. Legacy models are listed last.',
+		description:
+			'Which model generates the video; the fields below change with it. Legacy models are listed last.',
 		options: VIDEO_MODELS,
 		displayOptions: { show: { ...BASE, '@version': [version] } },
 	};
@@ -131,7 +163,8 @@ export const videoCreateDescription: INodeProperties[] = [
 	...mediaSourceFields({
 		prefix: 'endFrame',
 		displayName: F.endFrame,
-		description: 'Last frame of the video. Must be a different fileID from the first frame (upload the picture again to reuse it).',
+		description:
+			'Last frame of the video. Must be a different fileID from the first frame (upload the picture again to reuse it).',
 		show: forModels(endFrameModels),
 		sources: [
 			{ show: forModels(['02'], { hailuo02Options: [...END_FRAME_02] }), required: false },
@@ -143,7 +176,8 @@ export const videoCreateDescription: INodeProperties[] = [
 		name: 'referenceImages',
 		displayName: F.references,
 		itemName: 'Reference Image',
-		description: 'More subject images after Image, sent as fileID2, fileID3, … in this order (14 in total with Image).',
+		description:
+			'More subject images after Image, sent as fileID2, fileID3, … in this order (14 in total with Image).',
 		kind: 'image',
 		max: 13,
 		show: forModels(veoSubject),
@@ -152,7 +186,8 @@ export const videoCreateDescription: INodeProperties[] = [
 		name: 'referenceImages',
 		displayName: F.references,
 		itemName: 'Reference Image',
-		description: 'More images after Image (@Image1), sent as fileID2… and mentioned in the prompt as @Image2…@Image9.',
+		description:
+			'More images after Image (@Image1), sent as fileID2… and mentioned in the prompt as @Image2…@Image9.',
 		kind: 'image',
 		max: 8,
 		show: forModels(seedance),
@@ -178,10 +213,36 @@ export const videoCreateDescription: INodeProperties[] = [
 		show: forModels(seedance),
 	}),
 	...OPTIONS_PARAMS.map(optionsField),
-	choiceField('aspectRatio', F.aspectRatio, videoModelsWhere((r) => !!r.aspectRatios && !r.resolutions), ['16:9', '9:16'], '16:9'),
-	choiceField('seedanceAspectRatio', F.aspectRatio, seedance, VIDEO_MODEL_RULES['Seedance-2.0'].aspectRatios!, 'Auto'),
-	choiceField('seedanceResolution', F.resolution, ['Seedance-2.0'], VIDEO_MODEL_RULES['Seedance-2.0'].resolutions!, '720', (v) => RESOLUTION_LABELS[v]),
-	choiceField('seedanceResolution', F.resolution, ['Seedance-2.0-Fast', 'Seedance-2.0-Mini'], VIDEO_MODEL_RULES['Seedance-2.0-Fast'].resolutions!, '720', (v) => RESOLUTION_LABELS[v]),
+	choiceField(
+		'aspectRatio',
+		F.aspectRatio,
+		videoModelsWhere((r) => !!r.aspectRatios && !r.resolutions),
+		['16:9', '9:16'],
+		'16:9',
+	),
+	choiceField(
+		'seedanceAspectRatio',
+		F.aspectRatio,
+		seedance,
+		VIDEO_MODEL_RULES['Seedance-2.0'].aspectRatios!,
+		'Auto',
+	),
+	choiceField(
+		'seedanceResolution',
+		F.resolution,
+		['Seedance-2.0'],
+		VIDEO_MODEL_RULES['Seedance-2.0'].resolutions!,
+		'720',
+		(v) => RESOLUTION_LABELS[v],
+	),
+	choiceField(
+		'seedanceResolution',
+		F.resolution,
+		['Seedance-2.0-Fast', 'Seedance-2.0-Mini'],
+		VIDEO_MODEL_RULES['Seedance-2.0-Fast'].resolutions!,
+		'720',
+		(v) => RESOLUTION_LABELS[v],
+	),
 	{
 		displayName: F.duration,
 		name: 'seedanceDuration',
@@ -210,7 +271,10 @@ function maxJobsField(def: number, min: number): INodeProperties {
 }
 
 /** Version 2: the video options inside "Options". */
-export const videoCreateOptions: INodeProperties[] = [maxJobsField(1, 1), promptOptimizationField()];
+export const videoCreateOptions: INodeProperties[] = [
+	maxJobsField(1, 1),
+	promptOptimizationField(),
+];
 
 /** The user's settings for this item: the fields the chosen model shows, plus stray ones (see fieldReader). */
 export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
@@ -222,24 +286,55 @@ export function readVideoInput(this: IExecuteFunctions, i: number): VideoInput {
 	const ownOptions = optionsParamOf(model);
 	const optionsParam = ownOptions ?? OPTIONS_PARAMS.find((p) => read(false, p.name))?.name;
 	if (optionsParam) input.options = readText.call(this, optionsParam, i, 'Options');
-	const aspectParam = rule.aspectRatios ? aspectParamOf(rule) : ['aspectRatio', 'seedanceAspectRatio'].find((n) => read(false, n));
-	if (aspectParam) input.aspectRatio = readText.call(this, aspectParam, i, 'Aspect Ratio', rule.defaultAspectRatio ?? '');
+	const aspectParam = rule.aspectRatios
+		? aspectParamOf(rule)
+		: ['aspectRatio', 'seedanceAspectRatio'].find((n) => read(false, n));
+	if (aspectParam)
+		input.aspectRatio = readText.call(
+			this,
+			aspectParam,
+			i,
+			'Aspect Ratio',
+			rule.defaultAspectRatio ?? '',
+		);
 	if (read(!!rule.resolutions, 'seedanceResolution')) {
-		input.resolution = readText.call(this, 'seedanceResolution', i, 'Resolution', rule.defaultResolution ?? '');
+		input.resolution = readText.call(
+			this,
+			'seedanceResolution',
+			i,
+			'Resolution',
+			rule.defaultResolution ?? '',
+		);
 	}
 	if (read(!!rule.duration, 'seedanceDuration')) {
-		input.duration = Number(this.getNodeParameter('seedanceDuration', i, rule.duration?.default ?? 5));
+		input.duration = Number(
+			this.getNodeParameter('seedanceDuration', i, rule.duration?.default ?? 5),
+		);
 	}
 	if (read(rule.image !== 'forbidden', 'imageFileId', 'imageBinaryProperty')) {
-		input.image = readMediaSource.call(this, i, 'image', rule.image === 'required' ? 'binary' : 'none');
+		input.image = readMediaSource.call(
+			this,
+			i,
+			'image',
+			rule.image === 'required' ? 'binary' : 'none',
+		);
 	}
 	const needs = rule.endFrame?.needsOptions;
-	if (read(!!rule.endFrame && (!needs || needs.includes(input.options ?? '')), 'endFrameFileId', 'endFrameBinaryProperty')) {
+	if (
+		read(
+			!!rule.endFrame && (!needs || needs.includes(input.options ?? '')),
+			'endFrameFileId',
+			'endFrameBinaryProperty',
+		)
+	) {
 		input.endFrame = readMediaSource.call(this, i, 'endFrame');
 	}
-	if (read(rule.maxImages > 1, 'referenceImages')) input.references = readMediaList.call(this, i, 'referenceImages');
-	if (read(!!rule.mediaRefs, 'referenceVideos')) input.videos = readMediaList.call(this, i, 'referenceVideos');
-	if (read(!!rule.mediaRefs, 'referenceAudios')) input.audios = readMediaList.call(this, i, 'referenceAudios');
+	if (read(rule.maxImages > 1, 'referenceImages'))
+		input.references = readMediaList.call(this, i, 'referenceImages');
+	if (read(!!rule.mediaRefs, 'referenceVideos'))
+		input.videos = readMediaList.call(this, i, 'referenceVideos');
+	if (read(!!rule.mediaRefs, 'referenceAudios'))
+		input.audios = readMediaList.call(this, i, 'referenceAudios');
 	const maxJobs = Number(readOption.call(this, i, 'maxJobs', 'maxJobs', 0));
 	if (maxJobs !== 0) input.maxJobs = maxJobs;
 	return input;
@@ -253,9 +348,12 @@ export function videoBody(input: VideoInput, promptOptimization: boolean): IData
 	if (prompt) body.prompt = prompt;
 	if (!promptOptimization) body.promptOptimization = false;
 	if (input.options) body.options = input.options;
-	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio) body.aspectRatio = input.aspectRatio;
-	if (input.resolution && input.resolution !== rule?.defaultResolution) body.resolution = input.resolution;
-	if (input.duration !== undefined && input.duration !== rule?.duration?.default) body.duration = input.duration;
+	if (input.aspectRatio && input.aspectRatio !== rule?.defaultAspectRatio)
+		body.aspectRatio = input.aspectRatio;
+	if (input.resolution && input.resolution !== rule?.defaultResolution)
+		body.resolution = input.resolution;
+	if (input.duration !== undefined && input.duration !== rule?.duration?.default)
+		body.duration = input.duration;
 	if (input.maxJobs !== undefined) body.maxJobs = input.maxJobs;
 	return body;
 }
@@ -265,7 +363,10 @@ export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): Pre
 	return prepareCreate.call(this, itemIndex, {
 		kind: 'video',
 		problems: validateVideo(input),
-		body: videoBody(input, readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false),
+		body: videoBody(
+			input,
+			readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false,
+		),
 		slots: videoSlots(input),
 	});
 }

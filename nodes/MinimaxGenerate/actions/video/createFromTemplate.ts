@@ -41,7 +41,11 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		description: 'Image for templates that need one',
 		options: [
 			{ name: 'None', value: 'none' },
-			{ name: 'Binary File', value: 'binary', description: "A file of the input item; uploaded to the job's account first" },
+			{
+				name: 'Binary File',
+				value: 'binary',
+				description: "A file of the input item; uploaded to the job's account first",
+			},
 			{ name: 'File ID and OSS Path', value: 'fileId' },
 		],
 		displayOptions: { show },
@@ -52,7 +56,8 @@ export const createFromTemplateDescription: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		description: 'Binary field of the input item holding the image (PNG or JPEG); it is uploaded to the same account first',
+		description:
+			'Binary field of the input item holding the image (PNG or JPEG); it is uploaded to the same account first',
 		displayOptions: { show: { ...show, templateImageSource: ['binary'] } },
 	},
 	{
@@ -81,12 +86,17 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	const node = this.getNode();
 	const templateId = readText.call(this, 'templateId', itemIndex, 'Template ID').trim();
 	if (!templateId) {
-		throw operationError(node, '"Template ID" is empty', { itemIndex, field: 'Template ID', description: 'Enter a template ID from MiniMax (useapi.net) → Video → Get Many Templates.' });
+		throw operationError(node, '"Template ID" is empty', {
+			itemIndex,
+			field: 'Template ID',
+			description: 'Enter a template ID from MiniMax (useapi.net) → Video → Get Many Templates.',
+		});
 	}
 	if (!/^\d{1,24}$/.test(templateId)) {
 		throw operationError(node, `"Template ID" is not valid (got "${templateId.slice(0, 60)}")`, {
 			itemIndex,
-			description: 'Template ids are numbers, e.g. 1122334455667788: use the "id" from List Agent Templates.',
+			description:
+				'Template ids are numbers, e.g. 1122334455667788: use the "id" from List Agent Templates.',
 		});
 	}
 	const body: IDataObject = { templateId };
@@ -95,7 +105,9 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	const media: MediaInput[] = [];
 	const source = this.getNodeParameter('templateImageSource', itemIndex, 'none') as string;
 	if (source === 'binary') {
-		const property = readText.call(this, 'templateImageBinaryProperty', itemIndex, 'Image Binary Property', 'data').trim();
+		const property = readText
+			.call(this, 'templateImageBinaryProperty', itemIndex, 'Image Binary Property', 'data')
+			.trim();
 		media.push({ field: 'fileID', binaryProperty: property });
 	} else if (source === 'fileId') {
 		const fileId = readText.call(this, 'templateImageFileId', itemIndex, 'File ID').trim();
@@ -103,7 +115,8 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 		if (!fileId || !ossPath) {
 			throw operationError(node, `"${fileId ? 'OSS Path' : 'File ID'}" is empty`, {
 				itemIndex,
-				description: 'A template image needs both the fileID and the ossPath that File → Upload returned.',
+				description:
+					'A template image needs both the fileID and the ossPath that File → Upload returned.',
 			});
 		}
 		try {
@@ -137,7 +150,8 @@ export function parseEventStream(text: string): IDataObject[] {
 		if (!data) continue;
 		try {
 			const parsed = JSON.parse(data) as unknown;
-			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) events.push(parsed as IDataObject);
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+				events.push(parsed as IDataObject);
 		} catch {
 			// a keep-alive or plain-text event
 		}
@@ -151,11 +165,19 @@ export function parseEventStream(text: string): IDataObject[] {
  */
 export function parseTemplateCreate(body: unknown): CreateOutcome {
 	const events =
-		typeof body === 'string' ? parseEventStream(body) : body && typeof body === 'object' ? [body as IDataObject] : [];
+		typeof body === 'string'
+			? parseEventStream(body)
+			: body && typeof body === 'object'
+				? [body as IDataObject]
+				: [];
 	let videoId: string | undefined;
 	let final: IDataObject | undefined;
 	for (const event of events) {
-		const record = (event.data && typeof event.data === 'object' && (event.data as IDataObject).videoId ? event.data : event) as IDataObject;
+		const record = (
+			event.data && typeof event.data === 'object' && (event.data as IDataObject).videoId
+				? event.data
+				: event
+		) as IDataObject;
 		if (typeof record.videoId === 'string') videoId = record.videoId;
 		const hasStatus = typeof record.statusFinal === 'boolean' || typeof record.status === 'number';
 		if (hasStatus && isFinal(record) && typeof record.videoId === 'string') final = record;
