@@ -313,11 +313,10 @@ export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 export function prepareCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Pick<PreparedCreate, 'kind' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+	request: Pick<PreparedCreate, 'body'> & { slots: MediaSlot[]; problems: Problem[] },
 ): PreparedCreate {
 	throwIfProblems.call(this, itemIndex, request.problems);
 	const prepared: PreparedCreate = {
-		kind: request.kind,
 		body: request.body,
 		media: toMediaInputs(request.slots),
 	};

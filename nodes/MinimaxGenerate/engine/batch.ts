@@ -79,7 +79,7 @@ export async function runBatch(
 	read: Reader,
 ): Promise<INodeExecutionData[]> {
 	const tasks = prepare(this, read, adapter);
-	const callback = await planCallbackWait.call(this, tasks);
+	const callback = await planCallbackWait.call(this, tasks, adapter);
 	const engine = new BatchEngine(this, adapter, tasks);
 	await engine.run();
 	const output = engine.collect();
@@ -146,7 +146,7 @@ class BatchEngine implements Engine {
 	async run(): Promise<void> {
 		const active = this.tasks.filter((t) => t.state === 'pending');
 		if (!active.length) return;
-		const init = await this.pool.init(this.ctx, active, this.adapter);
+		const init = await this.pool.init(this.ctx, active, this.adapter.capacity);
 		if (init)
 			this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, {
 				resource: 'account',
@@ -278,15 +278,15 @@ class BatchEngine implements Engine {
 				t.ids.length &&
 				(t.state === 'running' || t.state === 'submitting' || t.state === 'finishing'),
 		);
-		if (this.adapter.cancellable) {
-			const cancel = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
+		const cancel = this.adapter.cancel;
+		if (cancel) {
+			const ids = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
 			await Promise.all(
-				cancel.map(
-					async (videoId) =>
+				ids.map(
+					async (id) =>
 						await apiRequest.call(this.ctx, {
 							method: 'POST',
-							path: '/videos/cancel',
-							body: { videoId },
+							...cancel(id),
 							ignoreCancel: true,
 							timeoutMs: 15_000,
 						}),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isOk } from '../../shared/httpStatus';
 import { apiRequest, type ApiResponse } from '../../shared/transport';
 import { sleepCancellable } from '../../shared/wait';
-import type { KindAdapter, Task } from './task';
+import type { Task } from './task';
 
 interface Slot {
 	/** Jobs we may run there (free capacity at start plus our own running jobs). */
@@ -43,7 +44,7 @@ export class AccountPool {
 	async init(
 		ctx: IExecuteFunctions,
 		tasks: Task[],
-		adapter: KindAdapter,
+		policy: CapacityPolicy,
 	): Promise<ApiResponse | undefined> {
 		const fixed = [
 			...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a)),
@@ -55,22 +56,16 @@ export class AccountPool {
 		for (const row of Array.isArray(rows) ? rows : []) {
 			const account = String(row.account ?? '');
 			if (!account) continue;
-			const maxJobs = Number(row.maxJobs ?? 0);
-			const free = adapter.videoSlots ? Number(row.available ?? maxJobs) : maxJobs;
 			executing.set(account, Number(row.executing ?? 0));
-			this.slots.set(account, newSlot(Math.max(0, free), adapter.videoSlots ? maxJobs : undefined));
+			this.slots.set(account, slotOf(policy.fromAvailable(row)));
 			this.auto.push(account);
 		}
 		for (const account of fixed) {
 			const response = await getWithRetry(ctx, `/accounts/${account}`);
 			if (response.statusCode === 401) return response;
-			if (response.statusCode >= 200 && response.statusCode < 300) {
-				const maxJobs = Number((response.body as IDataObject)?.maxJobs ?? 1);
-				const busy = adapter.videoSlots ? (executing.get(account) ?? 0) : 0;
-				this.slots.set(
-					account,
-					newSlot(Math.max(0, maxJobs - busy), adapter.videoSlots ? maxJobs : undefined),
-				);
+			if (isOk(response.statusCode)) {
+				const record = (response.body ?? {}) as IDataObject;
+				this.slots.set(account, slotOf(policy.fromAccount(record, executing.get(account) ?? 0)));
 			} else if (response.statusCode === 404 || response.statusCode === 596) {
 				const resource = response.statusCode === 404 ? 'account' : undefined;
 				this.slots.set(account, {
@@ -171,21 +166,53 @@ export class AccountPool {
 		if (slot) slot.trouble = { statusCode, body };
 		else this.slots.set(account, { ...newSlot(0), trouble: { statusCode, body } });
 	}
-
-	/** Earliest time a blocked account opens again (for the loop's sleep). */
-	nextUnblock(now: number): number | undefined {
-		let next: number | undefined;
-		for (const slot of this.slots.values()) {
-			if (!slot.trouble && slot.blockedUntil > now)
-				next = Math.min(next ?? Infinity, slot.blockedUntil);
-		}
-		return next;
-	}
 }
 
 function newSlot(limit: number, maxJobs?: number): Slot {
 	return { limit, maxJobs, used: 0, blockedUntil: 0, proven: false, probing: false };
 }
+
+const slotOf = ({ free, maxJobs }: Capacity) => newSlot(Math.max(0, free), maxJobs);
+
+/** Free slots on one account, and its own maxJobs when a request's maxJobs may replace it. */
+export interface Capacity {
+	free: number;
+	maxJobs?: number;
+}
+
+/**
+ * How many jobs of one kind an account may run (a kind adapter's `capacity`): from its row of
+ * GET /scheduler/available, or, for an account the user fixed, from GET /accounts/{account} and
+ * the jobs that row says are executing there.
+ */
+export interface CapacityPolicy {
+	fromAvailable(row: IDataObject): Capacity;
+	fromAccount(record: IDataObject, executing: number): Capacity;
+}
+
+/** Videos take useapi video slots (maxJobs); `available` counts the free ones, a request's maxJobs replaces the account's. */
+export const VIDEO_SLOTS: CapacityPolicy = {
+	fromAvailable(row) {
+		const maxJobs = Number(row.maxJobs ?? 0);
+		return { free: Number(row.available ?? maxJobs), maxJobs };
+	},
+	fromAccount(record, executing) {
+		const maxJobs = Number(record.maxJobs ?? 1);
+		return { free: maxJobs - executing, maxJobs };
+	},
+};
+
+/** Images and agent jobs take no video slot: up to maxJobs at once, whatever videos run. */
+export const ACCOUNT_JOBS: CapacityPolicy = {
+	fromAvailable: (row) => ({ free: Number(row.maxJobs ?? 0) }),
+	fromAccount: (record) => ({ free: Number(record.maxJobs ?? 1) }),
+};
+
+/** A fixed number of jobs per account at a time (e.g. 1: one music job per account). */
+export const perAccount = (jobs: number): CapacityPolicy => ({
+	fromAvailable: () => ({ free: jobs }),
+	fromAccount: () => ({ free: jobs }),
+});
 
 /** The item's own maxJobs (video and template creates), if set. */
 function capOf(task: Task): number | undefined {

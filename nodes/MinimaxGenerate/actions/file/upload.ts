@@ -13,6 +13,7 @@ import { sleepCancellable } from '../../../shared/wait';
 import { accountField, readAccount } from '../../descriptions/common';
 import { asNodeError } from '../../engine/nodeError';
 import { checkBinary, uploadBinary, type BinaryInput } from '../../engine/media';
+import type { GenerateOperation } from '../operation';
 
 const show = { resource: ['file'], operation: ['upload'] };
 
@@ -102,3 +103,13 @@ async function uploadOne(
 		throw networkError(this.getNode(), response.network, failure);
 	throw apiError(this.getNode(), response.statusCode, response.body, failure);
 }
+
+export const fileUpload: GenerateOperation<'file', 'upload'> = {
+	resource: 'file',
+	operation: 'upload',
+	name: 'Upload',
+	action: 'Upload a file',
+	description: 'Upload an image, audio or video file for use in jobs',
+	properties: fileUploadDescription,
+	execute: runFileUpload,
+};
