@@ -58,7 +58,7 @@ export const VIDEO_JOBS: JobParts & Pick<KindAdapter, 'label' | 'cancel'> = {
 	gone: removed('videoId'),
 	resultFiles: mediaFiles,
 	summarize: (record) => summarizeMedia(record, 'videoId'),
-	cancel: (videoId) => ({ path: '/videos/cancel', body: { videoId } }),
+	cancel: (videoId) => ({ method: 'POST', path: '/videos/cancel', body: { videoId } }),
 };
 
 /** Images: GET /images/{imageId}, no video slot; one create may make several images. */

@@ -15,7 +15,7 @@ import { pollOnce, releaseSlot } from './poll';
 import { readSettings } from './settings';
 import { recoverTask } from './recover';
 import { submitTask } from './submit';
-import type { Engine, KindAdapter, Task } from './task';
+import { audioOf, type Engine, type KindAdapter, type Task } from './task';
 
 export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCreate;
 
@@ -51,7 +51,7 @@ function prepare(ctx: IExecuteFunctions, read: Reader, adapter: KindAdapter): Ta
 			uploads: new Map(),
 		};
 		try {
-			task.settings = readSettings.call(ctx, index);
+			task.settings = readSettings.call(ctx, index, adapter.defaultPollSeconds);
 			task.prepared = pinAccount(ctx.getNode(), index, read.call(ctx, index));
 			for (const media of task.prepared.media) {
 				if (!media.fileId && media.binaryProperty) {
@@ -150,6 +150,7 @@ class BatchEngine implements Engine {
 		if (init)
 			this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, {
 				resource: 'account',
+				...audioOf(this.adapter),
 			});
 		while (!this.fatal) {
 			if (isCancelled(this.ctx)) return await this.stop();
@@ -237,6 +238,7 @@ class BatchEngine implements Engine {
 						itemIndex: task.index,
 						account: account || undefined,
 						resource: resource ?? this.adapter.label,
+						...audioOf(this.adapter),
 					}),
 				);
 				continue;
@@ -285,7 +287,6 @@ class BatchEngine implements Engine {
 				ids.map(
 					async (id) =>
 						await apiRequest.call(this.ctx, {
-							method: 'POST',
 							...cancel(id),
 							ignoreCancel: true,
 							timeoutMs: 15_000,

@@ -49,14 +49,14 @@ export class AccountPool {
 		const fixed = [
 			...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a)),
 		];
-		const available = await getWithRetry(ctx, '/scheduler/available');
+		const source = policy.source ?? SCHEDULER_AVAILABLE;
+		const available = await getWithRetry(ctx, source.path);
 		if (available.statusCode === 401) return available;
-		const rows = ((available.body as IDataObject)?.available ?? []) as IDataObject[];
-		const executing = new Map<string, number>();
-		for (const row of Array.isArray(rows) ? rows : []) {
-			const account = String(row.account ?? '');
+		const rows = new Map<string, IDataObject>();
+		for (const row of source.rows(available.body)) {
+			const account = String(row?.account ?? '');
 			if (!account) continue;
-			executing.set(account, Number(row.executing ?? 0));
+			rows.set(account, row);
 			this.slots.set(account, slotOf(policy.fromAvailable(row)));
 			this.auto.push(account);
 		}
@@ -65,7 +65,7 @@ export class AccountPool {
 			if (response.statusCode === 401) return response;
 			if (isOk(response.statusCode)) {
 				const record = (response.body ?? {}) as IDataObject;
-				this.slots.set(account, slotOf(policy.fromAccount(record, executing.get(account) ?? 0)));
+				this.slots.set(account, slotOf(policy.fromAccount(record, rows.get(account))));
 			} else if (response.statusCode === 404 || response.statusCode === 596) {
 				const resource = response.statusCode === 404 ? 'account' : undefined;
 				this.slots.set(account, {
@@ -180,14 +180,31 @@ export interface Capacity {
 	maxJobs?: number;
 }
 
+/** Where the accounts that can run a kind, and their capacity, are read (one GET per batch). */
+export interface AccountSource {
+	path: string;
+	/** One row per account (`account` field); malformed answers give []. */
+	rows(body: unknown): IDataObject[];
+}
+
+/** Default: GET /scheduler/available's `available` rows (account, maxJobs, executing, available). */
+export const SCHEDULER_AVAILABLE: AccountSource = {
+	path: '/scheduler/available',
+	rows(body) {
+		const rows = (body as IDataObject)?.available;
+		return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+	},
+};
+
 /**
  * How many jobs of one kind an account may run (a kind adapter's `capacity`): from its row of
- * GET /scheduler/available, or, for an account the user fixed, from GET /accounts/{account} and
- * the jobs that row says are executing there.
+ * `source` (default GET /scheduler/available), or, for an account the user fixed, from
+ * GET /accounts/{account} and that account's row, if it has one.
  */
 export interface CapacityPolicy {
+	source?: AccountSource;
 	fromAvailable(row: IDataObject): Capacity;
-	fromAccount(record: IDataObject, executing: number): Capacity;
+	fromAccount(record: IDataObject, row: IDataObject | undefined): Capacity;
 }
 
 /** Videos take useapi video slots (maxJobs); `available` counts the free ones, a request's maxJobs replaces the account's. */
@@ -196,9 +213,9 @@ export const VIDEO_SLOTS: CapacityPolicy = {
 		const maxJobs = Number(row.maxJobs ?? 0);
 		return { free: Number(row.available ?? maxJobs), maxJobs };
 	},
-	fromAccount(record, executing) {
+	fromAccount(record, row) {
 		const maxJobs = Number(record.maxJobs ?? 1);
-		return { free: maxJobs - executing, maxJobs };
+		return { free: maxJobs - Number(row?.executing ?? 0), maxJobs };
 	},
 };
 

@@ -5,7 +5,7 @@ import { isOk, isTransient } from '../../shared/httpStatus';
 import { isFinal } from '../../shared/status';
 import { apiRequest } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
-import type { Engine, Task } from './task';
+import { audioOf, type Engine, type Task } from './task';
 
 /**
  * One poll round: the listing says which tracked jobs still run; only the others get a single GET
@@ -63,6 +63,7 @@ async function checkOne(engine: Engine, task: Task, id: string): Promise<void> {
 		jobId: id,
 		account: task.account || undefined,
 		resource: adapter.label,
+		...audioOf(adapter),
 	});
 	if (code === 401) engine.fatal = error;
 	error.description =

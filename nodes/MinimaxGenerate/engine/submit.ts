@@ -10,7 +10,7 @@ import { API_PICKS } from './capacity';
 import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
 import type { MediaKind } from '../models/common';
 import { baselineFor } from './recover';
-import type { Engine, Task } from './task';
+import { audioOf, type Engine, type Task } from './task';
 
 /**
  * One create attempt for a task on `account` (its slot is already reserved): upload binary inputs
@@ -139,7 +139,12 @@ async function handleFailure(
 ): Promise<void> {
 	const { ctx, adapter, pool } = engine;
 	const code = response.statusCode;
-	const failure = { itemIndex: task.index, account: account || undefined, resource: adapter.label };
+	const failure = {
+		itemIndex: task.index,
+		account: account || undefined,
+		resource: adapter.label,
+		...audioOf(adapter),
+	};
 	if (code === 401) {
 		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
 		return engine.fail(task, engine.fatal);
@@ -190,6 +195,7 @@ function retry(engine: Engine, task: Task, response: ApiResponse, immediate = fa
 			itemIndex: task.index,
 			account: task.account || undefined,
 			resource: engine.adapter.label,
+			...audioOf(engine.adapter),
 		};
 		const error =
 			response.statusCode === 0 && response.network
@@ -260,6 +266,7 @@ async function uploadFor(
 		account: account || undefined,
 		resource: 'file',
 		field: property,
+		...audioOf(engine.adapter),
 	};
 	if (code === 401) {
 		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);

@@ -49,7 +49,11 @@ export interface KindAdapter {
 	/** Fill `ossPath` next to an uploaded `fileID` (template videos). */
 	wantsOssPath?: boolean;
 	/** The cancel call for one job on Stop (Cancel Job on Stop); absent: the kind cannot be cancelled. */
-	cancel?(id: string): { path: string; body: IDataObject };
+	cancel?(id: string): Pick<ApiRequest, 'method' | 'path' | 'body'>;
+	/** Speech and music: errors word 412 as "no MiniMax Audio credit" (FailureContext.audio). */
+	audio?: boolean;
+	/** Poll Interval when the user left it empty (seconds); default 10. */
+	defaultPollSeconds?: number;
 	/** Jobs one create makes (Until Callback waits for exactly one); default 1. */
 	jobsPerCreate?(prepared: PreparedCreate): number;
 	parseCreate(body: unknown): CreateOutcome;
@@ -61,6 +65,10 @@ export interface KindAdapter {
 	/** Output fields of one final record (ids, status, URLs). */
 	summarize(record: IDataObject): IDataObject;
 }
+
+/** The adapter's part of every error context the engine builds (audio wording for speech and music). */
+export const audioOf = (adapter: KindAdapter): { audio?: true } =>
+	adapter.audio ? { audio: true } : {};
 
 export type TaskState = 'invalid' | 'pending' | 'submitting' | 'running' | 'finishing' | 'done';
 
