@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isOk } from '../../shared/httpStatus';
 import { apiRequest, type ApiResponse } from '../../shared/transport';
+import { READ_RETRY, withRetry } from '../../shared/retry';
 import { sleepCancellable } from '../../shared/wait';
 import type { Task } from './task';
 
@@ -237,20 +238,15 @@ function capOf(task: Task): number | undefined {
 	return Number.isInteger(cap) && cap > 0 ? cap : undefined;
 }
 
-const TRANSIENT = (code: number) => code === 0 || code === 429 || (code >= 500 && code !== 596);
-
-/** A GET retried a few times on transient failures (429, 5xx, network). */
+/** A GET retried on transient failures (429, 5xx, network), as every read before a batch. */
 export async function getWithRetry(
 	ctx: IExecuteFunctions,
 	path: string,
 	qs?: IDataObject,
-	tries = 3,
 ): Promise<ApiResponse> {
-	let response: ApiResponse = { statusCode: 0, body: undefined, headers: {} };
-	for (let attempt = 0; attempt < tries; attempt++) {
-		if (attempt > 0 && !(await sleepCancellable(ctx, 500 * attempt))) return response;
-		response = await apiRequest.call(ctx, { method: 'GET', path, qs });
-		if (!TRANSIENT(response.statusCode)) return response;
-	}
-	return response;
+	return await withRetry(
+		async () => await apiRequest.call(ctx, { method: 'GET', path, qs }),
+		READ_RETRY,
+		async (ms) => await sleepCancellable(ctx, ms),
+	);
 }

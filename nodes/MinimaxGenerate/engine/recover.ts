@@ -1,6 +1,7 @@
 import { operationError } from '../../shared/errors';
 import { isAccountOut, isOk } from '../../shared/httpStatus';
-import { apiRequest, backoffMs } from '../../shared/transport';
+import { backoffMs } from '../../shared/retry';
+import { apiRequest } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS, getWithRetry } from './capacity';
 import { releaseSlot } from './poll';
