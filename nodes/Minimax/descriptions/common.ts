@@ -46,6 +46,14 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
 	};
 }
 
+/**
+ * A listing ("Get Many …"): a GET whose errors are worded for the account, since a 404 on a
+ * listing means the account is not configured.
+ */
+export function listing(spec: Omit<OperationSpec, 'method' | 'resource'>): INodePropertyOptions {
+	return operation({ ...spec, method: 'GET', resource: 'account' });
+}
+
 export function operationField(
 	resource: string,
 	options: INodePropertyOptions[],
@@ -167,4 +175,18 @@ export function filtersField(
 		displayOptions: show(resource, operations),
 		options,
 	};
+}
+
+/** The fields of a resource's Get Many: the optional Account, Return All + Limit, and its Filters. */
+export function getManyFields(
+	resource: string,
+	options: { audio?: boolean; filters?: INodeProperties[] } = {},
+): INodeProperties[] {
+	const fields = [
+		accountField(resource, ['getAll'], false, options.audio),
+		...returnAllAndLimit(resource, ['getAll']),
+	];
+	return options.filters
+		? [...fields, filtersField(resource, ['getAll'], options.filters)]
+		: fields;
 }

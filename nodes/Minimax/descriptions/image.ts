@@ -4,11 +4,11 @@ import { idPath } from '../hooks';
 import { deleted, listIn, whole } from '../output';
 import { cursorPages } from '../pagination';
 import {
-	accountField,
+	getManyFields,
 	idField,
+	listing,
 	operation,
 	operationField,
-	returnAllAndLimit,
 	simplifyField,
 } from './common';
 
@@ -45,16 +45,13 @@ export const imageProperties: INodeProperties[] = [
 				shape: whole,
 				simplify: true,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many images',
 				description: 'List images, newest first',
-				method: 'GET',
 				url: '/images',
 				pagination: cursorPages('lastImageId', 'imageId'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: listIn('images'),
 				simplify: true,
 			}),
@@ -72,7 +69,6 @@ export const imageProperties: INodeProperties[] = [
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false),
-	...returnAllAndLimit(R, ['getAll']),
+	...getManyFields(R),
 	simplifyField(R, ['get', 'getAll']),
 ];

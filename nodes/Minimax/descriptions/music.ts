@@ -4,14 +4,7 @@ import { musicFilters } from '../audio';
 import { idPath } from '../hooks';
 import { deleted, listInAny, whole } from '../output';
 import { cursorPages } from '../pagination';
-import {
-	accountField,
-	filtersField,
-	idField,
-	operation,
-	operationField,
-	returnAllAndLimit,
-} from './common';
+import { getManyFields, idField, listing, operation, operationField } from './common';
 
 const R = 'music';
 const MUSIC_ID = 'Music ID';
@@ -46,18 +39,15 @@ export const musicProperties: INodeProperties[] = [
 				...ONE,
 				shape: whole,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many songs',
 				description:
 					'List songs, newest first, including songs made on minimax.io and tracks still rendering (at most the newest 1000)',
-				method: 'GET',
 				url: '/music',
 				preSend: [musicFilters],
 				pagination: cursorPages('lastMusicId', 'musicId', REACHABLE),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				audio: true,
 				// [gap] the envelope: a bare array (legacy) or an object holding the list.
 				shape: listInAny(['items', 'music', 'musicList', 'music_list', 'songs', 'list', 'data']),
@@ -76,12 +66,9 @@ export const musicProperties: INodeProperties[] = [
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false, true),
-	...returnAllAndLimit(R, ['getAll']),
-	filtersField(
-		R,
-		['getAll'],
-		[
+	...getManyFields(R, {
+		audio: true,
+		filters: [
 			{
 				displayName: 'Favorites Only',
 				name: 'favorite',
@@ -106,5 +93,5 @@ export const musicProperties: INodeProperties[] = [
 				description: "Which tracks to list (the API's default is Song)",
 			},
 		],
-	),
+	}),
 ];

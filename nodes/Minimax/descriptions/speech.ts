@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { idPath } from '../hooks';
 import { deleted, listIn, whole } from '../output';
 import { numberedPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit } from './common';
+import { getManyFields, idField, listing, operation, operationField } from './common';
 
 const R = 'speech';
 const AUDIO_ID = 'Audio ID';
@@ -35,16 +35,13 @@ export const speechProperties: INodeProperties[] = [
 				...ONE,
 				shape: whole,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many speech recordings',
 				description: 'List recordings, newest first, including those made on minimax.io',
-				method: 'GET',
 				url: '/speech',
 				pagination: numberedPages({ sizeParam: 'page_size', pageSize: 100, idKey: 'audio_id' }),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				audio: true,
 				shape: listIn('audio_list'),
 			}),
@@ -62,6 +59,5 @@ export const speechProperties: INodeProperties[] = [
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false, true),
-	...returnAllAndLimit(R, ['getAll']),
+	...getManyFields(R, { audio: true }),
 ];

@@ -6,6 +6,7 @@ import { cursorPages, numberedPages } from '../pagination';
 import {
 	accountField,
 	idField,
+	listing,
 	operation,
 	operationField,
 	returnAllAndLimit,
@@ -62,41 +63,32 @@ export const videoProperties: INodeProperties[] = [
 				shape: whole,
 				simplify: true,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many videos',
 				description: 'List videos, newest first, including those started on the website',
-				method: 'GET',
 				url: '/videos',
 				pagination: cursorPages('lastVideoId', 'videoId'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: list,
 				simplify: true,
 			}),
-			operation({
+			listing({
 				name: 'Get Many Characters',
 				value: 'getCharacters',
 				action: 'Get many characters',
 				description: 'List the "My Characters" subject references of an account',
-				method: 'GET',
 				url: '/videos/characters',
 				pagination: numberedPages({ sizeParam: 'pageSize', pageSize: 50 }),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: list,
 			}),
-			operation({
+			listing({
 				name: 'Get Many Templates',
 				value: 'getTemplates',
 				action: 'Get many video templates',
 				description: 'List the agent video templates',
-				method: 'GET',
 				url: '/videos/agent-templates',
 				pagination: cursorPages('lastId', 'id'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: listIn('videoList'),
 			}),
 			operation({
