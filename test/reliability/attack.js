@@ -262,6 +262,18 @@ async function webhooks(sim, figures) {
 		o: { d: 0, b: 'data', w: 0, p: 0, f: 0 },
 	});
 	const query = { mmx: state, mmxh: signState(TOKEN, 'exec-rel', state) };
+	/** A delivery to this execution's Until Callback resume URL. */
+	const untilCallback = (request) =>
+		callWebhook({
+			nodeType: generateType,
+			credentialType,
+			credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
+			type: TYPES.generate,
+			nodeName: 'Node',
+			executionId: 'exec-rel',
+			query,
+			...request,
+		});
 	let ok = 0;
 	let cases = 0;
 	const bad = [];
@@ -284,16 +296,7 @@ async function webhooks(sim, figures) {
 								},
 								...asRequest(d),
 							})
-						: await callWebhook({
-								nodeType: generateType,
-								credentialType,
-								credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
-								type: TYPES.generate,
-								nodeName: 'Node',
-								executionId: 'exec-rel',
-								query,
-								...asRequest(d),
-							});
+						: await untilCallback(asRequest(d));
 			} catch (error) {
 				bad.push(`${target} threw on ${d.name}: ${error && error.message}`);
 				continue;
@@ -306,16 +309,7 @@ async function webhooks(sim, figures) {
 	}
 	// Until Callback must not resume on another job's final callback without our tag.
 	cases += 1;
-	const foreign = await callWebhook({
-		nodeType: generateType,
-		credentialType,
-		credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
-		type: TYPES.generate,
-		nodeName: 'Node',
-		executionId: 'exec-rel',
-		query,
-		body: { videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true },
-	});
+	const foreign = await untilCallback({ body: callbackBody('V', VIDEO) });
 	if (!foreign.items.length) ok += 1;
 	else bad.push('until callback resumed on a final callback without its tag');
 	totals.webhookCases += cases;
