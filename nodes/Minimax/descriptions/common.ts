@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkLimit, MAX_LIMIT, sendAccount } from '../hooks';
-import { respond, type Respond } from '../output';
+import { deleted, respond, whole, type Respond } from '../output';
 
 const show = (resource: string, operations: string[]) => ({
 	show: { resource: [resource], operation: operations },
@@ -52,6 +52,35 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
  */
 export function listing(spec: Omit<OperationSpec, 'method' | 'resource'>): INodePropertyOptions {
 	return operation({ ...spec, method: 'GET', resource: 'account' });
+}
+
+/** How a record is found by its id: the preSend that puts the id into the path, and error wording. */
+export interface ById {
+	toPath: PreSendAction;
+	resource: string;
+	idParam: string;
+	field: string;
+	audio?: boolean;
+}
+
+/** Delete and Get of one record by its id (in the panel's order). */
+export function deleteAndGet(
+	{ toPath, ...one }: ById,
+	del: { action: string; description: string },
+	get: { action: string; description: string; simplify?: boolean },
+): INodePropertyOptions[] {
+	const byId = { preSend: [toPath], ...one };
+	return [
+		operation({
+			name: 'Delete',
+			value: 'delete',
+			...del,
+			method: 'DELETE',
+			...byId,
+			shape: deleted,
+		}),
+		operation({ name: 'Get', value: 'get', ...get, method: 'GET', ...byId, shape: whole }),
+	];
 }
 
 export function operationField(

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idPath } from '../hooks';
-import { deleted, listIn, whole } from '../output';
+import { listIn } from '../output';
 import { cursorPages } from '../pagination';
 import {
+	deleteAndGet,
 	getManyFields,
 	idField,
 	listing,
-	operation,
 	operationField,
 	simplifyField,
 } from './common';
@@ -20,31 +20,18 @@ export const imageProperties: INodeProperties[] = [
 	operationField(
 		R,
 		[
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an image',
-				description: 'Hide an image from the listing (it stays readable by ID)',
-				method: 'DELETE',
-				preSend: [toPath],
-				resource: R,
-				idParam: 'imageId',
-				field: IMAGE_ID,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get an image',
-				description: 'Get the status and result of an image',
-				method: 'GET',
-				preSend: [toPath],
-				resource: R,
-				idParam: 'imageId',
-				field: IMAGE_ID,
-				shape: whole,
-				simplify: true,
-			}),
+			...deleteAndGet(
+				{ toPath, resource: R, idParam: 'imageId', field: IMAGE_ID },
+				{
+					action: 'Delete an image',
+					description: 'Hide an image from the listing (it stays readable by ID)',
+				},
+				{
+					action: 'Get an image',
+					description: 'Get the status and result of an image',
+					simplify: true,
+				},
+			),
 			listing({
 				name: 'Get Many',
 				value: 'getAll',

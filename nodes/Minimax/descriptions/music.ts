@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { musicFilters } from '../audio';
 import { idPath } from '../hooks';
-import { deleted, listInAny, whole } from '../output';
+import { listInAny } from '../output';
 import { cursorPages } from '../pagination';
-import { getManyFields, idField, listing, operation, operationField } from './common';
+import { deleteAndGet, getManyFields, idField, listing, operationField } from './common';
 
 const R = 'music';
 const MUSIC_ID = 'Music ID';
@@ -17,28 +17,19 @@ export const musicProperties: INodeProperties[] = [
 	operationField(
 		R,
 		[
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a song',
-				description:
-					'Delete a song or reference from the account. Unverified: useapi.net has not documented this route (DELETE /music/{musicId} is inferred from the speech delete).',
-				method: 'DELETE',
-				preSend: [toPath],
-				...ONE,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a song',
-				description:
-					'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
-				method: 'GET',
-				preSend: [toPath],
-				...ONE,
-				shape: whole,
-			}),
+			...deleteAndGet(
+				{ toPath, ...ONE },
+				{
+					action: 'Delete a song',
+					description:
+						'Delete a song or reference from the account. Unverified: useapi.net has not documented this route (DELETE /music/{musicId} is inferred from the speech delete).',
+				},
+				{
+					action: 'Get a song',
+					description:
+						'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
+				},
+			),
 			listing({
 				name: 'Get Many',
 				value: 'getAll',

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cancelBody, idOf, idPath, sendTemplateId } from '../hooks';
-import { deleted, list, listIn, whole, type Shape } from '../output';
+import { list, listIn, whole, type Shape } from '../output';
 import { cursorPages, numberedPages } from '../pagination';
 import {
 	accountField,
+	deleteAndGet,
 	idField,
 	listing,
 	operation,
@@ -38,31 +39,20 @@ export const videoProperties: INodeProperties[] = [
 				field: VIDEO_ID,
 				shape: cancelled,
 			}),
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a video',
-				description: 'Delete a video from the hailuoai.video account',
-				method: 'DELETE',
-				preSend: [idPath('/videos/', 'videoId', VIDEO_ID, 'video')],
-				resource: R,
-				idParam: 'videoId',
-				field: VIDEO_ID,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a video',
-				description: 'Get the status and result of a video',
-				method: 'GET',
-				preSend: [idPath('/videos/', 'videoId', VIDEO_ID, 'video')],
-				resource: R,
-				idParam: 'videoId',
-				field: VIDEO_ID,
-				shape: whole,
-				simplify: true,
-			}),
+			...deleteAndGet(
+				{
+					toPath: idPath('/videos/', 'videoId', VIDEO_ID, 'video'),
+					resource: R,
+					idParam: 'videoId',
+					field: VIDEO_ID,
+				},
+				{ action: 'Delete a video', description: 'Delete a video from the hailuoai.video account' },
+				{
+					action: 'Get a video',
+					description: 'Get the status and result of a video',
+					simplify: true,
+				},
+			),
 			listing({
 				name: 'Get Many',
 				value: 'getAll',
@@ -122,7 +112,7 @@ export const videoProperties: INodeProperties[] = [
 			displayName: 'Template ID',
 			name: 'templateId',
 			placeholder: '1122334455667788',
-			description: 'The "id" of a template from Get Many Templates',
+			description: 'The "id" of a template from Video → Get Many Templates',
 		},
 		R,
 		['getTemplate'],
