@@ -128,9 +128,19 @@ function trackedRunning(state) {
 	);
 }
 
+/** Speech jobs are scheduler-tracked (speech-music.md §2.7); listing them in GET /scheduler is [inferred]. */
+function trackedAudio(sim) {
+	if (!sim.options.schedulerListsAudio) return [];
+	return [...sim.state.jobs.values()].filter(
+		(j) => j.kind === 'speech' && !j.untracked && !j.final,
+	);
+}
+
+const ID_KEY = { image: 'imageId', speech: 'audioId' };
+
 function schedulerEntry(j, now) {
 	return {
-		[j.kind === 'image' ? 'imageId' : 'videoId']: j.id,
+		[ID_KEY[j.kind] || 'videoId']: j.id,
 		started: new Date(j.createdAt).toISOString(),
 		elapsed: mmss(now - j.createdAt),
 		replyUrl: j.replyUrl,
@@ -142,7 +152,7 @@ function schedulerList(ctx) {
 	const now = Date.now();
 	ctx.json(
 		200,
-		trackedRunning(ctx.state).map((j) => schedulerEntry(j, now)),
+		[...trackedRunning(ctx.state), ...trackedAudio(ctx.sim)].map((j) => schedulerEntry(j, now)),
 	);
 }
 
