@@ -54,6 +54,16 @@ const DECLARATIVE = [
 	{ resource: 'video', operation: 'delete', videoId: VIDEO },
 ];
 
+/** Every DECLARATIVE operation, one after the other, against `baseUrl`. */
+async function declarativeRuns(sim, baseUrl) {
+	const results = [];
+	for (const parameters of DECLARATIVE)
+		results.push(
+			await run(sim, { kind: 'declarative', parameters, continueOnFail: true, baseUrl }),
+		);
+	return results;
+}
+
 function visibleLeaks(result) {
 	const text = JSON.stringify({
 		items: result.items,
@@ -95,17 +105,7 @@ async function redirects(sim, figures) {
 				continueOnFail: true,
 				baseUrl: hostile.url,
 			});
-			const decl = [];
-			if (!scenario.download)
-				for (const p of DECLARATIVE)
-					decl.push(
-						await run(sim, {
-							kind: 'declarative',
-							parameters: p,
-							continueOnFail: true,
-							baseUrl: hostile.url,
-						}),
-					);
+			const decl = scenario.download ? [] : await declarativeRuns(sim, hostile.url);
 			keep('non-API host requests', hostile.elsewhere.requests);
 			const arrivals = tokenArrivals(hostile.elsewhere, SECRETS).length;
 			totals.nonApiTokenArrivals += arrivals;
@@ -167,15 +167,7 @@ async function echoes(sim, figures) {
 					baseUrl: hostile.url,
 				}),
 			];
-			for (const p of DECLARATIVE)
-				results.push(
-					await run(sim, {
-						kind: 'declarative',
-						parameters: p,
-						continueOnFail: true,
-						baseUrl: hostile.url,
-					}),
-				);
+			results.push(...(await declarativeRuns(sim, hostile.url)));
 			const found = results.reduce((n, r) => n + visibleLeaks(r), 0);
 			leaks += found;
 			runs += results.length;
