@@ -1,5 +1,6 @@
 'use strict';
-// Accounts (§5), features, files (§8.1–8.3) and scheduler (§8.7–8.9).
+// Accounts (https://useapi.net/docs/api-minimax-v1/post-minimax-accounts-account …), features, files (post-minimax-files …)
+// and scheduler (get-minimax-scheduler, get-minimax-scheduler-available, del-minimax-scheduler-videoId).
 const crypto = require('crypto');
 const { err } = require('./context');
 const { parseId, mmss } = require('./util');
