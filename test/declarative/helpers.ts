@@ -44,7 +44,12 @@ export function setupNock() {
 		nock.cleanAll();
 		expect(pending).toEqual([]);
 	});
-	afterAll(() => nock.enableNetConnect());
+	afterAll(() => {
+		nock.enableNetConnect();
+		// Unpatch http: a later test file in this worker would otherwise pass through nock's sockets,
+		// which read a response eagerly (no backpressure).
+		nock.restore();
+	});
 }
 
 export function video(n: number, extra: IDataObject = {}): IDataObject {
