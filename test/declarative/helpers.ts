@@ -38,7 +38,10 @@ export const jsonOf = (result: RunNodeResult) => result.items.map((item) => item
 export const pairsOf = (result: RunNodeResult) => result.items.map((item) => item.pairedItem);
 
 export function setupNock() {
-	beforeAll(() => nock.disableNetConnect());
+	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
+		nock.disableNetConnect();
+	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();
 		nock.cleanAll();
