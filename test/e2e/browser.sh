@@ -39,11 +39,14 @@ for h in $HOSTS; do
   echo "== browser: n8n host $h"
   log=$(mktemp)
   if bash "$HERE/hosts/install.sh" "$h"; then
-    node "$HERE/browser.js" --host "$h" "${ARGS[@]}" > >(tee "$log") 2>&1 &
+    exec {out}> >(tee "$log")
+    tee_pid=$!
+    node "$HERE/browser.js" --host "$h" "${ARGS[@]}" >&"$out" 2>&1 &
     runner=$!
     wait "$runner"
     runner=
-    sleep 0.2 # tee flushes the last lines
+    exec {out}>&-
+    wait "$tee_pid"
   else
     echo "browser: 0 passed, 1 failed (installing n8n host $h failed, see above)" | tee "$log"
   fi
