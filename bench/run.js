@@ -1,7 +1,8 @@
 'use strict';
 // `npm run bench`: benchmarks of the BUILT package through n8n's real engine, against the simulator
 // with a compressed clock. Prints one table of figures (stdout) and writes bench/results.json.
-// Options: --quick (smaller runs), --only=footprint,batch,serial,latency,trigger
+// Options: --quick (smaller runs), --only=footprint,batch,serial,latency,trigger, --readme (a full
+// run rewrites the README's bench block; `npm run bench` passes it)
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -11,6 +12,7 @@ const { batchRun, serialRun } = require('./lib/batch');
 const { pollLatency } = require('./lib/latency');
 const { triggerLatency } = require('./lib/trigger');
 const { rowsOf, table } = require('./lib/report');
+const { markdownTable, writeBlock } = require('../scripts/readme-block');
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -105,6 +107,27 @@ async function main() {
 	fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 	process.stdout.write(
 		`\n${table(results.rows)}\n\nTotal ${(results.totalMs / 1000).toFixed(1)} s on ${results.machine.cpus} cores, ${results.machine.node}. Details: ${path.relative(process.cwd(), out)}\n`,
+	);
+	if (args.includes('--readme')) {
+		if (quick || only.length)
+			process.stdout.write('README not written: --quick/--only is a partial run\n');
+		else writeReadme(results);
+	}
+}
+
+/** The README's bench block: the same rows, and what the run took on which machine. */
+function writeReadme(results) {
+	const rows = results.rows.map((r) => [r.figure, r.value, r.target, r.result]);
+	rows.push([
+		'Whole bench run',
+		`${(results.totalMs / 1000).toFixed(0)} s on ${results.machine.cpus} cores, Node ${results.machine.node}`,
+		'',
+		'',
+	]);
+	writeBlock(
+		'bench:figures',
+		'npm run bench',
+		markdownTable(['figure', 'value', 'target', 'result'], rows),
 	);
 }
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, PreSendAction } from 'n8n-wo
 import { operationError } from '../shared/errors';
 import { idOf } from './hooks';
 
-/** Hooks of the speech, voice and music resources (the reference: speech-music.md §4, §5). */
+/** Hooks of the speech, voice and music resources (vendor docs: https://useapi.net/docs/api-minimax-v1/get-minimax-speech, https://useapi.net/docs/api-minimax-v1/post-minimax-music-create and the pages they link). */
 
 const invalid = (ctx: IExecuteSingleFunctions, message: string, description?: string) =>
 	operationError(ctx.getNode(), message, { itemIndex: ctx.getItemIndex(), description });

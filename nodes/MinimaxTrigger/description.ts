@@ -1,9 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** The Secret of trigger version 1 (query or header) and 2 (part of the path): only the help differs
+ * (`effect`: what a call without it gets, with no final period). */
+function secretField(
+	version: number,
+	effect: string,
+	extra: Pick<INodeProperties, 'hint'> = {},
+): INodeProperties {
+	return {
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
+		...extra,
+		description: `Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). ${effect}.`,
+		displayOptions: { show: { requireSecret: [true], '@version': [version] } },
+	};
+}
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Paste into "replyUrl" (in MiniMax Generate: Callback → Reply URL): the <b>Production URL</b> shown above, followed by <code>?secret=</code> and your Secret, e.g. <code>https://n8n.example.com/webhook/…/minimax?secret=Your-Secret</code>. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
+			'Paste into "replyUrl" (in MiniMax Generate: Options → Reply URL; Generate nodes saved before version 2: Callback → Reply URL): the <b>Production URL</b> shown above, followed by <code>?secret=</code> and your Secret, e.g. <code>https://n8n.example.com/webhook/…/minimax?secret=Your-Secret</code>. Activate (publish) the workflow so it listens. The Test URL listens for only about 2 minutes after "Listen for test event", which is shorter than most jobs.',
 		name: 'replyUrlNotice',
 		type: 'notice',
 		default: '',
@@ -26,31 +47,13 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Whether calls must carry the secret (in the URL, or in the "x-useapi-secret" header). useapi does not sign callbacks, so without it anyone who learns the URL can start this workflow.',
 	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
-		description:
-			'Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). Add it to the replyUrl as "?secret=…". Calls without it, or with another value, get 403 and start nothing.',
-		displayOptions: { show: { requireSecret: [true], '@version': [1] } },
-	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 7Kq2-xV9p-Lm4T-zR8w',
+	secretField(
+		1,
+		'Add it to the replyUrl as "?secret=…". Calls without it, or with another value, get 403 and start nothing',
+	),
+	secretField(2, 'Calls to a URL without it get 404 (or 403) and start nothing', {
 		hint: 'Becomes the last part of the Production URL; only letters, digits, "-" and "_" are used',
-		description:
-			'Any random string of 16 or more letters, digits, "-" or "_" (pick one with a password generator). Calls to a URL without it get 404 (or 403) and start nothing.',
-		displayOptions: { show: { requireSecret: [true], '@version': [2] } },
-	},
+	}),
 	{
 		displayName: 'Events',
 		name: 'events',

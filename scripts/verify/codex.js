@@ -1,5 +1,5 @@
 'use strict';
-// Codex rules newer than plugin 0.32.0 (see /work/shared/n8n-lint-next.md): valid-node-categories v1-v3,
+// Codex rules newer than plugin 0.32.0 (n8n-io/n8n: packages/@n8n/eslint-plugin-community-nodes, after 0.32.0): valid-node-categories v1-v3,
 // no-ai-codex-category, no-codex-subcategories, no-logic-or-flow-nodes, plus the aliases our users search by.
 const CATEGORIES = [
 	'Data & Storage',

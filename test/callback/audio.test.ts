@@ -4,7 +4,7 @@ import { isParseError, parseCallback, type ParsedCallback } from '../../nodes/sh
 import { AUDIO_ID, MUSIC_ID, music, speechRecord } from './fixtures';
 
 /**
- * Speech and music callbacks: the body is [gap]/[inferred] (speech-music.md §2.6: "expect the
+ * Speech and music callbacks: the body is [gap]/[inferred] (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create, replyUrl: "expect the
  * record the poll endpoint returns"), so every plausible shape is parsed here.
  */
 function ok(body: unknown): ParsedCallback {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Realistic callback bodies (reference §4.6, §6.2, §7.2, §8.5, §10), one builder per kind. */
+/** Realistic callback bodies (replyUrl in https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create; the records of get-minimax-videos-videoId, get-minimax-images-imageId, get-minimax-agent-jobId), one builder per kind. */
 export const VIDEO_ID = 'user:1234-minimax:987654321-video:998877665544332211';
 export const IMAGE_ID = 'user:1234-minimax:987654321-image:357846312387492374';
 export const AGENT_ID = 'p123456789-u12345-a67890-bot:minimax';
@@ -130,7 +130,7 @@ export function speech(
 export const MUSIC_ID = 'user:1234-minimax:987654321-music:998877665544332211';
 export const AUDIO_ID = 'user:1234-minimax:987654321-audio:556677889900112233';
 
-/** GET /speech/{audio_id} as the reference prints it (speech-music.md §4.3), plus replyUrl/replyRef. */
+/** GET /speech/{audio_id} as https://useapi.net/docs/api-minimax-v1/get-minimax-speech_audio_id prints it, plus replyUrl/replyRef. */
 export function speechRecord(extra: IDataObject = {}): IDataObject {
 	return {
 		audio_id: AUDIO_ID,
@@ -154,7 +154,7 @@ export function speechRecord(extra: IDataObject = {}): IDataObject {
 	};
 }
 
-/** GET /music/{musicId} (speech-music.md §5.3), plus replyUrl/replyRef. */
+/** GET /music/{musicId} (https://useapi.net/docs/api-minimax-v1/get-minimax-music-musicId), plus replyUrl/replyRef. */
 export function music(
 	label: 'processing' | 'completed' | 'failed',
 	extra: IDataObject = {},

@@ -230,7 +230,7 @@ describe('parseCallback: the unwrapped record and errors', () => {
 
 	it.each([
 		['no id at all', { status: 2, statusFinal: true }, /no job id/],
-		// Ids go into an authenticated read: only the documented grammar (reference §3) passes.
+		// Ids go into an authenticated read: only the documented grammar (the ids of https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId) passes.
 		[
 			'a jobId outside the grammar',
 			{ jobId: 'job-77', status: 'completed' },

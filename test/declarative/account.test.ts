@@ -24,6 +24,32 @@ const accountRecord = (account: string, name: string) => ({
 	supportVideo: true,
 });
 
+/** The node and an n8n-core LoadOptionsContext for its Account pickers (the editor's list search). */
+function listSearchContext() {
+	const node: INode = {
+		id: 'n',
+		name: 'MiniMax',
+		type: TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } },
+	};
+	const minimax = new Minimax();
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [TYPE]: minimax }),
+	});
+	const credentialsHelper = new CredentialsHelper(
+		{ useApiMinimaxApi: new UseApiMinimaxApi() },
+		{ useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
+	);
+	const context = new LoadOptionsContext(workflow, node, { credentialsHelper } as never, 'account');
+	return { minimax, context };
+}
+
 describe('Account and Feature', () => {
 	setupNock();
 
@@ -154,32 +180,7 @@ describe('Account and Feature', () => {
 				[ACCOUNT]: accountRecord(ACCOUNT, 'Jane'),
 				'123456': { ...accountRecord('123456', 'Bob'), error: 'expired' },
 			});
-		const node: INode = {
-			id: 'n',
-			name: 'MiniMax',
-			type: TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } },
-		};
-		const minimax = new Minimax();
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new NodeTypes({ [TYPE]: minimax }),
-		});
-		const credentialsHelper = new CredentialsHelper(
-			{ useApiMinimaxApi: new UseApiMinimaxApi() },
-			{ useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
-		);
-		const context = new LoadOptionsContext(
-			workflow,
-			node,
-			{ credentialsHelper } as never,
-			'account',
-		);
+		const { minimax, context } = listSearchContext();
 		const all = await minimax.methods.listSearch.searchAccounts.call(context);
 		expect(all.results).toEqual([
 			{ name: '123456 (Bob, error)', value: '123456' },
@@ -197,32 +198,7 @@ describe('Account and Feature', () => {
 				'222': { ...accountRecord('222', 'Video only'), supportAudio: false },
 				'333': accountRecord('333', 'Unknown'),
 			});
-		const node: INode = {
-			id: 'n',
-			name: 'MiniMax',
-			type: TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { useApiMinimaxApi: { id: '1', name: 'useapi' } },
-		};
-		const minimax = new Minimax();
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new NodeTypes({ [TYPE]: minimax }),
-		});
-		const credentialsHelper = new CredentialsHelper(
-			{ useApiMinimaxApi: new UseApiMinimaxApi() },
-			{ useApiMinimaxApi: { apiToken: TOKEN, baseUrl: BASE } },
-		);
-		const context = new LoadOptionsContext(
-			workflow,
-			node,
-			{ credentialsHelper } as never,
-			'account',
-		);
+		const { minimax, context } = listSearchContext();
 		const audio = await minimax.methods.listSearch.searchAudioAccounts.call(context);
 		expect(audio.results.map((r) => r.value)).toEqual(['111', '333']);
 	});

@@ -4,7 +4,7 @@ import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials
 import { Minimax } from '../../nodes/Minimax/Minimax.node';
 import { runNode } from '../harness';
 import { startSim, type Sim } from '../generate/helpers';
-import { TYPE } from './helpers';
+import { simApi, TYPE } from './helpers';
 // Plain-JS helpers of the simulator (CommonJS).
 import * as media from '../simulator/audio-media';
 
@@ -26,15 +26,8 @@ async function run(parameters: IDataObject) {
 	});
 }
 
-async function api(method: string, path: string, body?: unknown, type = 'application/json') {
-	const res = await fetch(`${sim.url}/v1/minimax${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': type },
-		body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return text ? (JSON.parse(text) as IDataObject) : {};
-}
+const api = (method: string, path: string, body?: unknown, type?: string) =>
+	simApi(sim, method, path, body, type);
 
 beforeAll(async () => {
 	sim = await startSim({ cloneMs: 0 });

@@ -19,6 +19,23 @@ export function api() {
 	return nock(BASE, { reqheaders: { authorization: `Bearer ${TOKEN}` } });
 }
 
+/** A direct call to the simulator's API (to make jobs the declarative node then reads); JSON back. */
+export async function simApi(
+	sim: { url: string; token: string },
+	method: string,
+	path: string,
+	body?: unknown,
+	type = 'application/json',
+): Promise<IDataObject> {
+	const res = await fetch(`${sim.url}/v1/minimax${path}`, {
+		method,
+		headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': type },
+		body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
+	});
+	const text = await res.text();
+	return text ? (JSON.parse(text) as IDataObject) : {};
+}
+
 export const picked = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
 export async function run(

@@ -4,7 +4,7 @@ import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials
 import { Minimax } from '../../nodes/Minimax/Minimax.node';
 import { runNode } from '../harness';
 import { apiLog, startSim, type Sim } from '../generate/helpers';
-import { TYPE, picked } from './helpers';
+import { simApi, TYPE, picked } from './helpers';
 
 /**
  * Every video-side operation of the declarative node against the strict simulator: each request must
@@ -25,15 +25,8 @@ async function run(parameters: IDataObject) {
 	return { error: result.error, json: result.items.map((i) => i.json) };
 }
 
-async function api(method: string, path: string, body?: unknown, type = 'application/json') {
-	const res = await fetch(`${sim.url}/v1/minimax${path}`, {
-		method,
-		headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': type },
-		body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
-	});
-	const text = await res.text();
-	return text ? (JSON.parse(text) as IDataObject) : {};
-}
+const api = (method: string, path: string, body?: unknown, type?: string) =>
+	simApi(sim, method, path, body, type);
 
 beforeAll(async () => {
 	sim = await startSim({

@@ -16,7 +16,7 @@ const os = require('os');
 const path = require('path');
 const { createSimulator } = require('../simulator');
 const { Checks } = require('./lib/checks');
-const { binaryBytes, waitFor } = require('./lib/expect');
+const { binaryBytes, post, postRegistered, waitFor } = require('./lib/expect');
 const { hostSpec, N8nInstance, tail } = require('./lib/n8n');
 const { install, pack } = require('./lib/pkg');
 const { run } = require('./lib/procs');
@@ -108,28 +108,8 @@ async function executions(n8n) {
 const byJob = (list, jobId) =>
 	list.find((e) => JSON.stringify(e.nodes[NODE] || []).includes(jobId));
 
-async function post(url, body) {
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: res.status, text: await res.text() };
-}
-
-/** Starts the workflow; 2.x registers webhooks a moment after start-up, so a 404 is retried. */
-async function trigger(n8n, body) {
-	let last;
-	await waitFor(
-		async () => {
-			last = await post(`${n8n.url}/webhook/mmx-until-callback`, body);
-			return last.status !== 404;
-		},
-		20000,
-		300,
-	);
-	return last;
-}
+/** Starts the workflow (its production webhook). */
+const trigger = (n8n, body) => postRegistered(`${n8n.url}/webhook/mmx-until-callback`, body);
 
 /** The create the simulator accepted for this prompt → its job (full replyUrl; sim.log cuts long strings). */
 function jobFor(sim, prompt) {

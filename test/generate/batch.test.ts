@@ -117,7 +117,7 @@ describe('batches', () => {
 		},
 	);
 
-	it("counts slots with the node's Max Jobs instead of the account's (§4.5)", async () => {
+	it("counts slots with the node's Max Jobs instead of the account's (POST /videos/create maxJobs)", async () => {
 		const one = await run(sim, params({ account: A, maxJobs: 1 }), items(3));
 		expect(one.error).toBeUndefined();
 		let stats = sim.stats();

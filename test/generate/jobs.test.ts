@@ -144,7 +144,7 @@ describe('Agent → Run', () => {
 		expect(json).toMatchObject({ kind: 'agent', status: 'completed', outcome: 'completed' });
 		const attachments = json.attachments as IDataObject[];
 		expect(attachments).toHaveLength(2);
-		// no_watermark_url preferred over fileUrl; the image attachment has none (§8.5), so its fileUrl is used.
+		// no_watermark_url preferred over fileUrl; the image attachment has none (https://useapi.net/docs/api-minimax-v1/get-minimax-agent-jobId), so its fileUrl is used.
 		expect(String(attachments[0].url)).not.toContain('watermark');
 		expect(String(attachments[0].url)).not.toBe(attachments[0].fileUrl);
 		expect(attachments[1].url).toBe(attachments[1].fileUrl);

@@ -1,27 +1,13 @@
-import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
+import { shownFields } from '../../scripts/readme-panel';
 
 const description = new MinimaxGenerate().description;
 
 /** Top-level fields n8n's editor shows for these parameters (defaults filled in as the editor does). */
-function shown(version: number, parameters: INodeParameters): string[] {
-	const node: INode = {
-		id: '1',
-		name: 'MiniMax Generate',
-		type: 'n8n-nodes-useapi-minimax.minimaxGenerate',
-		typeVersion: version,
-		position: [0, 0],
-		parameters,
-	};
-	const desc = { ...description, version };
-	const values =
-		NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, desc) ??
-		{};
-	return description.properties
-		.filter((p) => NodeHelpers.displayParameter(values, p, node, desc))
-		.map((p) => p.displayName);
-}
+const shown = (version: number, parameters: INodeParameters): string[] =>
+	shownFields(description, version, parameters).map((p) => p.displayName);
 
 const optionNames = (resource: string, operation: string) => {
 	const options = description.properties.filter(

@@ -92,7 +92,7 @@ describe('Video → Create', () => {
 		expect(ops(sim, 'videos.get')).toHaveLength(0);
 	});
 
-	it("refuses a Reply Ref that would pass 1024 characters with the node's tag, before any call (§4.6)", async () => {
+	it("refuses a Reply Ref that would pass 1024 characters with the node's tag, before any call (replyRef: 1024)", async () => {
 		const tooLong = await run(
 			sim,
 			videoParams('x', { waitForCompletion: false, callback: { replyRef: 'r'.repeat(956) } }),

@@ -321,7 +321,7 @@ const INVALID: Array<[string, ImageInput, string, string, boolean]> = [
 ];
 
 describe('image model table', () => {
-	it('covers exactly the models of §7.1 (and the simulator), each with a display name', () => {
+	it('covers exactly the models of POST /images/create (and the simulator), each with a display name', () => {
 		expect(Object.keys(IMAGE_MODEL_RULES).sort()).toEqual(Object.keys(sim.IMAGE_MODELS).sort());
 		expect(IMAGE_MODELS.map((m) => m.value)).toContain('gpt-image-2');
 		expect(new Set(IMAGE_MODELS.map((m) => m.name)).size).toBe(9);

@@ -1,4 +1,5 @@
-import { uploadContentType, type MediaRef } from '../../nodes/MinimaxGenerate/models/common';
+import type { MediaRef } from '../../nodes/MinimaxGenerate/models/common';
+import { uploadContentType } from '../../nodes/shared/mime';
 import {
 	VIDEO_MODEL_RULES,
 	VIDEO_MODELS,
@@ -535,7 +536,7 @@ const INVALID: Array<[string, VideoInput, string, string | RegExp, boolean]> = [
 ];
 
 describe('video model table', () => {
-	it('covers exactly the models of §6.1 (and the simulator), each with a display name', () => {
+	it('covers exactly the models of POST /videos/create (and the simulator), each with a display name', () => {
 		expect(Object.keys(VIDEO_MODEL_RULES).sort()).toEqual(Object.keys(sim.VIDEO_MODELS).sort());
 		expect(VIDEO_MODELS).toHaveLength(18);
 		expect(VIDEO_MODELS.map((m) => m.name)).toEqual(

@@ -4,17 +4,21 @@
 // table for every node that takes an id, malformed callback bodies for both webhooks.
 const { createSimulator } = require('../simulator');
 const { createHostile, tokenArrivals } = require('../security/hostile');
-const { PAYLOADS, ACCOUNT_PAYLOADS, fill } = require('../security/injection');
+const {
+	PAYLOADS,
+	PNG,
+	TRIGGER_PARAMETERS,
+	callbackBody,
+	idsOf,
+	injectionCases,
+	injectionTargets,
+} = require('../security/injection');
 const { deliveries, asRequest } = require('../security/deliveries');
 const { callWebhook } = require('../trigger/webhook-context');
 const { TOKEN, SECRETS, TYPES, check, run, keep, nodes, findSecrets } = require('./lib');
 
-const ACCOUNT = '600000001';
-const UID = '4242';
-const VIDEO = `user:${UID}-minimax:${ACCOUNT}-video:998877665544332211`;
-const IMAGE = `user:${UID}-minimax:${ACCOUNT}-image:357846312387492374`;
-const FILE = `user:${UID}-minimax:${ACCOUNT}-file:335577991133557799`;
-const AGENT = `p123456789-u${UID}-a${ACCOUNT}-bot:minimax`;
+const IDS = idsOf('600000001');
+const { ACCOUNT, VIDEO, IMAGE, AGENT } = IDS;
 const totals = {
 	nonApiTokenArrivals: 0,
 	nonApiRequests: 0,
@@ -49,6 +53,16 @@ const DECLARATIVE = [
 	{ resource: 'agentJob', operation: 'get', jobId: AGENT },
 	{ resource: 'video', operation: 'delete', videoId: VIDEO },
 ];
+
+/** Every DECLARATIVE operation, one after the other, against `baseUrl`. */
+async function declarativeRuns(sim, baseUrl) {
+	const results = [];
+	for (const parameters of DECLARATIVE)
+		results.push(
+			await run(sim, { kind: 'declarative', parameters, continueOnFail: true, baseUrl }),
+		);
+	return results;
+}
 
 function visibleLeaks(result) {
 	const text = JSON.stringify({
@@ -91,17 +105,7 @@ async function redirects(sim, figures) {
 				continueOnFail: true,
 				baseUrl: hostile.url,
 			});
-			const decl = [];
-			if (!scenario.download)
-				for (const p of DECLARATIVE)
-					decl.push(
-						await run(sim, {
-							kind: 'declarative',
-							parameters: p,
-							continueOnFail: true,
-							baseUrl: hostile.url,
-						}),
-					);
+			const decl = scenario.download ? [] : await declarativeRuns(sim, hostile.url);
 			keep('non-API host requests', hostile.elsewhere.requests);
 			const arrivals = tokenArrivals(hostile.elsewhere, SECRETS).length;
 			totals.nonApiTokenArrivals += arrivals;
@@ -163,15 +167,7 @@ async function echoes(sim, figures) {
 					baseUrl: hostile.url,
 				}),
 			];
-			for (const p of DECLARATIVE)
-				results.push(
-					await run(sim, {
-						kind: 'declarative',
-						parameters: p,
-						continueOnFail: true,
-						baseUrl: hostile.url,
-					}),
-				);
+			results.push(...(await declarativeRuns(sim, hostile.url)));
 			const found = results.reduce((n, r) => n + visibleLeaks(r), 0);
 			leaks += found;
 			runs += results.length;
@@ -192,146 +188,6 @@ async function echoes(sim, figures) {
 	]);
 }
 
-/** Every node parameter that takes an id or an account, with a valid value to build payloads on. */
-function injectionTargets() {
-	const rl = (value) => ({ __rl: true, mode: 'id', value });
-	return [
-		[
-			'declarative',
-			'video get',
-			(v) => ({ resource: 'video', operation: 'get', videoId: v }),
-			VIDEO,
-		],
-		[
-			'declarative',
-			'video delete',
-			(v) => ({ resource: 'video', operation: 'delete', videoId: v }),
-			VIDEO,
-		],
-		[
-			'declarative',
-			'video cancel',
-			(v) => ({ resource: 'video', operation: 'cancel', videoId: v }),
-			VIDEO,
-		],
-		[
-			'declarative',
-			'image get',
-			(v) => ({ resource: 'image', operation: 'get', imageId: v }),
-			IMAGE,
-		],
-		[
-			'declarative',
-			'image delete',
-			(v) => ({ resource: 'image', operation: 'delete', imageId: v }),
-			IMAGE,
-		],
-		[
-			'declarative',
-			'file delete',
-			(v) => ({ resource: 'file', operation: 'delete', fileId: v }),
-			FILE,
-		],
-		[
-			'declarative',
-			'agent job get',
-			(v) => ({ resource: 'agentJob', operation: 'get', jobId: v }),
-			AGENT,
-		],
-		[
-			'declarative',
-			'scheduler delete',
-			(v) => ({ resource: 'scheduler', operation: 'delete', schedulerId: v }),
-			VIDEO,
-		],
-		[
-			'declarative',
-			'template get',
-			(v) => ({ resource: 'video', operation: 'getTemplate', templateId: v }),
-			'1122334455667788',
-		],
-		[
-			'declarative',
-			'account get',
-			(v) => ({ resource: 'account', operation: 'get', account: rl(v) }),
-			ACCOUNT,
-		],
-		[
-			'declarative',
-			'account delete',
-			(v) => ({ resource: 'account', operation: 'delete', account: rl(v) }),
-			ACCOUNT,
-		],
-		[
-			'declarative',
-			'video get many (account)',
-			(v) => ({ resource: 'video', operation: 'getAll', account: rl(v), limit: 5 }),
-			ACCOUNT,
-		],
-		[
-			'declarative',
-			'feature get (account)',
-			(v) => ({ resource: 'feature', operation: 'get', account: rl(v) }),
-			ACCOUNT,
-		],
-		[
-			'generate',
-			'video create (Account)',
-			(v) => ({
-				resource: 'video',
-				operation: 'create',
-				videoModel: 'T2V-01',
-				prompt: 'x',
-				account: v,
-				waitForCompletion: false,
-			}),
-			ACCOUNT,
-		],
-		[
-			'generate',
-			'video create (Image File ID)',
-			(v) => ({
-				resource: 'video',
-				operation: 'create',
-				videoModel: 'I2V-01',
-				prompt: 'x',
-				imageSource: 'fileId',
-				imageFileId: v,
-				waitForCompletion: false,
-			}),
-			FILE,
-		],
-		[
-			'generate',
-			'template create (Template ID)',
-			(v) => ({
-				resource: 'video',
-				operation: 'createFromTemplate',
-				templateId: v,
-				waitForCompletion: false,
-			}),
-			'1122334455667788',
-		],
-		[
-			'generate',
-			'file upload (Account)',
-			(v) => ({ resource: 'file', operation: 'upload', account: v }),
-			ACCOUNT,
-		],
-	];
-}
-
-const PNG = {
-	json: {},
-	binary: {
-		data: {
-			data: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64'),
-			mimeType: 'image/png',
-			fileName: 'a.png',
-		},
-	},
-};
-
 async function injection(sim, figures) {
 	const section = 'attack';
 	const pkg = nodes();
@@ -339,23 +195,15 @@ async function injection(sim, figures) {
 	let refused = 0;
 	let cases = 0;
 	const failures = [];
-	for (const [node, name, params, valid] of injectionTargets()) {
-		const table = /^\d+$/.test(valid) ? ACCOUNT_PAYLOADS : PAYLOADS;
-		for (const [payload, text] of table) {
-			cases += 1;
-			const start = sim.log.length;
-			const r = await run(sim, {
-				kind: node,
-				parameters: params(fill(text, valid)),
-				items: [PNG],
-				continueOnFail: true,
-			});
-			const error = String(
-				(r.items[0] && r.items[0].json.error) || (r.error && r.error.message) || '',
-			);
-			if (error && sim.log.length === start) refused += 1;
-			else failures.push(`${name}: ${payload}`);
-		}
+	for (const [node, name, parameters] of injectionCases(IDS)) {
+		cases += 1;
+		const start = sim.log.length;
+		const r = await run(sim, { kind: node, parameters, items: [PNG], continueOnFail: true });
+		const error = String(
+			(r.items[0] && r.items[0].json.error) || (r.error && r.error.message) || '',
+		);
+		if (error && sim.log.length === start) refused += 1;
+		else failures.push(name);
 	}
 	// Callback ids: the trigger (with a credential, so a partial callback would be read) and Until Callback.
 	const trigger = pkg.nodeTypes[TYPES.trigger];
@@ -368,14 +216,8 @@ async function injection(sim, figures) {
 			credentialType,
 			credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
 			workflowId: `inject-${payload}`,
-			parameters: {
-				requireSecret: false,
-				events: ['completed'],
-				kinds: ['video', 'image', 'agent'],
-				simplify: true,
-				options: { downloadResult: true },
-			},
-			body: { videoId: fill(text, VIDEO), status: 2, statusLabel: 'completed', statusFinal: true },
+			parameters: TRIGGER_PARAMETERS,
+			body: callbackBody(text, VIDEO),
 		});
 		if (r.res.statusCode === 400 && sim.log.length === start) refused += 1;
 		else failures.push(`trigger callback id: ${payload}`);
@@ -385,7 +227,7 @@ async function injection(sim, figures) {
 	totals.injectionCases += cases;
 	check(
 		section,
-		`id/account injection table: ${cases} cases over ${injectionTargets().length + 1} parameters refused before any request`,
+		`id/account injection table: ${cases} cases over ${injectionTargets(IDS).length + 1} parameters refused before any request`,
 		refused === cases && requests === 0,
 		failures.slice(0, 4).join('; '),
 	);
@@ -412,6 +254,18 @@ async function webhooks(sim, figures) {
 		o: { d: 0, b: 'data', w: 0, p: 0, f: 0 },
 	});
 	const query = { mmx: state, mmxh: signState(TOKEN, 'exec-rel', state) };
+	/** A delivery to this execution's Until Callback resume URL. */
+	const untilCallback = (request) =>
+		callWebhook({
+			nodeType: generateType,
+			credentialType,
+			credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
+			type: TYPES.generate,
+			nodeName: 'Node',
+			executionId: 'exec-rel',
+			query,
+			...request,
+		});
 	let ok = 0;
 	let cases = 0;
 	const bad = [];
@@ -434,16 +288,7 @@ async function webhooks(sim, figures) {
 								},
 								...asRequest(d),
 							})
-						: await callWebhook({
-								nodeType: generateType,
-								credentialType,
-								credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
-								type: TYPES.generate,
-								nodeName: 'Node',
-								executionId: 'exec-rel',
-								query,
-								...asRequest(d),
-							});
+						: await untilCallback(asRequest(d));
 			} catch (error) {
 				bad.push(`${target} threw on ${d.name}: ${error && error.message}`);
 				continue;
@@ -456,16 +301,7 @@ async function webhooks(sim, figures) {
 	}
 	// Until Callback must not resume on another job's final callback without our tag.
 	cases += 1;
-	const foreign = await callWebhook({
-		nodeType: generateType,
-		credentialType,
-		credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
-		type: TYPES.generate,
-		nodeName: 'Node',
-		executionId: 'exec-rel',
-		query,
-		body: { videoId: VIDEO, status: 2, statusLabel: 'completed', statusFinal: true },
-	});
+	const foreign = await untilCallback({ body: callbackBody('V', VIDEO) });
 	if (!foreign.items.length) ok += 1;
 	else bad.push('until callback resumed on a final callback without its tag');
 	totals.webhookCases += cases;

@@ -7,8 +7,6 @@
 const lib = require('./lib');
 
 lib.captureOutput();
-const fs = require('fs');
-const path = require('path');
 const { check, checks, nodes, produced, simLogs, written, findSecrets, TYPES } = lib;
 const done = { tokenHits: 0 };
 
@@ -195,18 +193,15 @@ function doneMeans(results) {
 	return rows;
 }
 
-/** `--readme`: rewrites the marked block in README.md with these figures. */
+/** `--readme`: rewrites the README's reliability block with these figures. */
 function writeReadme(summary, seconds) {
-	const file = path.join(__dirname, '..', '..', 'README.md');
-	const text = fs.readFileSync(file, 'utf8');
-	const start = '<!-- reliability:figures:start -->';
-	const end = '<!-- reliability:figures:end -->';
-	const i = text.indexOf(start);
-	const j = text.indexOf(end);
-	if (i < 0 || j < i) return;
-	const rows = summary.map(([k, v]) => `| ${k} | ${v} |`).join('\n');
-	const block = `${start}\n<!-- written by \`node test/reliability/run.js --readme\`; do not edit by hand -->\n| figure | value |\n|---|---|\n${rows}\n| whole reliability run (2 cores) | ${seconds} s |\n${end}`;
-	fs.writeFileSync(file, text.slice(0, i) + block + text.slice(j + end.length));
+	const { markdownTable, writeBlock } = require('../../scripts/readme-block');
+	const rows = [...summary, ['whole reliability run (2 cores)', `${seconds} s`]];
+	writeBlock(
+		'reliability:figures',
+		'node test/reliability/run.js --readme',
+		markdownTable(['figure', 'value'], rows),
+	);
 }
 
 main().then(

@@ -1,5 +1,3 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
 import { UseApiMinimaxApi } from '../../credentials/UseApiMinimaxApi.credentials';
 import { Minimax } from '../../nodes/Minimax/Minimax.node';
 import { MinimaxGenerate } from '../../nodes/MinimaxGenerate/MinimaxGenerate.node';
@@ -8,16 +6,19 @@ import { checkAccount, checkId, isSafePath } from '../../nodes/shared/ids';
 import { startSim, type Sim } from '../generate/helpers';
 import { runNode } from '../harness';
 import { callWebhook } from '../trigger/webhook-context';
-import { ACCOUNT_PAYLOADS, fill, PAYLOADS } from './injection';
+import {
+	callbackBody,
+	idsOf,
+	injectionCases,
+	PAYLOADS,
+	PNG,
+	TRIGGER_PARAMETERS,
+} from './injection';
 
 /** Issue 13, class 5: ids and accounts are checked against the documented grammar before any request. */
-const ACCOUNT = '300000001';
-const UID = '4242';
-const VIDEO = `user:${UID}-minimax:${ACCOUNT}-video:998877665544332211`;
-const IMAGE = `user:${UID}-minimax:${ACCOUNT}-image:357846312387492374`;
-const FILE = `user:${UID}-minimax:${ACCOUNT}-file:335577991133557799`;
-const AGENT = `p123456789-u${UID}-a${ACCOUNT}-bot:minimax`;
-const TOKEN = `user:${UID}-InjectTok5Hq8Zr3Kt6Ym1`;
+const IDS = idsOf('300000001');
+const { ACCOUNT, VIDEO, IMAGE, FILE, AGENT } = IDS;
+const TOKEN = 'user:4242-InjectTok5Hq8Zr3Kt6Ym1';
 const GENERATE = 'n8n-nodes-useapi-minimax.minimaxGenerate';
 const DECLARATIVE = 'n8n-nodes-useapi-minimax.minimax';
 const TRIGGER = 'n8n-nodes-useapi-minimax.minimaxTrigger';
@@ -32,141 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await sim.close());
 
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
-
-/** node, parameter set for a value, the valid value the payload is built on. */
-const TARGETS: Array<[string, string, (v: string) => IDataObject, string]> = [
-	['declarative', 'video get', (v) => ({ resource: 'video', operation: 'get', videoId: v }), VIDEO],
-	[
-		'declarative',
-		'video delete',
-		(v) => ({ resource: 'video', operation: 'delete', videoId: v }),
-		VIDEO,
-	],
-	[
-		'declarative',
-		'video cancel',
-		(v) => ({ resource: 'video', operation: 'cancel', videoId: v }),
-		VIDEO,
-	],
-	['declarative', 'image get', (v) => ({ resource: 'image', operation: 'get', imageId: v }), IMAGE],
-	[
-		'declarative',
-		'image delete',
-		(v) => ({ resource: 'image', operation: 'delete', imageId: v }),
-		IMAGE,
-	],
-	[
-		'declarative',
-		'file delete',
-		(v) => ({ resource: 'file', operation: 'delete', fileId: v }),
-		FILE,
-	],
-	[
-		'declarative',
-		'agent job get',
-		(v) => ({ resource: 'agentJob', operation: 'get', jobId: v }),
-		AGENT,
-	],
-	[
-		'declarative',
-		'scheduler delete',
-		(v) => ({ resource: 'scheduler', operation: 'delete', schedulerId: v }),
-		VIDEO,
-	],
-	[
-		'declarative',
-		'template get',
-		(v) => ({ resource: 'video', operation: 'getTemplate', templateId: v }),
-		'1122334455667788',
-	],
-	[
-		'declarative',
-		'account get',
-		(v) => ({ resource: 'account', operation: 'get', account: rl(v) }),
-		ACCOUNT,
-	],
-	[
-		'declarative',
-		'account delete',
-		(v) => ({ resource: 'account', operation: 'delete', account: rl(v) }),
-		ACCOUNT,
-	],
-	[
-		'declarative',
-		'video get many (account)',
-		(v) => ({ resource: 'video', operation: 'getAll', account: rl(v), limit: 5 }),
-		ACCOUNT,
-	],
-	[
-		'declarative',
-		'feature get (account)',
-		(v) => ({ resource: 'feature', operation: 'get', account: rl(v) }),
-		ACCOUNT,
-	],
-	[
-		'generate',
-		'video create (Account)',
-		(v) => ({
-			resource: 'video',
-			operation: 'create',
-			videoModel: 'T2V-01',
-			prompt: 'x',
-			account: v,
-			waitForCompletion: false,
-		}),
-		ACCOUNT,
-	],
-	[
-		'generate',
-		'video create (Image File ID)',
-		(v) => ({
-			resource: 'video',
-			operation: 'create',
-			videoModel: 'I2V-01',
-			prompt: 'x',
-			imageSource: 'fileId',
-			imageFileId: v,
-			waitForCompletion: false,
-		}),
-		FILE,
-	],
-	[
-		'generate',
-		'template create (Template ID)',
-		(v) => ({
-			resource: 'video',
-			operation: 'createFromTemplate',
-			templateId: v,
-			waitForCompletion: false,
-		}),
-		'1122334455667788',
-	],
-	[
-		'generate',
-		'file upload (Account)',
-		(v) => ({ resource: 'file', operation: 'upload', account: v }),
-		ACCOUNT,
-	],
-];
-
-const isAccount = (valid: string) => /^\d+$/.test(valid);
-const cases = TARGETS.flatMap(([node, name, params, valid]) =>
-	(isAccount(valid) ? ACCOUNT_PAYLOADS : PAYLOADS).map(
-		([payload, text]) => [node, `${name}: ${payload}`, params(fill(text, valid))] as const,
-	),
-);
-
-const PNG: INodeExecutionData = {
-	json: {},
-	binary: {
-		data: {
-			data: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64'),
-			mimeType: 'image/png',
-			fileName: 'a.png',
-		},
-	},
-};
+const cases = injectionCases(IDS);
 
 describe('the injection table: refused before any request, naming the field', () => {
 	it.each(cases)('[%s] %s', async (node, _name, parameters) => {
@@ -198,14 +65,8 @@ describe('callback ids are checked before the authenticated read', () => {
 			credentialType: new UseApiMinimaxApi(),
 			credentials: { useApiMinimaxApi: { apiToken: TOKEN, baseUrl: sim.url } },
 			type: TRIGGER,
-			parameters: {
-				requireSecret: false,
-				events: ['completed'],
-				kinds: ['video', 'image', 'agent'],
-				options: { downloadResult: true },
-				simplify: true,
-			},
-			body: { videoId: fill(text, VIDEO), status: 2, statusLabel: 'completed', statusFinal: true },
+			parameters: TRIGGER_PARAMETERS,
+			body: callbackBody(text, VIDEO),
 		});
 		expect(r.res.statusCode).toBe(400);
 		expect(r.items).toEqual([]);

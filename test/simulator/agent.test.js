@@ -69,7 +69,7 @@ describe('agent, agent-create and images', () => {
 		expect(video.file.fileUrl.startsWith(`${sim.cdnUrl}/cdn/`)).toBe(true);
 		expect(video.file.extra.no_watermark_url.startsWith(`${sim.cdnUrl}/cdn/`)).toBe(true);
 		expect(image).toMatchObject({ type: 2, file: { type: 'image/png' } });
-		// §8.5: image attachments have model fields only, no no_watermark_url.
+		// https://useapi.net/docs/api-minimax-v1/get-minimax-agent-jobId: image attachments have model fields only, no no_watermark_url.
 		expect(Object.keys(image.file.extra).sort()).toEqual([
 			'model_aspect_ratio',
 			'model_name',
@@ -127,7 +127,7 @@ describe('agent, agent-create and images', () => {
 
 	test('videos/agent-create streams SSE progress then the completed record', async () => {
 		const listed = (await api('GET', '/videos/agent-templates')).body;
-		// §6.7 entries only; which inputs a template needs is the simulator's fixture (the detail shape is a [gap]).
+		// https://useapi.net/docs/api-minimax-v1/get-minimax-videos-agent-templates entries only; which inputs a template needs is the simulator's fixture (the detail shape is a [gap]).
 		expect(listed).toEqual({ videoList: expect.any(Array) });
 		expect(listed.videoList.every((t) => !('inputs' in t))).toBe(true);
 		const tpls = templates('');

@@ -1,5 +1,5 @@
 'use strict';
-// The reference's endpoint files (spec/*.endpoints.json, copies of /work/shared/api) as the
+// The reference's endpoint files (spec/*.endpoints.json) as the
 // allow-list of every request: content types, query and body field names, documented types,
 // enums and simple ranges. Per-model rules stay in validate.js; this is what holds for every call.
 const { ValidationError } = require('./validate');

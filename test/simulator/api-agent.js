@@ -1,5 +1,5 @@
 'use strict';
-// /agent handlers (§8.4–§8.6): multipart-only job creation, sync or async, and polling.
+// /agent handlers (https://useapi.net/docs/api-minimax-v1/post-minimax-agent, get-minimax-agent-jobId, get-minimax-agent-jobs): multipart-only job creation, sync or async, and polling.
 const { err } = require('./context');
 const { parseAgentId, mmss } = require('./util');
 const { replyFields, fail } = require('./validate');

@@ -1,5 +1,5 @@
 'use strict';
-// /images/* handlers (§7).
+// /images/* handlers (https://useapi.net/docs/api-minimax-v1/post-minimax-images-create and the GET/DELETE pages).
 const { err } = require('./context');
 const { makeId, rawId } = require('./util');
 const { validateImageCreate, intField } = require('./validate');

@@ -1,5 +1,6 @@
 'use strict';
-// Accounts (§5), features, files (§8.1–8.3) and scheduler (§8.7–8.9).
+// Accounts (https://useapi.net/docs/api-minimax-v1/post-minimax-accounts-account …), features, files (post-minimax-files …)
+// and scheduler (get-minimax-scheduler, get-minimax-scheduler-available, del-minimax-scheduler-videoId).
 const crypto = require('crypto');
 const { err } = require('./context');
 const { parseId, mmss } = require('./util');
@@ -127,9 +128,19 @@ function trackedRunning(state) {
 	);
 }
 
+/** Speech jobs are scheduler-tracked (speech-music.md §2.7); listing them in GET /scheduler is [inferred]. */
+function trackedAudio(sim) {
+	if (!sim.options.schedulerListsAudio) return [];
+	return [...sim.state.jobs.values()].filter(
+		(j) => j.kind === 'speech' && !j.untracked && !j.final,
+	);
+}
+
+const ID_KEY = { image: 'imageId', speech: 'audioId' };
+
 function schedulerEntry(j, now) {
 	return {
-		[j.kind === 'image' ? 'imageId' : 'videoId']: j.id,
+		[ID_KEY[j.kind] || 'videoId']: j.id,
 		started: new Date(j.createdAt).toISOString(),
 		elapsed: mmss(now - j.createdAt),
 		replyUrl: j.replyUrl,
@@ -141,7 +152,7 @@ function schedulerList(ctx) {
 	const now = Date.now();
 	ctx.json(
 		200,
-		trackedRunning(ctx.state).map((j) => schedulerEntry(j, now)),
+		[...trackedRunning(ctx.state), ...trackedAudio(ctx.sim)].map((j) => schedulerEntry(j, now)),
 	);
 }
 

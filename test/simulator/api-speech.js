@@ -109,6 +109,14 @@ async function createMp3(ctx) {
 	if (ctx.afterCreate()) return;
 	const rec = speechRecord(ctx.state, job);
 	if (rec.statusLabel === 'failed') return ctx.json(500, { error: rec.error, code: 500 });
+	// [gap] the response body: the clip record (default) or the MP3 bytes themselves.
+	if (ctx.sim.options.createMp3Shape === 'mp3') {
+		if (ctx.res.headersSent || ctx.closed) return;
+		ctx.entry.status = 200;
+		const bytes = audio.mp3Of(job);
+		ctx.res.writeHead(200, { 'Content-Type': 'audio/mpeg', 'Content-Length': bytes.length });
+		return ctx.res.end(bytes);
+	}
 	ctx.json(200, {
 		audio_id: rec.audio_id,
 		audio_url: rec.audio_url,

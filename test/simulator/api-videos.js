@@ -1,5 +1,5 @@
 'use strict';
-// /videos/* handlers (§6).
+// /videos/* handlers (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create and the pages it links).
 const { err, HttpError } = require('./context');
 const { parseId, statusInfo } = require('./util');
 const { validateVideoCreate, intField, strField, replyFields, fail } = require('./validate');

@@ -36,6 +36,9 @@ function speechRecord(state, job) {
 		speed: job.settings.speed,
 		pitch: job.settings.pitch,
 		cost_credit: job.costCredit,
+		...(state.speechSubtitles
+			? { subtitle_url: mediaUrl(state, job).replace(/\.mp3$/, '.srt') }
+			: {}),
 		create_time: job.createdAt,
 		update_time: job.finalAt,
 		statusLabel: 'completed',

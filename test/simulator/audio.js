@@ -5,7 +5,7 @@
 const { Job } = require('./state');
 const { HttpError, err } = require('./context');
 const { makeId, rawId, parseId } = require('./util');
-const { makeMp3 } = require('./audio-media');
+const { makeMp3, makeWav } = require('./audio-media');
 
 const EMOTIONS = [
 	'happy',
@@ -200,8 +200,60 @@ function mp3Of(job) {
 	return job.mp3;
 }
 
-/** CDN: /cdn/speech/<raw>.mp3 and /cdn/music/<raw>.mp3 of finished jobs. True when it answered. */
+/**
+ * [gap] word timings: with `speechSubtitles` a finished speech record carries `subtitle_url`, an SRT
+ * with one cue per sentence of the text, spread over the clip's duration.
+ */
+function srtOf(job) {
+	const parts = job.text
+		.replace(/\{\/?[a-z]+\}|<#[^#]*#>/gi, '')
+		.split(/(?<=[.!?])\s+/)
+		.map((t) => t.trim())
+		.filter(Boolean);
+	const stamp = (ms) => {
+		const h = String(Math.floor(ms / 3600000)).padStart(2, '0');
+		const m = String(Math.floor(ms / 60000) % 60).padStart(2, '0');
+		const sec = String(Math.floor(ms / 1000) % 60).padStart(2, '0');
+		return `${h}:${m}:${sec},${String(ms % 1000).padStart(3, '0')}`;
+	};
+	const step = Math.floor(job.durationMs / Math.max(1, parts.length));
+	return Buffer.from(
+		parts
+			.map((t, i) => `${i + 1}\n${stamp(i * step)} --> ${stamp((i + 1) * step)}\n${t}\n`)
+			.join('\n'),
+	);
+}
+
+/** Voice samples for examples and tests: 12 s of tone (WAV) and 12 s of MP3, a 5 s WAV (too short). */
+const SAMPLES = {
+	'voice-sample.wav': () => ['audio/wav', makeWav(12000)],
+	'voice-sample.mp3': () => ['audio/mpeg', makeMp3(12000, { kbps: 32, mono: true })],
+	'short-sample.wav': () => ['audio/wav', makeWav(5000)],
+	'reference.mp3': () => ['audio/mpeg', makeMp3(8000, { kbps: 128 })],
+};
+
+/** CDN: /cdn/speech/<raw>.mp3|.srt, /cdn/music/<raw>.mp3 of finished jobs, /cdn/sample/*. True when it answered. */
 function serveAudio(ctx, rawPath, sendBuffer) {
+	const sample = /^\/cdn\/sample\/([\w.-]+)$/.exec(rawPath);
+	if (sample && SAMPLES[sample[1]]) {
+		ctx.entry.op = 'cdn.sample';
+		ctx.entry.status = 200;
+		const [mime, bytes] = SAMPLES[sample[1]]();
+		sendBuffer(ctx.res, bytes, mime, ctx.req.method === 'HEAD');
+		return true;
+	}
+	const srt = /^\/cdn\/speech\/(\d+)\.srt$/.exec(rawPath);
+	if (srt) {
+		ctx.entry.op = 'cdn.speech';
+		const job = ctx.state.byRaw.get(srt[1]);
+		if (!job || job.kind !== 'speech' || labelOf(job) !== 'completed' || job.deleted) {
+			ctx.json(404, { error: 'Not found.', code: 404 });
+			return true;
+		}
+		ctx.entry.status = 200;
+		sendBuffer(ctx.res, srtOf(job), 'application/x-subrip', ctx.req.method === 'HEAD');
+		return true;
+	}
 	const m = /^\/cdn\/(speech|music)\/(\d+)\.mp3$/.exec(rawPath);
 	if (!m) return false;
 	ctx.entry.op = `cdn.${m[1]}`;
@@ -234,5 +286,7 @@ module.exports = {
 	findJob,
 	mediaUrl,
 	mp3Of,
+	srtOf,
 	serveAudio,
+	SAMPLES,
 };

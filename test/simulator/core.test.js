@@ -38,7 +38,7 @@ describe('simulator core: auth, ids, life cycle, lists', () => {
 		expect([0, 11, 1, 12]).toContain(first.body.status);
 		expect(first.body.statusFinal).toBe(false);
 		expect(first.body.videoURL).toBe('');
-		// §6.2 has no createTime on video records (images have one, §7.2).
+		// GET /videos/{videoId} has no createTime on video records (GET /images/{imageId} has one).
 		expect(first.body).not.toHaveProperty('createTime');
 		sim.completeJob(c.body.videoId);
 		const done = (await api('GET', `/videos/${c.body.videoId}/`)).body;

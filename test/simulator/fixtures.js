@@ -1,5 +1,6 @@
 'use strict';
-// Static-ish payloads whose shapes come from the reference (§5.1, §5.5, §6.7, §6.8).
+// Static-ish payloads whose shapes come from the vendor docs (https://useapi.net/docs/api-minimax-v1/post-minimax-accounts-account,
+// get-minimax-features, get-minimax-videos-agent-templates, get-minimax-videos-characters).
 
 function accountObject(acct) {
 	const iat = 1732266598.864;
@@ -118,7 +119,7 @@ function templates(base) {
 	}));
 }
 
-/** A list entry as §6.7 prints it (the simulator's own `inputs` left out). */
+/** A list entry as GET /videos/agent-templates prints it (the simulator's own `inputs` left out). */
 function templateListEntry(t) {
 	return Object.fromEntries(Object.entries(t).filter(([k]) => k !== 'inputs'));
 }

@@ -29,6 +29,9 @@ class Simulator {
 			referenceStatus: 200,
 			musicCreateShape: 'object',
 			musicListShape: 'array',
+			createMp3Shape: 'record',
+			speechSubtitles: false,
+			schedulerListsAudio: true,
 			recordExtras: false,
 			mediaBytes: undefined,
 			callbackShape: 'record',
@@ -47,6 +50,8 @@ class Simulator {
 			throw new Error(`musicCreateShape must be object or array, not ${o.musicCreateShape}`);
 		if (!['array', 'object'].includes(o.musicListShape))
 			throw new Error(`musicListShape must be array or object, not ${o.musicListShape}`);
+		if (!['record', 'mp3'].includes(o.createMp3Shape))
+			throw new Error(`createMp3Shape must be record or mp3, not ${o.createMp3Shape}`);
 		if (!['record', 'wrapped', 'partial'].includes(o.callbackShape))
 			throw new Error(`callbackShape must be record, wrapped or partial, not ${o.callbackShape}`);
 		if (!['sse', 'json', 'sse-no-final'].includes(o.agentCreateMode))
@@ -62,6 +67,8 @@ class Simulator {
 					? o.accounts
 					: [{ account: '987654321', maxJobs: 3, paid: true }],
 		});
+		// [gap] word timings: finished speech records carry subtitle_url (an SRT) only with this option.
+		this.state.speechSubtitles = !!o.speechSubtitles;
 		this.token = o.token;
 		this.log = [];
 		this.callbacks = [];

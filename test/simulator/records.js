@@ -1,5 +1,6 @@
 'use strict';
-// The JSON records GET endpoints return (§6.2 video, §7.2 image, §8.5 agent job).
+// The JSON records GET endpoints return (https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId,
+// get-minimax-images-imageId, get-minimax-agent-jobId).
 const { mmss } = require('./util');
 const { audioRecord } = require('./audio-records');
 
@@ -57,7 +58,7 @@ function videoRecord(sim, job) {
 		percent: job.percent,
 		width: done ? w : 0,
 		height: done ? h : 0,
-		// No createTime: the reference's video record (§6.2/6.3) has none, unlike images (§7.2).
+		// No createTime: the vendor's video record (GET /videos/{videoId}, GET /videos) has none, unlike images.
 		originFiles: originFiles(sim, job),
 		canAppeal: status === 5 || status === 7,
 		canRetry: status === 3,
@@ -167,7 +168,7 @@ function agentRecord(sim, job) {
 					fileName: `agent_${job.raw}.png`,
 					fileUrl: `${base}/cdn/agent/${job.raw}.png`,
 					type: 'image/png',
-					// §8.5: image attachments carry model fields only; the client falls back to fileUrl.
+					// GET /agent/{jobId}: image attachments carry model fields only; the client falls back to fileUrl.
 					extra: { model_name: 'banana_2', model_aspect_ratio: '16:9', model_resolution: '1K' },
 				},
 			});

@@ -3,7 +3,7 @@
 const { start } = require('./test-helpers');
 const { IMAGE_PNG } = require('./media');
 
-// §6.2 (+ message while running / on failure)
+// https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId (+ message while running / on failure)
 const VIDEO = [
 	'id',
 	'desc',
@@ -22,7 +22,7 @@ const VIDEO = [
 	'canRetry',
 	'videoId',
 ];
-// §7.2 (+ message, percent while running)
+// https://useapi.net/docs/api-minimax-v1/get-minimax-images-imageId (+ message, percent while running)
 const IMAGE = [
 	'id',
 	'desc',
@@ -65,7 +65,7 @@ const IMAGE = [
 	'message',
 	'percent',
 ];
-// §8.5
+// https://useapi.net/docs/api-minimax-v1/get-minimax-agent-jobId
 const AGENT = ['jobId', 'status', 'created', 'request', 'response', 'error', 'code'];
 const AGENT_REQUEST = ['prompt', 'models', 'async', 'replyUrl', 'replyRef', 'file'];
 const ATTACHMENT = ['attachmentID', 'type', 'status', 'file', 'text', 'extra', 'node'];
@@ -86,7 +86,7 @@ const VIDEO_EXTRA = [
 	'subtitle_path',
 ];
 const IMAGE_EXTRA = ['model_aspect_ratio', 'model_name', 'model_resolution'];
-// §6.7, §8.7, §8.8, §8.1, §6.8
+// GET /videos/agent-templates, GET /scheduler, GET /scheduler/available, POST /files, GET /videos/characters
 const TEMPLATE = ['id', 'createTime', 'videoAsset', 'like', 'author', 'cardType', 'tabID'];
 const TEMPLATE_ASSET = [
 	'id',

@@ -1,5 +1,6 @@
 'use strict';
-// Request validation for videos/create (§6.1 model table) and images/create (§7.1).
+// Request validation for videos/create (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create model table) and
+// images/create (https://useapi.net/docs/api-minimax-v1/post-minimax-images-create).
 
 const OPT_02 = ['512p-6sec', '512p-10sec', '768p-6sec', '768p-10sec', '1080p-6sec'];
 const OPT_23 = ['768p-6sec', '768p-10sec', '1080p-6sec'];

@@ -53,7 +53,7 @@ describe('per-model validation and files', () => {
 		expect((await fetch(up.body.ossPath)).status).toBe(404);
 	});
 
-	test("filesListing 'uploaded' lists uploads in the §8.2 shape", async () => {
+	test("filesListing 'uploaded' lists uploads in the GET /files shape", async () => {
 		const other = await start({
 			filesListing: 'uploaded',
 			accounts: [

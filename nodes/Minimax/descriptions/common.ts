@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkLimit, MAX_LIMIT, sendAccount } from '../hooks';
-import { respond, type Respond } from '../output';
+import { deleted, respond, whole, type Respond } from '../output';
 
 const show = (resource: string, operations: string[]) => ({
 	show: { resource: [resource], operation: operations },
@@ -44,6 +44,43 @@ export function operation(spec: OperationSpec): INodePropertyOptions {
 			output: { postReceive: [respond(spec)] },
 		},
 	};
+}
+
+/**
+ * A listing ("Get Many …"): a GET whose errors are worded for the account, since a 404 on a
+ * listing means the account is not configured.
+ */
+export function listing(spec: Omit<OperationSpec, 'method' | 'resource'>): INodePropertyOptions {
+	return operation({ ...spec, method: 'GET', resource: 'account' });
+}
+
+/** How a record is found by its id: the preSend that puts the id into the path, and error wording. */
+export interface ById {
+	toPath: PreSendAction;
+	resource: string;
+	idParam: string;
+	field: string;
+	audio?: boolean;
+}
+
+/** Delete and Get of one record by its id (in the panel's order). */
+export function deleteAndGet(
+	{ toPath, ...one }: ById,
+	del: { action: string; description: string },
+	get: { action: string; description: string; simplify?: boolean },
+): INodePropertyOptions[] {
+	const byId = { preSend: [toPath], ...one };
+	return [
+		operation({
+			name: 'Delete',
+			value: 'delete',
+			...del,
+			method: 'DELETE',
+			...byId,
+			shape: deleted,
+		}),
+		operation({ name: 'Get', value: 'get', ...get, method: 'GET', ...byId, shape: whole }),
+	];
 }
 
 export function operationField(
@@ -167,4 +204,18 @@ export function filtersField(
 		displayOptions: show(resource, operations),
 		options,
 	};
+}
+
+/** The fields of a resource's Get Many: the optional Account, Return All + Limit, and its Filters. */
+export function getManyFields(
+	resource: string,
+	options: { audio?: boolean; filters?: INodeProperties[] } = {},
+): INodeProperties[] {
+	const fields = [
+		accountField(resource, ['getAll'], false, options.audio),
+		...returnAllAndLimit(resource, ['getAll']),
+	];
+	return options.filters
+		? [...fields, filtersField(resource, ['getAll'], options.filters)]
+		: fields;
 }

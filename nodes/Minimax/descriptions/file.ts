@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties, PreSendAction } from 'n8
 
 import { idPath, limitOf, MAX_LIMIT } from '../hooks';
 import { deleted, list } from '../output';
-import { accountField, idField, operation, operationField, returnAllAndLimit } from './common';
+import { getManyFields, idField, listing, operation, operationField } from './common';
 
 const R = 'file';
 const FILE_ID = 'File ID';
@@ -38,17 +38,14 @@ export const fileProperties: INodeProperties[] = [
 				field: FILE_ID,
 				shape: deleted,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many files',
 				description:
 					'List files used in generations (often empty: hailuoai.video retired this listing)',
-				method: 'GET',
 				url: '/files',
 				preSend: [filesLimit],
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: list,
 			}),
 		],
@@ -64,6 +61,5 @@ export const fileProperties: INodeProperties[] = [
 		R,
 		['delete'],
 	),
-	accountField(R, ['getAll'], false),
-	...returnAllAndLimit(R, ['getAll']),
+	...getManyFields(R),
 ];

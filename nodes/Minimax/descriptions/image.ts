@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idPath } from '../hooks';
-import { deleted, listIn, whole } from '../output';
+import { listIn } from '../output';
 import { cursorPages } from '../pagination';
 import {
-	accountField,
+	deleteAndGet,
+	getManyFields,
 	idField,
-	operation,
+	listing,
 	operationField,
-	returnAllAndLimit,
 	simplifyField,
 } from './common';
 
@@ -20,41 +20,25 @@ export const imageProperties: INodeProperties[] = [
 	operationField(
 		R,
 		[
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an image',
-				description: 'Hide an image from the listing (it stays readable by ID)',
-				method: 'DELETE',
-				preSend: [toPath],
-				resource: R,
-				idParam: 'imageId',
-				field: IMAGE_ID,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get an image',
-				description: 'Get the status and result of an image',
-				method: 'GET',
-				preSend: [toPath],
-				resource: R,
-				idParam: 'imageId',
-				field: IMAGE_ID,
-				shape: whole,
-				simplify: true,
-			}),
-			operation({
+			...deleteAndGet(
+				{ toPath, resource: R, idParam: 'imageId', field: IMAGE_ID },
+				{
+					action: 'Delete an image',
+					description: 'Hide an image from the listing (it stays readable by ID)',
+				},
+				{
+					action: 'Get an image',
+					description: 'Get the status and result of an image',
+					simplify: true,
+				},
+			),
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many images',
 				description: 'List images, newest first',
-				method: 'GET',
 				url: '/images',
 				pagination: cursorPages('lastImageId', 'imageId'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: listIn('images'),
 				simplify: true,
 			}),
@@ -72,7 +56,6 @@ export const imageProperties: INodeProperties[] = [
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false),
-	...returnAllAndLimit(R, ['getAll']),
+	...getManyFields(R),
 	simplifyField(R, ['get', 'getAll']),
 ];

@@ -2,16 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { musicFilters } from '../audio';
 import { idPath } from '../hooks';
-import { deleted, listInAny, whole } from '../output';
+import { listInAny } from '../output';
 import { cursorPages } from '../pagination';
-import {
-	accountField,
-	filtersField,
-	idField,
-	operation,
-	operationField,
-	returnAllAndLimit,
-} from './common';
+import { deleteAndGet, getManyFields, idField, listing, operationField } from './common';
 
 const R = 'music';
 const MUSIC_ID = 'Music ID';
@@ -24,40 +17,28 @@ export const musicProperties: INodeProperties[] = [
 	operationField(
 		R,
 		[
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a song',
-				description:
-					'Delete a song or reference from the account. Unverified: useapi.net has not documented this route (DELETE /music/{musicId} is inferred from the speech delete).',
-				method: 'DELETE',
-				preSend: [toPath],
-				...ONE,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a song',
-				description:
-					'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
-				method: 'GET',
-				preSend: [toPath],
-				...ONE,
-				shape: whole,
-			}),
-			operation({
+			...deleteAndGet(
+				{ toPath, ...ONE },
+				{
+					action: 'Delete a song',
+					description:
+						'Delete a song or reference from the account. Unverified: useapi.net has not documented this route (DELETE /music/{musicId} is inferred from the speech delete).',
+				},
+				{
+					action: 'Get a song',
+					description:
+						'Get the status, audio URL, title, lyrics and duration (milliseconds) of a song or reference',
+				},
+			),
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many songs',
 				description:
 					'List songs, newest first, including songs made on minimax.io and tracks still rendering (at most the newest 1000)',
-				method: 'GET',
 				url: '/music',
 				preSend: [musicFilters],
 				pagination: cursorPages('lastMusicId', 'musicId', REACHABLE),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				audio: true,
 				// [gap] the envelope: a bare array (legacy) or an object holding the list.
 				shape: listInAny(['items', 'music', 'musicList', 'music_list', 'songs', 'list', 'data']),
@@ -76,12 +57,9 @@ export const musicProperties: INodeProperties[] = [
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false, true),
-	...returnAllAndLimit(R, ['getAll']),
-	filtersField(
-		R,
-		['getAll'],
-		[
+	...getManyFields(R, {
+		audio: true,
+		filters: [
 			{
 				displayName: 'Favorites Only',
 				name: 'favorite',
@@ -106,5 +84,5 @@ export const musicProperties: INodeProperties[] = [
 				description: "Which tracks to list (the API's default is Song)",
 			},
 		],
-	),
+	}),
 ];

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { idPath } from '../hooks';
-import { deleted, listIn, whole } from '../output';
+import { listIn } from '../output';
 import { numberedPages } from '../pagination';
-import { accountField, idField, operation, operationField, returnAllAndLimit } from './common';
+import { deleteAndGet, getManyFields, idField, listing, operationField } from './common';
 
 const R = 'speech';
 const AUDIO_ID = 'Audio ID';
@@ -14,37 +14,25 @@ export const speechProperties: INodeProperties[] = [
 	operationField(
 		R,
 		[
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a speech recording',
-				description:
-					'Delete a finished recording from the account for good. A generation still running cannot be deleted: stop it with Scheduler → Delete first.',
-				method: 'DELETE',
-				preSend: [toPath],
-				...ONE,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a speech recording',
-				description: 'Get the status, audio URL, text, voice and cost of a recording',
-				method: 'GET',
-				preSend: [toPath],
-				...ONE,
-				shape: whole,
-			}),
-			operation({
+			...deleteAndGet(
+				{ toPath, ...ONE },
+				{
+					action: 'Delete a speech recording',
+					description:
+						'Delete a finished recording from the account for good. A generation still running cannot be deleted: stop it with Scheduler → Delete first.',
+				},
+				{
+					action: 'Get a speech recording',
+					description: 'Get the status, audio URL, text, voice and cost of a recording',
+				},
+			),
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many speech recordings',
 				description: 'List recordings, newest first, including those made on minimax.io',
-				method: 'GET',
 				url: '/speech',
 				pagination: numberedPages({ sizeParam: 'page_size', pageSize: 100, idKey: 'audio_id' }),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				audio: true,
 				shape: listIn('audio_list'),
 			}),
@@ -57,11 +45,10 @@ export const speechProperties: INodeProperties[] = [
 			name: 'audioId',
 			placeholder: 'user:1234-minimax:987654321-audio:556677889900112233',
 			description:
-				'The audioId returned by the create (it resolves for 7 days) or an audio_id from Get Many, including its "user:" prefix',
+				'The audioId returned by the create (it resolves for 7 days) or an audio_id from Speech → Get Many, including its "user:" prefix',
 		},
 		R,
 		['get', 'delete'],
 	),
-	accountField(R, ['getAll'], false, true),
-	...returnAllAndLimit(R, ['getAll']),
+	...getManyFields(R, { audio: true }),
 ];

@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cancelBody, idOf, idPath, sendTemplateId } from '../hooks';
-import { deleted, list, listIn, whole, type Shape } from '../output';
+import { list, listIn, whole, type Shape } from '../output';
 import { cursorPages, numberedPages } from '../pagination';
 import {
 	accountField,
+	deleteAndGet,
 	idField,
+	listing,
 	operation,
 	operationField,
 	returnAllAndLimit,
@@ -37,66 +39,46 @@ export const videoProperties: INodeProperties[] = [
 				field: VIDEO_ID,
 				shape: cancelled,
 			}),
-			operation({
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete a video',
-				description: 'Delete a video from the hailuoai.video account',
-				method: 'DELETE',
-				preSend: [idPath('/videos/', 'videoId', VIDEO_ID, 'video')],
-				resource: R,
-				idParam: 'videoId',
-				field: VIDEO_ID,
-				shape: deleted,
-			}),
-			operation({
-				name: 'Get',
-				value: 'get',
-				action: 'Get a video',
-				description: 'Get the status and result of a video',
-				method: 'GET',
-				preSend: [idPath('/videos/', 'videoId', VIDEO_ID, 'video')],
-				resource: R,
-				idParam: 'videoId',
-				field: VIDEO_ID,
-				shape: whole,
-				simplify: true,
-			}),
-			operation({
+			...deleteAndGet(
+				{
+					toPath: idPath('/videos/', 'videoId', VIDEO_ID, 'video'),
+					resource: R,
+					idParam: 'videoId',
+					field: VIDEO_ID,
+				},
+				{ action: 'Delete a video', description: 'Delete a video from the hailuoai.video account' },
+				{
+					action: 'Get a video',
+					description: 'Get the status and result of a video',
+					simplify: true,
+				},
+			),
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many videos',
 				description: 'List videos, newest first, including those started on the website',
-				method: 'GET',
 				url: '/videos',
 				pagination: cursorPages('lastVideoId', 'videoId'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: list,
 				simplify: true,
 			}),
-			operation({
+			listing({
 				name: 'Get Many Characters',
 				value: 'getCharacters',
 				action: 'Get many characters',
 				description: 'List the "My Characters" subject references of an account',
-				method: 'GET',
 				url: '/videos/characters',
 				pagination: numberedPages({ sizeParam: 'pageSize', pageSize: 50 }),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: list,
 			}),
-			operation({
+			listing({
 				name: 'Get Many Templates',
 				value: 'getTemplates',
 				action: 'Get many video templates',
 				description: 'List the agent video templates',
-				method: 'GET',
 				url: '/videos/agent-templates',
 				pagination: cursorPages('lastId', 'id'),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				shape: listIn('videoList'),
 			}),
 			operation({
@@ -130,7 +112,7 @@ export const videoProperties: INodeProperties[] = [
 			displayName: 'Template ID',
 			name: 'templateId',
 			placeholder: '1122334455667788',
-			description: 'The "id" of a template from Get Many Templates',
+			description: 'The "id" of a template from Video → Get Many Templates',
 		},
 		R,
 		['getTemplate'],

@@ -3,14 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { voiceDeleteBody, voiceFilters, wantedVoice } from '../audio';
 import { listIn, deleted } from '../output';
 import { numberedPages } from '../pagination';
-import {
-	accountField,
-	filtersField,
-	idField,
-	operation,
-	operationField,
-	returnAllAndLimit,
-} from './common';
+import { getManyFields, idField, listing, operation, operationField } from './common';
 
 const R = 'voice';
 const VOICE_ID = 'Voice ID';
@@ -34,13 +27,12 @@ export const voiceProperties: INodeProperties[] = [
 				audio: true,
 				shape: deleted,
 			}),
-			operation({
+			listing({
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many voices',
 				description:
 					"List the built-in voices (600+) and the account's cloned voices, filtered by tags",
-				method: 'GET',
 				url: '/speech/voices',
 				preSend: [voiceFilters],
 				pagination: numberedPages({
@@ -49,8 +41,6 @@ export const voiceProperties: INodeProperties[] = [
 					filtered: true,
 					idKey: 'voice_id',
 				}),
-				// A 404 on a listing means the account is not configured.
-				resource: 'account',
 				audio: true,
 				shape: listIn('voice_list'),
 				filter: wantedVoice,
@@ -69,12 +59,9 @@ export const voiceProperties: INodeProperties[] = [
 		R,
 		['delete'],
 	),
-	accountField(R, ['getAll'], false, true),
-	...returnAllAndLimit(R, ['getAll']),
-	filtersField(
-		R,
-		['getAll'],
-		[
+	...getManyFields(R, {
+		audio: true,
+		filters: [
 			{
 				displayName: 'Tags',
 				name: 'tags',
@@ -106,5 +93,5 @@ export const voiceProperties: INodeProperties[] = [
 					'Which voices to return. Filtered by the node, as the API has no documented switch for it.',
 			},
 		],
-	),
+	}),
 ];

@@ -21,6 +21,30 @@ async function waitFor(fn, ms, every = 250) {
 	}
 }
 
+/** POSTs JSON; the status and the body's text. */
+async function post(url, body) {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: res.status, text: await res.text() };
+}
+
+/** POST to a production webhook: n8n registers them a moment after start-up, so a 404 is retried for 20 s. */
+async function postRegistered(url, body) {
+	let last;
+	await waitFor(
+		async () => {
+			last = await post(url, body);
+			return last.status !== 404;
+		},
+		20000,
+		300,
+	);
+	return last;
+}
+
 const MAGIC = {
 	'video/mp4': (b) => b.subarray(4, 8).toString('latin1') === 'ftyp',
 	'image/png': (b) => b.subarray(1, 4).toString('latin1') === 'PNG',
@@ -245,4 +269,4 @@ const expectations = {
 	},
 };
 
-module.exports = { expectations, sleep, waitFor, binaryBytes };
+module.exports = { expectations, sleep, waitFor, binaryBytes, post, postRegistered };

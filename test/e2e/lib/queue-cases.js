@@ -1,7 +1,7 @@
 'use strict';
 // The five cases of the queue-mode run (issue 18), each asserted from what reached the simulator
 // and from n8n's stored executions in Postgres. ctx: { sim, cluster, secret, figures, c }.
-const { waitFor, sleep } = require('./expect');
+const { waitFor, sleep, post, postRegistered } = require('./expect');
 const { executionsOf, staticDataOf, storedBinaryCount } = require('./queue-db');
 const { recordOf } = require('../../simulator/records');
 const qw = require('./queue-workflows');
@@ -10,29 +10,6 @@ const FINAL = new Set(['success', 'error', 'canceled', 'crashed']);
 const POLL_S = 1;
 const MAX_JOBS = 3;
 const tag = () => Math.random().toString(36).slice(2, 8);
-
-async function post(url, body) {
-	const res = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: res.status, text: await res.text() };
-}
-
-/** Production webhooks are registered a moment after start-up: a 404 is retried for 20 s. */
-async function postRegistered(url, body) {
-	let last;
-	await waitFor(
-		async () => {
-			last = await post(url, body);
-			return last.status !== 404;
-		},
-		20000,
-		300,
-	);
-	return last;
-}
 
 /** Ids of the workflow's executions so far (to tell the ones a case starts). */
 async function knownIds(cluster, workflowId) {
