@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export type CreateKind = 'video' | 'image' | 'agent' | 'template';
-
 /** One image or media input: a fileID given directly, or a binary property to upload first (to the same account). */
 export interface MediaInput {
 	/** Request field it fills, e.g. fileID, end_frame_fileID, fileID2, videoFileID1, characterFileId, referenceFileId3, file (agent). */
@@ -18,7 +16,6 @@ export interface MediaInput {
 
 /** A validated create request for one item. Built without any HTTP call; the engine submits it. */
 export interface PreparedCreate {
-	kind: CreateKind;
 	/** The account the user fixed, if any; otherwise the engine picks one with free capacity. */
 	account?: string;
 	/** Request fields other than media inputs, account, replyUrl and replyRef. */

@@ -11,8 +11,7 @@ import { apiRequest } from '../shared/transport';
 import { webhookBody } from '../shared/webhookBody';
 // Constant-time comparison shared with the trigger's own secret check.
 import { secretMatches } from '../shared/secret';
-import { agentAdapter } from './actions/agent/run';
-import { templateAdapter } from './actions/video/createFromTemplate';
+import { adapterOfKind } from './actions';
 import { errorJson } from './engine/batch';
 import {
 	apiTokenOf,
@@ -24,9 +23,7 @@ import {
 	type CallbackState,
 } from './engine/callbackWait';
 import { finishTask } from './engine/finish';
-import { imageAdapter, videoAdapter } from './engine/kinds';
 import type { Engine, KindAdapter, Task } from './engine/task';
-import type { CreateKind } from './types';
 
 /**
  * Wait Mode "Until Callback", webhook side: useapi.net POSTs progress and the final record to the
@@ -34,13 +31,6 @@ import type { CreateKind } from './types';
  * resumes it with the same output as Poll mode. Never throws: n8n would then run the following
  * nodes with an empty item (see docs/until-callback.md).
  */
-
-const ADAPTERS: Record<CreateKind, KindAdapter> = {
-	video: videoAdapter,
-	image: imageAdapter,
-	template: templateAdapter,
-	agent: agentAdapter,
-};
 
 const stayParked = (body: IDataObject): IWebhookResponseData => ({ webhookResponse: body });
 
@@ -55,7 +45,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const given = typeof query[SECRET_PARAM] === 'string' ? query[SECRET_PARAM] : '';
 	const expected = signState(await apiTokenOf(this), this.getExecutionId() ?? '', stateText);
 	const state = decodeState(stateText);
-	if (!stateText || !secretMatches(given, expected) || !state || !ADAPTERS[state.k]) {
+	if (!stateText || !secretMatches(given, expected) || !state || !adapterOfKind(state.k)) {
 		return reply(this, 403, {
 			error: 'Forbidden: this URL only accepts the callback of the job this execution waits for',
 		});
@@ -101,10 +91,10 @@ async function resultItems(
 	state: CallbackState,
 	parsed: ParsedCallback,
 ): Promise<INodeExecutionData[]> {
-	const adapter = ADAPTERS[state.k];
+	const adapter = adapterOfKind(state.k) as KindAdapter;
 	const task = {
 		index: state.i,
-		prepared: { kind: state.k, body: {}, media: [], replyRef: state.r },
+		prepared: { body: {}, media: [], replyRef: state.r },
 		settings: settingsOf(state),
 		tag: state.t,
 		state: 'finishing',

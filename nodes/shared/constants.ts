@@ -1,4 +1,3 @@
 export const CREDENTIAL_TYPE = 'useApiMinimaxApi';
 export const API_PREFIX = '/v1/minimax';
 export const DEFAULT_BASE_URL = 'https://api.useapi.net';
-export const DOCS_URL = 'https://useapi.net/docs/api-minimax-v1';

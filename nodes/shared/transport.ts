@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { API_PREFIX, CREDENTIAL_TYPE, DEFAULT_BASE_URL } from './constants';
-import { apiError, networkError, operationError, type FailureContext } from './errors';
+import { operationError } from './errors';
 import { isSafePath } from './ids';
 import { redactDeep, redactText, secretsOf } from './redact';
 
@@ -254,40 +254,6 @@ export async function apiRequest<T = unknown>(
 	const body =
 		request.encoding === 'stream' ? response.body : redactDeep(parseBody(response.body), secrets);
 	return { statusCode: response.statusCode, body: body as T, headers };
-}
-
-/** apiRequest, then any non-2xx becomes the mapped NodeApiError. */
-export async function callApi<T = unknown>(
-	this: ApiContext,
-	request: ApiRequest,
-	failure: FailureContext = {},
-): Promise<T> {
-	const response = await apiRequest.call<ApiContext, [ApiRequest], Promise<ApiResponse<T>>>(
-		this,
-		request,
-	);
-	if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
-	if (response.network) throw networkError(this.getNode(), response.network, failure);
-	throw apiError(this.getNode(), response.statusCode, response.body, failure);
-}
-
-/** Statuses worth another try: busy (429), upstream (502/503/504) and other 5xx except 596 (account on hold). */
-export function isRetryableStatus(statusCode: number): boolean {
-	return statusCode === 429 || (statusCode >= 500 && statusCode !== 596 && statusCode !== 501);
-}
-
-/**
- * Backoff with full jitter: base·2^attempt, capped at 30 s and at 16 bases (so a short poll
- * interval keeps retries short too). `random` is injectable for tests.
- */
-export function backoffMs(
-	attempt: number,
-	baseMs = 2_000,
-	capMs = Math.min(30_000, baseMs * 16),
-	random = Math.random,
-): number {
-	const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
 function compact(qs?: IDataObject): IDataObject | undefined {

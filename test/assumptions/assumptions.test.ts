@@ -11,7 +11,8 @@ import {
 	parseEventStream,
 	parseTemplateCreate,
 } from '../../nodes/MinimaxGenerate/actions/video/createFromTemplate';
-import { imageAdapter, videoAdapter } from '../../nodes/MinimaxGenerate/engine/kinds';
+import { imageAdapter } from '../../nodes/MinimaxGenerate/actions/image/create';
+import { videoAdapter } from '../../nodes/MinimaxGenerate/actions/video/create';
 import { parseCallback } from '../../nodes/shared/callback';
 import { apiMessageOf, describeHttpFailure } from '../../nodes/shared/errors';
 import { checkId } from '../../nodes/shared/ids';

@@ -82,7 +82,6 @@ describe('readVideoCreate', () => {
 			0,
 		);
 		expect(prepared).toEqual({
-			kind: 'video',
 			account: '987654321',
 			replyUrl: 'https://example.com/hook',
 			replyRef: 'order-42',
@@ -266,7 +265,6 @@ describe('readImageCreate', () => {
 			0,
 		);
 		expect(prepared).toEqual({
-			kind: 'image',
 			account: '123456',
 			replyRef: 'img-7',
 			body: {

@@ -1,4 +1,5 @@
-import { uploadContentType, type MediaRef } from '../../nodes/MinimaxGenerate/models/common';
+import type { MediaRef } from '../../nodes/MinimaxGenerate/models/common';
+import { uploadContentType } from '../../nodes/shared/mime';
 import {
 	VIDEO_MODEL_RULES,
 	VIDEO_MODELS,

@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readAccount, readCallback } from '../descriptions/common';
 
@@ -21,10 +16,6 @@ import type { MediaInput, PreparedCreate } from '../types';
 /** Helpers the video and image create operations share: media source fields, their readers, problems → error. */
 
 export type Show = Record<string, Array<string | number | boolean>>;
-
-export const displayWith = (base: Show, extra: Show = {}): IDisplayOptions => ({
-	show: { ...base, ...extra },
-});
 
 const FILE_ID_PLACEHOLDER = 'e.g. user:1234-minimax:987654321-file:335577991133557799';
 /** Largest media file fetched from an Image URL (the API's own upload limit is not documented). */
@@ -313,11 +304,10 @@ export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 export function prepareCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Pick<PreparedCreate, 'kind' | 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+	request: Pick<PreparedCreate, 'body'> & { slots: MediaSlot[]; problems: Problem[] },
 ): PreparedCreate {
 	throwIfProblems.call(this, itemIndex, request.problems);
 	const prepared: PreparedCreate = {
-		kind: request.kind,
 		body: request.body,
 		media: toMediaInputs(request.slots),
 	};

@@ -15,7 +15,7 @@ import { pollOnce, releaseSlot } from './poll';
 import { readSettings } from './settings';
 import { recoverTask } from './recover';
 import { submitTask } from './submit';
-import type { Engine, KindAdapter, Task } from './task';
+import { audioOf, type Engine, type KindAdapter, type Task } from './task';
 
 export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCreate;
 
@@ -51,7 +51,7 @@ function prepare(ctx: IExecuteFunctions, read: Reader, adapter: KindAdapter): Ta
 			uploads: new Map(),
 		};
 		try {
-			task.settings = readSettings.call(ctx, index);
+			task.settings = readSettings.call(ctx, index, adapter.defaultPollSeconds);
 			task.prepared = pinAccount(ctx.getNode(), index, read.call(ctx, index));
 			for (const media of task.prepared.media) {
 				if (!media.fileId && media.binaryProperty) {
@@ -79,7 +79,7 @@ export async function runBatch(
 	read: Reader,
 ): Promise<INodeExecutionData[]> {
 	const tasks = prepare(this, read, adapter);
-	const callback = await planCallbackWait.call(this, tasks);
+	const callback = await planCallbackWait.call(this, tasks, adapter);
 	const engine = new BatchEngine(this, adapter, tasks);
 	await engine.run();
 	const output = engine.collect();
@@ -146,10 +146,11 @@ class BatchEngine implements Engine {
 	async run(): Promise<void> {
 		const active = this.tasks.filter((t) => t.state === 'pending');
 		if (!active.length) return;
-		const init = await this.pool.init(this.ctx, active, this.adapter);
+		const init = await this.pool.init(this.ctx, active, this.adapter.capacity);
 		if (init)
 			this.fatal = apiError(this.ctx.getNode(), init.statusCode, init.body, {
 				resource: 'account',
+				...audioOf(this.adapter),
 			});
 		while (!this.fatal) {
 			if (isCancelled(this.ctx)) return await this.stop();
@@ -237,6 +238,7 @@ class BatchEngine implements Engine {
 						itemIndex: task.index,
 						account: account || undefined,
 						resource: resource ?? this.adapter.label,
+						...audioOf(this.adapter),
 					}),
 				);
 				continue;
@@ -278,15 +280,14 @@ class BatchEngine implements Engine {
 				t.ids.length &&
 				(t.state === 'running' || t.state === 'submitting' || t.state === 'finishing'),
 		);
-		if (this.adapter.cancellable) {
-			const cancel = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
+		const cancel = this.adapter.cancel;
+		if (cancel) {
+			const ids = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
 			await Promise.all(
-				cancel.map(
-					async (videoId) =>
+				ids.map(
+					async (id) =>
 						await apiRequest.call(this.ctx, {
-							method: 'POST',
-							path: '/videos/cancel',
-							body: { videoId },
+							...cancel(id),
 							ignoreCancel: true,
 							timeoutMs: 15_000,
 						}),

@@ -8,10 +8,8 @@ import type {
 
 import { CREDENTIAL_TYPE } from '../../shared/constants';
 import { operationError } from '../../shared/errors';
-import { IMAGE_MODEL_RULES } from '../models/image';
-import type { CreateKind } from '../types';
 import type { JobSettings } from './settings';
-import type { Task } from './task';
+import type { KindAdapter, Task } from './task';
 
 /**
  * Wait Mode "Until Callback", execute side (see docs/until-callback.md): the replyUrl is this
@@ -27,8 +25,8 @@ const MAX_REPLY_URL = 1024;
 
 /** What the webhook needs to build the same output as Poll mode, carried (signed) in the replyUrl. */
 export interface CallbackState {
-	/** Create kind: picks the adapter. */
-	k: CreateKind;
+	/** The adapter's kind: picks the adapter on resume. */
+	k: string;
 	/** The replyRef tag of the job: callbacks of other jobs are ignored. */
 	t: string;
 	/** Input item index. */
@@ -93,14 +91,6 @@ export function settingsOf(state: CallbackState): JobSettings {
 const HOW =
 	'Use Wait Mode "Poll", or put a Loop Over Items node (batch size 1) in front so each execution waits for one job.';
 
-/** Jobs one create makes: images may make several (quantity, Midjourney's fixed 4). */
-function jobsPerCreate(task: Task): number {
-	if (task.prepared.kind !== 'image') return 1;
-	const body = task.prepared.body;
-	const rule = IMAGE_MODEL_RULES[String(body.model ?? '')];
-	return Number(body.quantity ?? rule?.fixedQuantity ?? 1) || 1;
-}
-
 /**
  * Before the engine runs: in callback mode checks one item / one job and points the create's
  * replyUrl at this execution's resume URL. Returns undefined in Poll mode.
@@ -108,6 +98,7 @@ function jobsPerCreate(task: Task): number {
 export async function planCallbackWait(
 	this: IExecuteFunctions,
 	tasks: Task[],
+	adapter: KindAdapter,
 ): Promise<CallbackPlan | undefined> {
 	const callback = tasks.filter((t) => t.settings?.waitMode === 'callback');
 	if (!callback.length) return undefined;
@@ -131,7 +122,7 @@ export async function planCallbackWait(
 			{ itemIndex },
 		);
 	}
-	const jobs = jobsPerCreate(task);
+	const jobs = adapter.jobsPerCreate?.(task.prepared) ?? 1;
 	if (jobs > 1) {
 		throw operationError(
 			node,
@@ -152,7 +143,7 @@ export async function planCallbackWait(
 	}
 	const settings = task.settings;
 	const state = encodeState({
-		k: task.prepared.kind,
+		k: adapter.kind,
 		t: task.tag,
 		i: itemIndex,
 		s: Date.now(),

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isOk } from '../../shared/httpStatus';
 import { apiRequest, type ApiResponse } from '../../shared/transport';
+import { READ_RETRY, withRetry } from '../../shared/retry';
 import { sleepCancellable } from '../../shared/wait';
-import type { KindAdapter, Task } from './task';
+import type { Task } from './task';
 
 interface Slot {
 	/** Jobs we may run there (free capacity at start plus our own running jobs). */
@@ -43,34 +45,28 @@ export class AccountPool {
 	async init(
 		ctx: IExecuteFunctions,
 		tasks: Task[],
-		adapter: KindAdapter,
+		policy: CapacityPolicy,
 	): Promise<ApiResponse | undefined> {
 		const fixed = [
 			...new Set(tasks.map((t) => t.prepared.account).filter((a): a is string => !!a)),
 		];
-		const available = await getWithRetry(ctx, '/scheduler/available');
+		const source = policy.source ?? SCHEDULER_AVAILABLE;
+		const available = await getWithRetry(ctx, source.path);
 		if (available.statusCode === 401) return available;
-		const rows = ((available.body as IDataObject)?.available ?? []) as IDataObject[];
-		const executing = new Map<string, number>();
-		for (const row of Array.isArray(rows) ? rows : []) {
-			const account = String(row.account ?? '');
+		const rows = new Map<string, IDataObject>();
+		for (const row of source.rows(available.body)) {
+			const account = String(row?.account ?? '');
 			if (!account) continue;
-			const maxJobs = Number(row.maxJobs ?? 0);
-			const free = adapter.videoSlots ? Number(row.available ?? maxJobs) : maxJobs;
-			executing.set(account, Number(row.executing ?? 0));
-			this.slots.set(account, newSlot(Math.max(0, free), adapter.videoSlots ? maxJobs : undefined));
+			rows.set(account, row);
+			this.slots.set(account, slotOf(policy.fromAvailable(row)));
 			this.auto.push(account);
 		}
 		for (const account of fixed) {
 			const response = await getWithRetry(ctx, `/accounts/${account}`);
 			if (response.statusCode === 401) return response;
-			if (response.statusCode >= 200 && response.statusCode < 300) {
-				const maxJobs = Number((response.body as IDataObject)?.maxJobs ?? 1);
-				const busy = adapter.videoSlots ? (executing.get(account) ?? 0) : 0;
-				this.slots.set(
-					account,
-					newSlot(Math.max(0, maxJobs - busy), adapter.videoSlots ? maxJobs : undefined),
-				);
+			if (isOk(response.statusCode)) {
+				const record = (response.body ?? {}) as IDataObject;
+				this.slots.set(account, slotOf(policy.fromAccount(record, rows.get(account))));
 			} else if (response.statusCode === 404 || response.statusCode === 596) {
 				const resource = response.statusCode === 404 ? 'account' : undefined;
 				this.slots.set(account, {
@@ -171,21 +167,70 @@ export class AccountPool {
 		if (slot) slot.trouble = { statusCode, body };
 		else this.slots.set(account, { ...newSlot(0), trouble: { statusCode, body } });
 	}
-
-	/** Earliest time a blocked account opens again (for the loop's sleep). */
-	nextUnblock(now: number): number | undefined {
-		let next: number | undefined;
-		for (const slot of this.slots.values()) {
-			if (!slot.trouble && slot.blockedUntil > now)
-				next = Math.min(next ?? Infinity, slot.blockedUntil);
-		}
-		return next;
-	}
 }
 
 function newSlot(limit: number, maxJobs?: number): Slot {
 	return { limit, maxJobs, used: 0, blockedUntil: 0, proven: false, probing: false };
 }
+
+const slotOf = ({ free, maxJobs }: Capacity) => newSlot(Math.max(0, free), maxJobs);
+
+/** Free slots on one account, and its own maxJobs when a request's maxJobs may replace it. */
+export interface Capacity {
+	free: number;
+	maxJobs?: number;
+}
+
+/** Where the accounts that can run a kind, and their capacity, are read (one GET per batch). */
+export interface AccountSource {
+	path: string;
+	/** One row per account (`account` field); malformed answers give []. */
+	rows(body: unknown): IDataObject[];
+}
+
+/** Default: GET /scheduler/available's `available` rows (account, maxJobs, executing, available). */
+export const SCHEDULER_AVAILABLE: AccountSource = {
+	path: '/scheduler/available',
+	rows(body) {
+		const rows = (body as IDataObject)?.available;
+		return Array.isArray(rows) ? (rows as IDataObject[]) : [];
+	},
+};
+
+/**
+ * How many jobs of one kind an account may run (a kind adapter's `capacity`): from its row of
+ * `source` (default GET /scheduler/available), or, for an account the user fixed, from
+ * GET /accounts/{account} and that account's row, if it has one.
+ */
+export interface CapacityPolicy {
+	source?: AccountSource;
+	fromAvailable(row: IDataObject): Capacity;
+	fromAccount(record: IDataObject, row: IDataObject | undefined): Capacity;
+}
+
+/** Videos take useapi video slots (maxJobs); `available` counts the free ones, a request's maxJobs replaces the account's. */
+export const VIDEO_SLOTS: CapacityPolicy = {
+	fromAvailable(row) {
+		const maxJobs = Number(row.maxJobs ?? 0);
+		return { free: Number(row.available ?? maxJobs), maxJobs };
+	},
+	fromAccount(record, row) {
+		const maxJobs = Number(record.maxJobs ?? 1);
+		return { free: maxJobs - Number(row?.executing ?? 0), maxJobs };
+	},
+};
+
+/** Images and agent jobs take no video slot: up to maxJobs at once, whatever videos run. */
+export const ACCOUNT_JOBS: CapacityPolicy = {
+	fromAvailable: (row) => ({ free: Number(row.maxJobs ?? 0) }),
+	fromAccount: (record) => ({ free: Number(record.maxJobs ?? 1) }),
+};
+
+/** A fixed number of jobs per account at a time (e.g. 1: one music job per account). */
+export const perAccount = (jobs: number): CapacityPolicy => ({
+	fromAvailable: () => ({ free: jobs }),
+	fromAccount: () => ({ free: jobs }),
+});
 
 /** The item's own maxJobs (video and template creates), if set. */
 function capOf(task: Task): number | undefined {
@@ -193,20 +238,15 @@ function capOf(task: Task): number | undefined {
 	return Number.isInteger(cap) && cap > 0 ? cap : undefined;
 }
 
-const TRANSIENT = (code: number) => code === 0 || code === 429 || (code >= 500 && code !== 596);
-
-/** A GET retried a few times on transient failures (429, 5xx, network). */
+/** A GET retried on transient failures (429, 5xx, network), as every read before a batch. */
 export async function getWithRetry(
 	ctx: IExecuteFunctions,
 	path: string,
 	qs?: IDataObject,
-	tries = 3,
 ): Promise<ApiResponse> {
-	let response: ApiResponse = { statusCode: 0, body: undefined, headers: {} };
-	for (let attempt = 0; attempt < tries; attempt++) {
-		if (attempt > 0 && !(await sleepCancellable(ctx, 500 * attempt))) return response;
-		response = await apiRequest.call(ctx, { method: 'GET', path, qs });
-		if (!TRANSIENT(response.statusCode)) return response;
-	}
-	return response;
+	return await withRetry(
+		async () => await apiRequest.call(ctx, { method: 'GET', path, qs }),
+		READ_RETRY,
+		async (ms) => await sleepCancellable(ctx, ms),
+	);
 }

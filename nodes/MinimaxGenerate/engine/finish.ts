@@ -6,7 +6,7 @@ import { splitReplyRef } from '../../shared/replyRef';
 import { accountOfId, type Outcome } from '../../shared/status';
 import { isCancelled } from '../../shared/wait';
 import { asNodeError } from './nodeError';
-import type { Engine, ResultFile, Task } from './task';
+import type { Engine, KindAdapter, ResultFile, Task } from './task';
 
 const iso = (ms?: number) => (ms ? new Date(ms).toISOString() : undefined);
 
@@ -29,22 +29,20 @@ function common(engine: Engine, task: Task): IDataObject {
 
 const binaryName = (base: string, n: number) => (n === 0 ? base : `${base}_${n}`);
 
-const ID_FIELDS = {
-	video: 'videoId',
-	template: 'videoId',
-	image: 'imageId',
-	agent: 'jobId',
-} as const;
-
 /**
  * Version 2 output: the kind's own id field (no extra `id`), one result URL (`url`; the API's
  * downloadURL/videoURL stay in `raw`), the status in words, no empty fields, no replyUrl.
  */
-export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IDataObject {
-	const idField = ID_FIELDS[kind];
+export function leanJson(
+	json: IDataObject,
+	adapter: Pick<KindAdapter, 'idField' | 'idsField'>,
+): IDataObject {
+	const { idField } = adapter;
 	const ids = json.imageIds ?? json.ids;
 	const many =
-		json[idField] === undefined && Array.isArray(ids) && (ids.length > 1 || kind === 'image');
+		json[idField] === undefined &&
+		Array.isArray(ids) &&
+		(ids.length > 1 || adapter.idsField !== undefined);
 	const out: IDataObject = many ? { imageIds: ids } : { [idField]: json[idField] ?? json.id };
 	out.status =
 		json.outcome && json.outcome !== 'running' ? json.outcome : (json.statusLabel ?? json.status);
@@ -68,13 +66,13 @@ export function leanJson(json: IDataObject, kind: keyof typeof ID_FIELDS): IData
 		out[key] = value;
 	}
 	if (Array.isArray(json.items))
-		out.items = (json.items as IDataObject[]).map((item) => leanJson(item, kind));
+		out.items = (json.items as IDataObject[]).map((item) => leanJson(item, adapter));
 	return out;
 }
 
 function shaped(engine: Engine, task: Task, items: INodeExecutionData[]): INodeExecutionData[] {
 	if (!task.settings.lean) return items;
-	return items.map((item) => ({ ...item, json: leanJson(item.json, engine.adapter.kind) }));
+	return items.map((item) => ({ ...item, json: leanJson(item.json, engine.adapter) }));
 }
 
 /** The create response when not waiting: ids, replyUrl and the user's replyRef (tag removed). */
@@ -84,7 +82,7 @@ export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] 
 		body.replyRef = splitReplyRef(body.replyRef).ref || undefined;
 	const json: IDataObject = {
 		id: task.ids[0],
-		...(task.ids.length > 1 || engine.adapter.kind === 'image' ? { ids: task.ids } : {}),
+		...(task.ids.length > 1 || engine.adapter.idsField ? { ids: task.ids } : {}),
 		status: 'submitted',
 		statusLabel: 'submitted',
 		outcome: 'running',
@@ -234,7 +232,7 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 						...(settings.includeRaw ? { raw: records } : {}),
 					}
 				: { ...summaries[0], ...base, ...raw(0) };
-		if (engine.adapter.kind === 'image' && records.length > 1) json.imageIds = task.ids;
+		if (adapter.idsField && records.length > 1) json[adapter.idsField] = task.ids;
 		task.output = shaped(engine, task, [
 			{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } },
 		]);

@@ -3,18 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { downloadToBinary } from '../../shared/download';
 import { operationError } from '../../shared/errors';
 import { apiRequest, getBaseUrl, type ApiResponse } from '../../shared/transport';
-import { uploadContentType, type MediaKind } from '../models/common';
-
-/** MIME types POST /files accepts (reference §8.1). */
-export const UPLOAD_MIMES = ['image/png', 'image/jpeg', 'audio/mpeg', 'audio/wav', 'video/mp4'];
-
-const ALIASES: Record<string, string> = {
-	'image/webp': 'image/jpeg', // the reference: .webp is sent as image/jpeg
-	'image/jpg': 'image/jpeg',
-	'audio/mp3': 'audio/mpeg',
-	'audio/wave': 'audio/wav',
-	'audio/x-wav': 'audio/wav',
-};
+import { bareMime, UPLOAD_MIMES, uploadContentType, type MediaKind } from '../../shared/mime';
 
 export interface BinaryInput {
 	property: string;
@@ -43,18 +32,15 @@ export function checkBinary(
 				: 'The item has no binary data. Read or download the file first (e.g. Read/Write Files from Disk, HTTP Request).',
 		});
 	}
-	const raw = String(binary.mimeType ?? '')
-		.split(';')[0]
-		.trim()
-		.toLowerCase();
-	const mimeType = ALIASES[raw] ?? raw;
+	const raw = bareMime(String(binary.mimeType ?? ''));
+	const mimeType = uploadContentType(raw);
 	if (anyMime)
 		return {
 			property,
 			mimeType: raw || 'application/octet-stream',
 			fileName: binary.fileName ?? property,
 		};
-	if (!UPLOAD_MIMES.includes(mimeType)) {
+	if (!mimeType) {
 		throw operationError(
 			this.getNode(),
 			`Binary property "${property}" has MIME type "${raw || 'unknown'}", which useapi.net cannot upload`,

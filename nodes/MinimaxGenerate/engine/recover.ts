@@ -1,12 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { operationError } from '../../shared/errors';
-import { isWellFormedId } from '../../shared/ids';
-import { splitReplyRef } from '../../shared/replyRef';
-import { apiRequest, backoffMs } from '../../shared/transport';
+import { isAccountOut, isOk } from '../../shared/httpStatus';
+import { backoffMs } from '../../shared/retry';
+import { apiRequest } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS, getWithRetry } from './capacity';
 import { releaseSlot } from './poll';
+import type { JobHistory } from './listing';
 import type { Engine, Task } from './task';
 
 /**
@@ -23,7 +22,6 @@ export type Verdict =
 	| { kind: 'unknown'; reason: string }
 	| { kind: 'candidates'; ids: string[]; reason?: string };
 
-const ok = (code: number) => code >= 200 && code < 300;
 const PAGE = 50;
 const PERMANENT = new Set([400, 401, 403, 404, 412, 596]);
 const MAX_PAGES = 10;
@@ -31,24 +29,6 @@ const MAX_PAGES = 10;
 export const settleMs = (engine: Engine) => Math.min(10_000, Math.max(200, engine.backoffBaseMs));
 /** Candidates must still be unexplained on this many lookups (an in-flight create of this run explains itself). */
 const CONFIRMATIONS = 2;
-
-interface Listing {
-	path: '/videos' | '/images';
-	idKey: 'videoId' | 'imageId';
-	cursor: 'lastVideoId' | 'lastImageId';
-}
-
-function listingOf(engine: Engine): Listing | undefined {
-	if (engine.adapter.listing !== 'scheduler') return undefined;
-	return engine.adapter.kind === 'image'
-		? { path: '/images', idKey: 'imageId', cursor: 'lastImageId' }
-		: { path: '/videos', idKey: 'videoId', cursor: 'lastVideoId' };
-}
-
-const recordsOf = (listing: Listing, body: unknown): IDataObject[] | undefined => {
-	const list = listing.path === '/images' ? (body as IDataObject)?.images : body;
-	return Array.isArray(list) ? (list as IDataObject[]) : undefined;
-};
 
 /**
  * The ids in the account's newest list page before this run's first create there (once per account
@@ -59,15 +39,15 @@ export async function baselineFor(
 	engine: Engine,
 	account: string,
 ): Promise<Set<string> | undefined> {
-	const listing = listingOf(engine);
+	const listing = engine.adapter.listing.history;
 	if (!listing || account === API_PICKS) return undefined;
 	let pending = engine.baselines.get(account);
 	if (!pending) {
 		pending = (async () => {
 			const response = await getWithRetry(engine.ctx, listing.path, { account, limit: PAGE });
-			if (response.statusCode === 412 || response.statusCode === 596)
+			if (isAccountOut(response.statusCode))
 				engine.pool.remove(account, response.statusCode, response.body);
-			const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
+			const records = isOk(response.statusCode) ? listing.records(response.body) : undefined;
 			if (!records) return undefined;
 			return new Set(
 				records.map((r) => r?.[listing.idKey]).filter((id): id is string => typeof id === 'string'),
@@ -78,29 +58,11 @@ export async function baselineFor(
 	return await pending;
 }
 
-/** Running jobs: ids carrying this task's tag, plus every running id with another (or no) tag. */
-export async function running(
-	engine: Engine,
-	task: Task,
-): Promise<{ mine: string[]; others: Set<string> } | undefined> {
-	const response = await apiRequest.call(engine.ctx, { method: 'GET', path: '/scheduler' });
-	if (!ok(response.statusCode) || !Array.isArray(response.body)) return undefined;
-	const mine: string[] = [];
-	const others = new Set<string>();
-	for (const entry of response.body as IDataObject[]) {
-		const id = entry?.videoId ?? entry?.imageId;
-		if (typeof id !== 'string') continue;
-		if (splitReplyRef(entry.replyRef).tag === task.tag) mine.push(id);
-		else others.add(id);
-	}
-	return { mine, others };
-}
-
 /** New jobs on the account since the baseline that neither this run nor a running job's tag explains. */
 async function unexplained(
 	engine: Engine,
 	task: Task,
-	listing: Listing,
+	listing: JobHistory,
 	baseline: Set<string>,
 	others: Set<string>,
 ): Promise<string[] | { failed: number } | undefined> {
@@ -120,11 +82,11 @@ async function unexplained(
 		// An account on hold (596), gone (404) or a refused read will not answer later either.
 		if (PERMANENT.has(response.statusCode)) {
 			// No further creates there either, as after a 412/596 answer to a create.
-			if (response.statusCode === 412 || response.statusCode === 596)
+			if (isAccountOut(response.statusCode))
 				engine.pool.remove(String(task.ambiguousAccount), response.statusCode, response.body);
 			return { failed: response.statusCode };
 		}
-		const records = ok(response.statusCode) ? recordsOf(listing, response.body) : undefined;
+		const records = isOk(response.statusCode) ? listing.records(response.body) : undefined;
 		if (!records) return undefined;
 		let reachedBaseline = false;
 		for (const record of records) {
@@ -143,33 +105,28 @@ async function unexplained(
 
 /** One lookup for an ambiguous task (no slot is picked for it meanwhile). */
 export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
-	if (engine.adapter.listing === 'agent') {
-		const ids = await findAgentByTag(engine, task);
-		if (ids === undefined)
-			return { kind: 'unknown', reason: 'the running agent jobs could not be read' };
-		if (ids.length) return { kind: 'found', ids };
-		// Finished agent jobs are listed nowhere: absence can never be proven.
-		return { kind: 'candidates', ids: [] };
-	}
-	const active = await running(engine, task);
-	if (!active) return { kind: 'unknown', reason: 'GET /scheduler could not be read' };
+	const { listing } = engine.adapter;
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	const active = await listing.tagged(engine.ctx, task.tag, known);
+	if (!active) return { kind: 'unknown', reason: `${listing.name} could not be read` };
 	if (active.mine.length) return { kind: 'found', ids: active.mine };
-	const listing = listingOf(engine)!;
+	const history = listing.history;
 	const account = task.ambiguousAccount ?? API_PICKS;
-	if (account === API_PICKS) return { kind: 'candidates', ids: [] };
+	// Without a history (agent jobs: finished ones are listed nowhere), absence can never be proven.
+	if (!history || account === API_PICKS) return { kind: 'candidates', ids: [] };
 	const baseline = await baselineFor(engine, account);
 	if (!baseline) return { kind: 'candidates', ids: [] };
-	const ids = await unexplained(engine, task, listing, baseline, active.others);
+	const ids = await unexplained(engine, task, history, baseline, active.others);
 	if (ids === undefined)
 		return {
 			kind: 'unknown',
-			reason: `the ${listing.path.slice(1)} of account ${account} could not be read`,
+			reason: `the ${history.path.slice(1)} of account ${account} could not be read`,
 		};
 	if (!Array.isArray(ids))
 		return {
 			kind: 'candidates',
 			ids: [],
-			reason: `the ${listing.path.slice(1)} of account ${account} answered ${ids.failed}`,
+			reason: `the ${history.path.slice(1)} of account ${account} answered ${ids.failed}`,
 		};
 	if (ids.length) return { kind: 'candidates', ids };
 	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
@@ -215,7 +172,7 @@ export function mayExistError(engine: Engine, task: Task, candidates: string[], 
 	const tag = `n8n:${task.tag}`;
 	const named = candidates.length
 		? `Candidate jobs${where} that no other item of this run explains: ${candidates.join(', ')}.`
-		: `No job list can show it (${engine.adapter.listing === 'agent' ? 'finished agent jobs are not listed' : 'the account list could not be compared'}).`;
+		: `No job list can show it (${engine.adapter.listing.unlisted}).`;
 	return operationError(
 		engine.ctx.getNode(),
 		`The ${label} may have been created although useapi.net's answer was lost; it was not sent again, so no second paid job was started`,
@@ -225,37 +182,4 @@ export function mayExistError(engine: Engine, task: Task, candidates: string[], 
 			description: `${reason ? `${reason[0].toUpperCase()}${reason.slice(1)}. ` : ''}${named} Its replyRef ends with "${tag}". Check the candidates (Get ${label === 'image' ? 'Image' : 'Video'}) or your MiniMax library before running this item again.`,
 		},
 	);
-}
-
-/** Agent jobs are not in /scheduler: read each running job we do not track and compare its replyRef. */
-export async function findAgentByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
-	const { ctx } = engine;
-	const response = await apiRequest.call(ctx, { method: 'GET', path: '/agent/jobs' });
-	if (!ok(response.statusCode)) return undefined;
-	const known = new Set(engine.tasks.flatMap((t) => t.ids));
-	const candidates = agentIdsOf(response.body).filter((id) => !known.has(id));
-	const records = await Promise.all(
-		candidates.map(
-			async (id) => await apiRequest.call(ctx, { method: 'GET', path: `/agent/${id}` }),
-		),
-	);
-	if (records.some((r) => !ok(r.statusCode))) return undefined;
-	const ids: string[] = [];
-	records.forEach((r, i) => {
-		const request = (r.body as IDataObject)?.request as IDataObject | undefined;
-		if (splitReplyRef(request?.replyRef).tag === task.tag) ids.push(candidates[i]);
-	});
-	return ids;
-}
-
-/** Job ids from GET /agent/jobs (`executing: {account: [{jobId}]}`), well-formed ones only. */
-export function agentIdsOf(body: unknown): string[] {
-	const executing = (body as IDataObject)?.executing as IDataObject | undefined;
-	const ids: string[] = [];
-	for (const list of Object.values(executing ?? {})) {
-		if (!Array.isArray(list)) continue;
-		for (const entry of list as IDataObject[])
-			if (isWellFormedId(entry?.jobId)) ids.push(entry.jobId as string);
-	}
-	return ids;
 }

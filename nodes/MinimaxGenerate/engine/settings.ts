@@ -48,7 +48,11 @@ function rawSettings(ctx: IExecuteFunctions, itemIndex: number, wait: boolean, d
 }
 
 /** Reads and checks the wait, download and output options of one item. Throws before any HTTP call. */
-export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSettings {
+export function readSettings(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	defaultPollSeconds = 10,
+): JobSettings {
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 	const wantsDownload =
 		wait && (this.getNodeParameter('downloadResult', itemIndex, true) as boolean);
@@ -61,7 +65,7 @@ export function readSettings(this: IExecuteFunctions, itemIndex: number): JobSet
 	const waitMode: WaitMode = wait && mode === 'callback' ? 'callback' : 'poll';
 	const download = wantsDownload;
 
-	const pollSeconds = Number(waitOptions.pollInterval ?? 10);
+	const pollSeconds = Number(waitOptions.pollInterval ?? defaultPollSeconds);
 	const timeoutMinutes = Number(waitOptions.timeout ?? 30);
 	if (!Number.isFinite(pollSeconds) || pollSeconds <= 0) {
 		throw operationError(

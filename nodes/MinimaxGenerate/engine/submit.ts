@@ -1,21 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiError, networkError, operationError } from '../../shared/errors';
+import { isAccountOut, isOk, isTransient, mayHaveCreated } from '../../shared/httpStatus';
 import { isWellFormedId } from '../../shared/ids';
 import { tagReplyRef } from '../../shared/replyRef';
-import { backoffMs, type ApiResponse } from '../../shared/transport';
+import { backoffMs } from '../../shared/retry';
+import { apiRequest, type ApiResponse } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS } from './capacity';
 import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
 import type { MediaKind } from '../models/common';
-import { baselineFor, findAgentByTag, running } from './recover';
-import type { Engine, Task } from './task';
-
-const ok = (code: number) => code >= 200 && code < 300;
-/** No answer that proves the job was not created: look for it before sending again. */
-const ambiguous = (r: ApiResponse) =>
-	(r.statusCode === 0 && r.network?.ambiguous === true) ||
-	(r.statusCode >= 500 && r.statusCode !== 596 && r.statusCode !== 501);
+import { baselineFor } from './recover';
+import { audioOf, type Engine, type Task } from './task';
 
 /**
  * One create attempt for a task on `account` (its slot is already reserved): upload binary inputs
@@ -72,15 +68,15 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 		return moveOrFail(engine, task, account, { ...trouble, headers: {} });
 	task.attempts += 1;
 	const left = Math.max(10_000, (task.deadline ?? now) - Date.now());
-	const response = await engine.adapter.create.call(ctx, body, files, left);
+	const response = await sendCreate(engine, body, files, left);
 	engine.pool.answered(account, response.statusCode);
 	if (isCancelled(ctx)) {
 		// Keep what we learnt so a stop can still cancel the job.
-		if (ok(response.statusCode))
+		if (isOk(response.statusCode))
 			engine.accept(task, engine.adapter.parseCreate(response.body).ids, {}, {});
 		return;
 	}
-	if (ok(response.statusCode)) {
+	if (isOk(response.statusCode)) {
 		const parsed = engine.adapter.parseCreate(response.body);
 		const malformed = parsed.ids.find((id) => !isWellFormedId(id));
 		if (malformed) {
@@ -119,6 +115,18 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	await handleFailure(engine, task, account, response);
 }
 
+/** POST the adapter's create path; a 2-minute limit unless the adapter shapes the request itself. */
+async function sendCreate(
+	engine: Engine,
+	body: IDataObject,
+	files: MultipartFile[],
+	timeLeftMs: number,
+): Promise<ApiResponse> {
+	const { adapter, ctx } = engine;
+	const request = adapter.createRequest?.(body, files, timeLeftMs) ?? { body, timeoutMs: 120_000 };
+	return await apiRequest.call(ctx, { method: 'POST', path: adapter.createPath, ...request });
+}
+
 const asObject = (body: unknown): IDataObject =>
 	body && typeof body === 'object' && !Array.isArray(body)
 		? (body as IDataObject)
@@ -132,12 +140,17 @@ async function handleFailure(
 ): Promise<void> {
 	const { ctx, adapter, pool } = engine;
 	const code = response.statusCode;
-	const failure = { itemIndex: task.index, account: account || undefined, resource: adapter.label };
+	const failure = {
+		itemIndex: task.index,
+		account: account || undefined,
+		resource: adapter.label,
+		...audioOf(adapter),
+	};
 	if (code === 401) {
 		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
 		return engine.fail(task, engine.fatal);
 	}
-	if (ambiguous(response)) {
+	if (mayHaveCreated(response)) {
 		// The job may exist on this account: keep its slot, send nothing until a lookup there decides.
 		task.ambiguous = true;
 		task.ambiguousAccount = account;
@@ -155,7 +168,7 @@ async function handleFailure(
 			pool.markFull(account, Date.now() + backoffMs(task.attempts - 1, engine.backoffBaseMs));
 		return;
 	}
-	if (code === 412 || code === 596) return moveOrFail(engine, task, account, response);
+	if (isAccountOut(code)) return moveOrFail(engine, task, account, response);
 	return engine.fail(task, apiError(ctx.getNode(), code, response.body, failure));
 }
 
@@ -183,6 +196,7 @@ function retry(engine: Engine, task: Task, response: ApiResponse, immediate = fa
 			itemIndex: task.index,
 			account: task.account || undefined,
 			resource: engine.adapter.label,
+			...audioOf(engine.adapter),
 		};
 		const error =
 			response.statusCode === 0 && response.network
@@ -239,7 +253,7 @@ async function uploadFor(
 	const property = 'url' in source ? source.url : source.property;
 	if (isCancelled(ctx)) return undefined;
 	const body = response.body as IDataObject;
-	if (ok(response.statusCode) && typeof body?.fileID === 'string') {
+	if (isOk(response.statusCode) && typeof body?.fileID === 'string') {
 		const uploaded = {
 			fileID: body.fileID,
 			ossPath: typeof body.ossPath === 'string' ? body.ossPath : undefined,
@@ -253,13 +267,14 @@ async function uploadFor(
 		account: account || undefined,
 		resource: 'file',
 		field: property,
+		...audioOf(engine.adapter),
 	};
 	if (code === 401) {
 		engine.fatal = apiError(ctx.getNode(), code, response.body, failure);
 		engine.fail(task, engine.fatal);
-	} else if (code === 412 || code === 596) {
+	} else if (isAccountOut(code)) {
 		moveOrFail(engine, task, account, response);
-	} else if (code === 0 || code === 429 || code >= 500) {
+	} else if (isTransient(code)) {
 		retry(engine, task, response); // a repeated upload costs nothing
 	} else {
 		const error = apiError(ctx.getNode(), code, response.body, failure);
@@ -275,6 +290,6 @@ async function uploadFor(
  */
 export async function findByTag(engine: Engine, task: Task): Promise<string[] | undefined> {
 	if (isCancelled(engine.ctx)) return undefined;
-	if (engine.adapter.listing === 'agent') return await findAgentByTag(engine, task);
-	return (await running(engine, task))?.mine;
+	const known = new Set(engine.tasks.flatMap((t) => t.ids));
+	return (await engine.adapter.listing.tagged(engine.ctx, task.tag, known))?.mine;
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ApiResponse } from '../../shared/transport';
-import type { CreateKind, PreparedCreate } from '../types';
-import type { AccountPool } from './capacity';
+import type { ApiRequest } from '../../shared/transport';
+import type { PreparedCreate } from '../types';
+import type { AccountPool, CapacityPolicy } from './capacity';
+import type { JobListing } from './listing';
 import type { MultipartFile } from './media';
 import type { JobSettings } from './settings';
 
@@ -18,34 +19,56 @@ export interface ResultFile {
 	mimeType?: string;
 }
 
-/** Everything that differs between videos, images, template videos and agent jobs. */
+/** The body, headers and time limit of a create request (POST `createPath`). */
+export type CreateRequest = Pick<ApiRequest, 'body' | 'headers' | 'json' | 'timeoutMs'>;
+
+/**
+ * Everything the engine needs to know about one kind of job (video, image, template video, agent
+ * job, …): where it is created and read, how its jobs are listed and counted, what its results are.
+ * Each create operation owns one (actions/<resource>/<operation>.ts).
+ */
 export interface KindAdapter {
-	kind: CreateKind;
+	/** Output `kind` and the Until Callback state: a stable value saved workflows and parked executions carry. */
+	kind: string;
 	/** Used in messages: "video", "image", "agent job". */
 	label: string;
-	/** Whether running jobs take useapi video slots (maxJobs), as counted by /scheduler/available. */
-	videoSlots: boolean;
-	/** Whether POST /videos/cancel applies. */
-	cancellable: boolean;
+	/** Output field of the job's id (videoId, imageId, jobId). */
+	idField: string;
+	/** Output field of all ids when one create makes several jobs (images: imageIds). */
+	idsField?: string;
+	/** How many jobs an account may run: the engine's slot policy (capacity.ts). */
+	capacity: CapacityPolicy;
+	/** Where running jobs are listed and found again by their replyRef tag (listing.ts). */
+	listing: JobListing;
+	/** POST path of the create. */
+	createPath: string;
+	/** The create's request; default: the JSON body with a 2-minute limit. `timeLeftMs`: until the item's timeout. */
+	createRequest?(body: IDataObject, files: MultipartFile[], timeLeftMs: number): CreateRequest;
 	/** Media inputs go as multipart file parts instead of being uploaded to /files first. */
 	mediaAsParts?: boolean;
 	/** Fill `ossPath` next to an uploaded `fileID` (template videos). */
 	wantsOssPath?: boolean;
-	/** Where running jobs are listed: GET /scheduler or GET /agent/jobs. */
-	listing: 'scheduler' | 'agent';
-	create(
-		this: IExecuteFunctions,
-		body: IDataObject,
-		files: MultipartFile[],
-		timeoutMs: number,
-	): Promise<ApiResponse<unknown>>;
+	/** The cancel call for one job on Stop (Cancel Job on Stop); absent: the kind cannot be cancelled. */
+	cancel?(id: string): Pick<ApiRequest, 'method' | 'path' | 'body'>;
+	/** Speech and music: errors word 412 as "no MiniMax Audio credit" (FailureContext.audio). */
+	audio?: boolean;
+	/** Poll Interval when the user left it empty (seconds); default 10. */
+	defaultPollSeconds?: number;
+	/** Jobs one create makes (Until Callback waits for exactly one); default 1. */
+	jobsPerCreate?(prepared: PreparedCreate): number;
 	parseCreate(body: unknown): CreateOutcome;
 	getPath(id: string): string;
+	/** The final record of a job whose GET answers 404 (removed after moderation, expired). */
+	gone(id: string): IDataObject;
 	/** Files to download from a final record (empty when none). */
 	resultFiles(record: IDataObject): ResultFile[];
 	/** Output fields of one final record (ids, status, URLs). */
 	summarize(record: IDataObject): IDataObject;
 }
+
+/** The adapter's part of every error context the engine builds (audio wording for speech and music). */
+export const audioOf = (adapter: KindAdapter): { audio?: true } =>
+	adapter.audio ? { audio: true } : {};
 
 export type TaskState = 'invalid' | 'pending' | 'submitting' | 'running' | 'finishing' | 'done';
 

@@ -1,4 +1,5 @@
 import { checkId } from '../../shared/ids';
+import { ACCEPTED_TEXT, uploadContentType, type MediaKind } from '../../shared/mime';
 import { kindOfId } from '../../shared/status';
 
 /** One thing wrong with a create request: the n8n parameter (display name) and what to do about it. */
@@ -7,7 +8,7 @@ export interface Problem {
 	message: string;
 }
 
-export type MediaKind = 'image' | 'video' | 'audio';
+export type { MediaKind };
 
 /**
  * One media input as the user gave it. `mimeType` is filled by the reader from the item:
@@ -39,46 +40,6 @@ export interface MediaSlot {
 /** The URL field's display name of a slot ("Image URL", "Reference Images (#2)"). */
 export const urlFieldOf = (slot: MediaSlot) =>
 	slot.urlField ?? slot.fileIdField.replace(/File ID$/, 'URL');
-
-/** MIME types POST /files accepts per kind (§8.1), plus common aliases; value = Content-Type to upload with. */
-const UPLOAD_TYPES: Record<MediaKind, Record<string, string>> = {
-	image: {
-		'image/png': 'image/png',
-		'image/jpeg': 'image/jpeg',
-		'image/jpg': 'image/jpeg',
-		'image/webp': 'image/jpeg',
-	},
-	video: { 'video/mp4': 'video/mp4' },
-	audio: {
-		'audio/mpeg': 'audio/mpeg',
-		'audio/mp3': 'audio/mpeg',
-		'audio/wav': 'audio/wav',
-		'audio/x-wav': 'audio/wav',
-		'audio/wave': 'audio/wav',
-	},
-};
-
-const ACCEPTED_TEXT: Record<MediaKind, string> = {
-	image: 'PNG, JPEG or WebP (image/png, image/jpeg, image/webp)',
-	video: 'MP4 (video/mp4)',
-	audio: 'MP3 or WAV (audio/mpeg, audio/wav)',
-};
-
-function bareMime(mimeType: string): string {
-	return mimeType.split(';')[0].trim().toLowerCase();
-}
-
-/** Content-Type to send to POST /files for a binary of this MIME type, or undefined when the API refuses it. */
-export function uploadContentType(
-	mimeType: string | undefined,
-	kind?: MediaKind,
-): string | undefined {
-	if (!mimeType) return undefined;
-	const mime = bareMime(mimeType);
-	const kinds = kind ? [kind] : (Object.keys(UPLOAD_TYPES) as MediaKind[]);
-	for (const k of kinds) if (UPLOAD_TYPES[k][mime]) return UPLOAD_TYPES[k][mime];
-	return undefined;
-}
 
 /** Id format, binary presence and MIME type of one slot. */
 export function checkMediaSlot(slot: MediaSlot): Problem[] {

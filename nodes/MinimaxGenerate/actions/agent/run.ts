@@ -2,11 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { operationError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
-import { apiRequest } from '../../../shared/transport';
 import { isLean, readAccount, readCallback } from '../../descriptions/common';
+import { ACCOUNT_JOBS } from '../../engine/capacity';
+import { AGENT_LISTING } from '../../engine/listing';
 import { buildMultipart } from '../../engine/media';
 import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
+import { createOperation } from '../operation';
 
 const show = { resource: ['agent'], operation: ['run'] };
 
@@ -98,7 +100,6 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 		.filter(Boolean);
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
-		kind: 'agent',
 		account: readAccount.call(this, itemIndex),
 		body: { prompt, models: models.join(',') },
 		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
@@ -181,31 +182,48 @@ export function summarizeAgent(record: IDataObject): IDataObject {
 	};
 }
 
+/** One record's result file entries, or [] until it completed. */
+function agentFiles(record: IDataObject): ResultFile[] {
+	if (record.status !== 'completed') return [];
+	return attachmentsOf(record)
+		.map(attachmentFile)
+		.filter((f): f is ResultFile => !!f);
+}
+
+/** POST /agent (multipart, async); its job is read at GET /agent/{jobId} and listed at GET /agent/jobs. */
 export const agentAdapter: KindAdapter = {
 	kind: 'agent',
 	label: 'agent job',
-	videoSlots: false,
-	cancellable: false,
+	idField: 'jobId',
+	capacity: ACCOUNT_JOBS,
+	listing: AGENT_LISTING,
 	mediaAsParts: true,
-	listing: 'agent',
-	async create(body, files) {
+	createPath: '/agent',
+	createRequest(body, files) {
 		// async=true always: the engine polls, so no HTTP request is held open for minutes.
 		const { body: data, contentType } = buildMultipart({ ...body, async: 'true' }, files);
-		return await apiRequest.call(this, {
-			method: 'POST',
-			path: '/agent',
-			body: data,
-			json: false,
-			headers: { 'Content-Type': contentType },
-		});
+		return { body: data, json: false, headers: { 'Content-Type': contentType } };
 	},
 	parseCreate: parseAgentCreate,
 	getPath: (id) => `/agent/${id}`,
-	resultFiles: (record) =>
-		record.status === 'completed'
-			? attachmentsOf(record)
-					.map(attachmentFile)
-					.filter((f): f is ResultFile => !!f)
-			: [],
+	// 404 while polling: the job is gone.
+	gone: (id) => ({
+		jobId: id,
+		status: 'failed',
+		error: { message: 'Job not found or expired (404)', status: 404 },
+	}),
+	resultFiles: agentFiles,
 	summarize: summarizeAgent,
 };
+
+export const agentRun = createOperation({
+	resource: 'agent',
+	operation: 'run',
+	name: 'Run',
+	action: 'Run the agent',
+	description: 'Let the multi-model agent make videos, images or audio',
+	fields: agentRunDescription,
+	features: { split: true, own: agentRunOptions },
+	read: readAgentRun,
+	adapter: agentAdapter,
+});

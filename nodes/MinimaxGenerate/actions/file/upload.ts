@@ -8,11 +8,13 @@ import type {
 import { apiError, networkError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
 import { accountOfId } from '../../../shared/status';
-import { backoffMs, type ApiResponse } from '../../../shared/transport';
+import { isOk } from '../../../shared/httpStatus';
+import { UPLOAD_RETRY, withRetry } from '../../../shared/retry';
 import { sleepCancellable } from '../../../shared/wait';
 import { accountField, readAccount } from '../../descriptions/common';
 import { asNodeError } from '../../engine/nodeError';
 import { checkBinary, uploadBinary, type BinaryInput } from '../../engine/media';
+import type { GenerateOperation } from '../operation';
 
 const show = { resource: ['file'], operation: ['upload'] };
 
@@ -34,7 +36,6 @@ export const fileUploadDescription: INodeProperties[] = [
 	},
 ];
 
-const TRIES = 4;
 const CONCURRENCY = 4;
 
 /** POST /files for every item: raw bytes with the file's MIME type; returns fileID, ossPath, account. */
@@ -79,26 +80,34 @@ async function uploadOne(
 	input: BinaryInput,
 ): Promise<IDataObject> {
 	const account = readAccount.call(this, i);
-	let response: ApiResponse<IDataObject> = { statusCode: 0, body: {}, headers: {} };
-	for (let attempt = 0; attempt < TRIES; attempt++) {
-		if (attempt > 0 && !(await sleepCancellable(this, backoffMs(attempt - 1, 1_000, 8_000)))) break;
-		response = await uploadBinary.call(this, i, input, account);
-		const code = response.statusCode;
-		if (code >= 200 && code < 300) {
-			const fileID = String(response.body?.fileID ?? '');
-			return {
-				fileID,
-				ossPath: response.body?.ossPath,
-				account: accountOfId(fileID) ?? account,
-				mimeType: input.mimeType,
-				binaryProperty: input.property,
-			};
-		}
-		// A repeated upload costs nothing, so transient failures are simply tried again.
-		if (!(code === 0 || code === 429 || (code >= 500 && code !== 596))) break;
+	// A repeated upload costs nothing, so transient failures are simply tried again.
+	const response = await withRetry(
+		async () => await uploadBinary.call(this, i, input, account),
+		UPLOAD_RETRY,
+		async (ms) => await sleepCancellable(this, ms),
+	);
+	if (isOk(response.statusCode)) {
+		const fileID = String(response.body?.fileID ?? '');
+		return {
+			fileID,
+			ossPath: response.body?.ossPath,
+			account: accountOfId(fileID) ?? account,
+			mimeType: input.mimeType,
+			binaryProperty: input.property,
+		};
 	}
 	const failure = { itemIndex: i, account, resource: 'file', field: input.property };
 	if (response.statusCode === 0 && response.network)
 		throw networkError(this.getNode(), response.network, failure);
 	throw apiError(this.getNode(), response.statusCode, response.body, failure);
 }
+
+export const fileUpload: GenerateOperation<'file', 'upload'> = {
+	resource: 'file',
+	operation: 'upload',
+	name: 'Upload',
+	action: 'Upload a file',
+	description: 'Upload an image, audio or video file for use in jobs',
+	properties: fileUploadDescription,
+	execute: runFileUpload,
+};

@@ -11,7 +11,10 @@ import {
 	type ImageModelRule,
 } from '../../models/image';
 import { readText } from '../../../shared/params';
+import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
+import { IMAGE_JOBS } from '../mediaJobs';
+import { createOperation } from '../operation';
 import { readOption } from '../../descriptions/common';
 import {
 	fieldReader,
@@ -224,7 +227,6 @@ export function imageBody(input: ImageInput, promptOptimization: boolean): IData
 export function readImageCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const input = readImageInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
-		kind: 'image',
 		problems: validateImage(input),
 		body: imageBody(
 			input,
@@ -233,3 +235,38 @@ export function readImageCreate(this: IExecuteFunctions, itemIndex: number): Pre
 		slots: imageSlots(input),
 	});
 }
+
+/** Jobs one create makes: `quantity`, or the model's fixed count (Midjourney makes 4). */
+function imagesPerCreate(prepared: PreparedCreate): number {
+	const body = prepared.body;
+	const rule = IMAGE_MODEL_RULES[String(body.model ?? '')];
+	return Number(body.quantity ?? rule?.fixedQuantity ?? 1) || 1;
+}
+
+/** POST /images/create; its jobs are images (GET /images/{imageId}, several per create). */
+export const imageAdapter: KindAdapter = {
+	kind: 'image',
+	...IMAGE_JOBS,
+	createPath: '/images/create',
+	jobsPerCreate: imagesPerCreate,
+	parseCreate(body): CreateOutcome {
+		const ids = (body as IDataObject)?.imageIds;
+		return {
+			ids: Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [],
+			finals: {},
+		};
+	},
+};
+
+export const imageCreate = createOperation({
+	resource: 'image',
+	operation: 'create',
+	name: 'Create',
+	action: 'Create an image',
+	description: 'Generate images from a prompt',
+	fields: imageCreateDescription,
+	features: { split: true, own: imageCreateOptions },
+	subtitleParameter: 'imageModel',
+	read: readImageCreate,
+	adapter: imageAdapter,
+});

@@ -11,7 +11,10 @@ import {
 	type VideoModelRule,
 } from '../../models/video';
 import { readText } from '../../../shared/params';
+import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
+import { VIDEO_JOBS } from '../mediaJobs';
+import { createOperation } from '../operation';
 import { isLean, readOption } from '../../descriptions/common';
 import {
 	fieldReader,
@@ -361,7 +364,6 @@ export function videoBody(input: VideoInput, promptOptimization: boolean): IData
 export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
 	const input = readVideoInput.call(this, itemIndex);
 	return prepareCreate.call(this, itemIndex, {
-		kind: 'video',
 		problems: validateVideo(input),
 		body: videoBody(
 			input,
@@ -370,3 +372,27 @@ export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): Pre
 		slots: videoSlots(input),
 	});
 }
+
+/** POST /videos/create; the job is a video (GET /videos/{videoId}, video slots, cancellable). */
+export const videoAdapter: KindAdapter = {
+	kind: 'video',
+	...VIDEO_JOBS,
+	createPath: '/videos/create',
+	parseCreate(body): CreateOutcome {
+		const id = (body as IDataObject)?.videoId;
+		return { ids: typeof id === 'string' && id ? [id] : [], finals: {} };
+	},
+};
+
+export const videoCreate = createOperation({
+	resource: 'video',
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a video',
+	description: 'Generate a video from a prompt and/or images',
+	fields: videoCreateDescription,
+	features: { cancel: true, own: videoCreateOptions },
+	subtitleParameter: 'videoModel',
+	read: readVideoCreate,
+	adapter: videoAdapter,
+});

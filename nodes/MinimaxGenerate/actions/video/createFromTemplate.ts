@@ -4,11 +4,11 @@ import { operationError } from '../../../shared/errors';
 import { checkId } from '../../../shared/ids';
 import { readText } from '../../../shared/params';
 import { isFinal } from '../../../shared/status';
-import { apiRequest } from '../../../shared/transport';
 import { readAccount, readCallback } from '../../descriptions/common';
-import { summarizeMedia } from '../../engine/kinds';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { MediaInput, PreparedCreate } from '../../types';
+import { VIDEO_JOBS } from '../mediaJobs';
+import { createOperation } from '../operation';
 
 const show = { resource: ['video'], operation: ['createFromTemplate'] };
 
@@ -129,7 +129,6 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 	}
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
 	return {
-		kind: 'template',
 		account: readAccount.call(this, itemIndex),
 		body,
 		media,
@@ -186,27 +185,28 @@ export function parseTemplateCreate(body: unknown): CreateOutcome {
 	return { ids: [videoId], finals: final ? { [videoId]: final } : {} };
 }
 
+/** POST /videos/agent-create (answers JSON or an event stream); the job is a video like any other. */
 export const templateAdapter: KindAdapter = {
 	kind: 'template',
-	label: 'video',
-	videoSlots: true,
-	cancellable: true,
+	...VIDEO_JOBS,
 	wantsOssPath: true,
-	listing: 'scheduler',
-	async create(body, _files, timeoutMs) {
-		return await apiRequest.call(this, {
-			method: 'POST',
-			path: '/videos/agent-create',
-			body,
-			headers: { Accept: 'text/event-stream, application/json' },
-			timeoutMs,
-		});
-	},
+	createPath: '/videos/agent-create',
+	createRequest: (body, _files, timeLeftMs) => ({
+		body,
+		headers: { Accept: 'text/event-stream, application/json' },
+		timeoutMs: timeLeftMs,
+	}),
 	parseCreate: parseTemplateCreate,
-	getPath: (id) => `/videos/${id}`,
-	resultFiles(record) {
-		const url = summarizeMedia(record, 'videoId');
-		return url.url && url.outcome === 'completed' ? [{ url: url.url as string }] : [];
-	},
-	summarize: (record) => summarizeMedia(record, 'videoId'),
 };
+
+export const videoCreateFromTemplate = createOperation({
+	resource: 'video',
+	operation: 'createFromTemplate',
+	name: 'Create From Template',
+	action: 'Create a video from a template',
+	description: 'Generate a video from a MiniMax agent template',
+	fields: createFromTemplateDescription,
+	features: { cancel: true },
+	read: readCreateFromTemplate,
+	adapter: templateAdapter,
+});
