@@ -55,13 +55,21 @@ export const jsonOf = (result: RunNodeResult) => result.items.map((item) => item
 export const pairsOf = (result: RunNodeResult) => result.items.map((item) => item.pairedItem);
 
 export function setupNock() {
-	beforeAll(() => nock.disableNetConnect());
+	beforeAll(() => {
+		if (!nock.isActive()) nock.activate();
+		nock.disableNetConnect();
+	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();
 		nock.cleanAll();
 		expect(pending).toEqual([]);
 	});
-	afterAll(() => nock.enableNetConnect());
+	afterAll(() => {
+		nock.enableNetConnect();
+		// Unpatch http: a later test file in this worker would otherwise pass through nock's sockets,
+		// which read a response eagerly (no backpressure).
+		nock.restore();
+	});
 }
 
 export function video(n: number, extra: IDataObject = {}): IDataObject {

@@ -17,7 +17,8 @@ const wf = require('./lib/workflows');
 const ui = require('./lib/editor-ui');
 
 const ROOT = process.env.N8N_E2E_ROOT || path.join(os.homedir(), '.cache', 'n8n-e2e');
-const OUT = path.join(REPO, 'out', 'browser');
+// Screenshots of 2.41 in out/browser/ (the README's come from there), of 1.123 in out/browser/n8n1/.
+let OUT = path.join(REPO, 'out', 'browser');
 const OWNER = {
 	email: 'editor-test@example.com',
 	firstName: 'Editor',
@@ -334,11 +335,12 @@ async function checkExecution(c, page, n8nUrl, workflowId) {
 
 async function main() {
 	const oldCodex = process.argv.includes('--old-codex');
-	// `--host 1`: n8n 1.123 (Node 20); there only the search is checked (the other checks use 2.x's editor).
+	// `--host 1`: n8n 1.123 (Node 20), `--host 2` (default): n8n 2.41 (Node 24).
 	const hostId = process.argv.includes('--host')
 		? process.argv[process.argv.indexOf('--host') + 1]
 		: '2';
-	const searchOnly = oldCodex || hostId !== '2';
+	if (hostId !== '2') OUT = path.join(OUT, `n8n${hostId}`);
+	const searchOnly = oldCodex;
 	const c = new Checks();
 	const spec = hostSpec(hostId, ROOT);
 	// No "what's new" dialog or banners over the editor.
@@ -370,7 +372,18 @@ async function main() {
 		// "Leave the page?" prompts for unsaved edits: the checks never save what they change.
 		page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
 		await page.setCookie({ name: 'n8n-auth', value: cookie, url: n8n.url });
-		const step = (name, fn) => c.step(name, fn);
+		// A failed step leaves its page behind (screenshot and DOM) for the next selector fix.
+		const step = (name, fn) =>
+			c.step(name, async () => {
+				try {
+					return await fn();
+				} catch (error) {
+					const file = `failed-${name.replace(/\W+/g, '-')}`;
+					await ui.screenshot(page, OUT, file).catch(() => {});
+					fs.writeFileSync(path.join(OUT, `${file}.html`), await page.content().catch(() => ''));
+					throw error;
+				}
+			});
 		const found = await step('node search', () =>
 			checkSearch(c, page, n8n.url, byKey['01-prompt-to-video'].id, hostId === '2'),
 		);
@@ -410,7 +423,10 @@ main().then(({ c, found }) => {
 	if (found) fs.mkdirSync(OUT, { recursive: true });
 	if (found)
 		fs.writeFileSync(
-			path.join(OUT, `search-${process.argv.slice(2).join('').replace(/\W+/g, '') || 'n8n2'}.json`),
+			path.join(
+				OUT,
+				process.argv.includes('--old-codex') ? 'search-old-codex.json' : 'search.json',
+			),
 			JSON.stringify(found, null, 2),
 		);
 	console.log(`browser: ${c.summary()}`);

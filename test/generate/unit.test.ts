@@ -57,7 +57,12 @@ const params = (extra: IDataObject = {}) =>
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+	nock.enableNetConnect();
+	// Unpatch http: a later test file in this worker would otherwise pass through nock's sockets,
+	// which read a response eagerly (no backpressure).
+	nock.restore();
+});
 
 describe('create → poll over HTTP (nock)', () => {
 	it('fails fast on 400 without retrying, naming the API message', async () => {

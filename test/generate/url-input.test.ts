@@ -1,22 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ops, run, startSim, type Sim } from './helpers';
+import { MAX_URL_BYTES } from '../../nodes/MinimaxGenerate/engine/media';
+import { ops, run, startSim, until, type Sim } from './helpers';
+import { createSizeCdn, type SizeCdn } from './size-cdn';
 
 // Image URL as an input source: downloaded from another origin without the token, checked, uploaded
 // to the job's account, and its fileID used.
 let sim: Sim;
 let other: Sim;
+let cdn: SizeCdn;
 beforeAll(async () => {
 	sim = await startSim({ jobMs: 200 });
 	other = await startSim();
+	cdn = await createSizeCdn();
 });
 afterEach(() => {
 	sim.reset();
 	other.reset();
+	cdn.requests.length = 0;
 });
 afterAll(async () => {
 	await sim.close();
 	await other.close();
+	await cdn.close();
 });
 
 const i2v = (imageUrl: string, extra: IDataObject = {}): IDataObject => ({
@@ -97,5 +103,78 @@ describe('Image URL input', () => {
 		expect(create.fileID).toMatch(/-file:/);
 		expect(create.fileID2).toMatch(/-file:/);
 		expect(create.fileID2).not.toBe(create.fileID);
+	});
+});
+
+// The 50 MB cap holds during the download: a Content-Length over it is refused before the body is
+// read, a stream is ended once the bytes pass it, and exactly the cap passes.
+const MB = 1048576;
+const generate = async (path: string) =>
+	await run(sim, i2v(`${cdn.url}${path}`), undefined, { typeVersion: 2 });
+
+function nothingSpent() {
+	expect(ops(sim, 'files.upload')).toHaveLength(0);
+	expect(ops(sim, 'videos.create')).toHaveLength(0);
+}
+
+describe('Image URL size cap (50 MB)', () => {
+	it('refuses a Content-Length over the cap before reading the body', async () => {
+		const result = await generate(`/declared/${MAX_URL_BYTES + 10 * MB}.png`);
+		expect(result.error?.message).toBe('"Image URL" is 60.0 MB; at most 50 MB are downloaded');
+		expect(result.error?.description).toContain('File ID');
+		nothingSpent();
+		const [request] = cdn.requests;
+		await until(() => request.closed);
+		expect(request.complete).toBe(false);
+		// Only what the socket buffers held before the client hung up, far below the cap.
+		expect(request.sent).toBeLessThan(16 * MB);
+	}, 30_000);
+
+	it('ends a stream without Content-Length as soon as it passes the cap', async () => {
+		const total = MAX_URL_BYTES + 40 * MB;
+		const result = await generate(`/chunked/${total}.png`);
+		expect(result.error?.message).toBe(
+			'"Image URL" is over 50.0 MB; the download was ended there (at most 50 MB are downloaded)',
+		);
+		nothingSpent();
+		const [request] = cdn.requests;
+		await until(() => request.closed);
+		expect(request.complete).toBe(false);
+		expect(request.sent).toBeGreaterThan(MAX_URL_BYTES);
+		expect(request.sent).toBeLessThan(MAX_URL_BYTES + 16 * MB);
+	}, 30_000);
+
+	it('counts the inflated bytes: a small gzip body that inflates past the cap is ended', async () => {
+		const result = await generate(`/gzip/${MAX_URL_BYTES + 1}.png`);
+		expect(cdn.requests[0].total).toBeLessThan(MB);
+		expect(result.error?.message).toMatch(/^"Image URL" is over 50\.0 MB; the download was ended/);
+		nothingSpent();
+	}, 30_000);
+
+	it.each(['declared', 'chunked'])(
+		'passes a file of exactly the cap (%s) and uploads all of it without the token',
+		async (kind) => {
+			const result = await generate(`/${kind}/${MAX_URL_BYTES}.png`);
+			expect(result.error).toBeUndefined();
+			expect(cdn.requests).toHaveLength(1);
+			expect(cdn.requests[0].complete).toBe(true);
+			expect(cdn.requests[0].authorization).toBeUndefined();
+			const [upload] = ops(sim, 'files.upload');
+			expect(upload.query).toMatchObject({ account: '987654321' });
+			expect(upload.body).toMatchObject({ contentType: 'image/png', bytes: MAX_URL_BYTES });
+			expect(ops(sim, 'videos.create')).toHaveLength(1);
+		},
+		60_000,
+	);
+
+	it('refuses a link that redirects onto the API origin, so the token is never attached', async () => {
+		const target = encodeURIComponent(`${sim.url}/v1/minimax/files`);
+		const result = await generate(`/to/${target}`);
+		expect(result.error?.message).toMatch(
+			/^Downloading "Image URL" failed: The link redirected to the useapi.net API itself/,
+		);
+		expect(cdn.requests).toHaveLength(1);
+		expect(sim.log.filter((e) => e.path === '/v1/minimax/files')).toHaveLength(0);
+		nothingSpent();
 	});
 });

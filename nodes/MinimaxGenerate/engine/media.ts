@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { downloadToBinary } from '../../shared/download';
+import { DownloadSizeError, downloadUserUrl, megabytes } from '../../shared/download';
 import { operationError } from '../../shared/errors';
 import { apiRequest, getBaseUrl, type ApiResponse } from '../../shared/transport';
 import { bareMime, UPLOAD_MIMES, uploadContentType, type MediaKind } from '../../shared/mime';
@@ -112,12 +112,20 @@ export async function fetchUrlMedia(
 	let data: Buffer;
 	let header: string;
 	try {
-		const binary = await downloadToBinary.call(this, url, { timeoutMs: 120_000 });
-		data = binary.id
-			? await this.helpers.binaryToBuffer(await this.helpers.getBinaryStream(binary.id))
-			: Buffer.from(binary.data, 'base64');
-		header = String(binary.mimeType ?? '');
+		({ data, mimeType: header } = await downloadUserUrl.call(this, url, {
+			timeoutMs: 120_000,
+			maxBytes: MAX_URL_BYTES,
+		}));
 	} catch (error) {
+		if (error instanceof DownloadSizeError) {
+			const cap = `at most ${MAX_URL_BYTES / 1048576} MB are downloaded`;
+			throw fail(
+				error.declared
+					? `"${field}" is ${megabytes(error.bytes)} MB; ${cap}`
+					: `"${field}" is over ${megabytes(error.bytes)} MB; the download was ended there (${cap})`,
+				'Use a smaller file, or upload it with File → Upload and use its File ID.',
+			);
+		}
 		throw fail(
 			`Downloading "${field}" failed: ${(error as Error).message}`,
 			`Check that ${url.slice(0, 200)} opens in a private browser window without logging in, or upload the file and use its File ID.`,
@@ -128,12 +136,6 @@ export async function fetchUrlMedia(
 			`"${field}" returned an empty file`,
 			'Check the link; it must point at the file itself, not at a web page.',
 		);
-	if (data.length > MAX_URL_BYTES) {
-		throw fail(
-			`"${field}" is ${(data.length / 1048576).toFixed(1)} MB; at most ${MAX_URL_BYTES / 1048576} MB are downloaded`,
-			'Use a smaller file, or upload it with File → Upload and use its File ID.',
-		);
-	}
 	const mimeType = uploadContentType(header, kind) ?? uploadContentType(sniff(data), kind);
 	if (!mimeType) {
 		throw fail(
