@@ -625,3 +625,35 @@ describe('speech and music: more shapes and versions', () => {
 		});
 	});
 });
+
+describe('speech and music under injected faults', () => {
+	it.each([
+		['speech', 'speech.create'],
+		['music', 'music.create'],
+	])(
+		'%s: every item ends completed or named as "may have been created", never a duplicate job',
+		async (kind, op) => {
+			sim.setFaults({
+				rate: 0.35,
+				seed: 7,
+				paths: [op, `${kind}.get`, 'scheduler.list', 'music.list'],
+			});
+			const params = kind === 'speech' ? speechParams('faults') : songParams('faults');
+			const result = await run(sim, params, items(5), { ...V2, continueOnFail: true });
+			sim.setFaults({ rate: 0 });
+			expect(result.items).toHaveLength(5);
+			expect(sim.stats().duplicateCreates).toBe(0);
+			const done = result.items.filter((i) => i.json.status === 'completed');
+			const unproven = result.items.filter((i) =>
+				/may have been created/.test(String(i.json.error)),
+			);
+			expect(done.length + unproven.length).toBe(5);
+			// Each accepted create is one item's job: completed, or named in that item's error.
+			expect(jobsOf(sim, kind).length).toBeGreaterThanOrEqual(done.length);
+			expect(jobsOf(sim, kind).length).toBeLessThanOrEqual(5);
+			expect(new Set(done.map((i) => i.json[kind === 'speech' ? 'audioId' : 'musicId'])).size).toBe(
+				done.length,
+			);
+		},
+	);
+});
