@@ -8,7 +8,14 @@ import { backoffMs } from '../../shared/retry';
 import { apiRequest, type ApiResponse } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS } from './capacity';
-import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
+import {
+	checkBinary,
+	fetchUrlMedia,
+	uploadBinary,
+	uploadBytes,
+	type MultipartFile,
+	type UrlMedia,
+} from './media';
 import type { MediaKind } from '../models/common';
 import { baselineFor } from './recover';
 import { audioOf, type Engine, type Task } from './task';
@@ -32,6 +39,17 @@ export async function submitTask(engine: Engine, task: Task, account: string): P
 	for (const media of task.prepared.media) {
 		if (media.fileId) {
 			body[media.field] = media.fileId;
+			continue;
+		}
+		if (media.url && engine.adapter.mediaAsParts) {
+			// The agent takes its files as parts of the create: downloaded once, sent with each attempt.
+			const part = await downloadFor(engine, task, {
+				url: media.url,
+				kind: media.kind,
+				label: media.label ?? media.field,
+			});
+			if (!part) return;
+			files.push({ field: media.field, ...part });
 			continue;
 		}
 		if (media.url) {
@@ -215,7 +233,32 @@ function retry(engine: Engine, task: Task, response: ApiResponse, immediate = fa
 	task.nextAttemptAt = at;
 }
 
-type UploadSource = { property: string } | { url: string; kind: MediaKind; label: string };
+type UrlSource = { url: string; kind?: MediaKind; label: string };
+type UploadSource = { property: string } | UrlSource;
+
+/**
+ * A URL input downloaded (no token, size capped, type checked) once per task: a retried create on
+ * another account does not fetch it again. A link that fails fails the item; undefined then.
+ */
+async function downloadFor(
+	engine: Engine,
+	task: Task,
+	source: UrlSource,
+): Promise<UrlMedia | undefined> {
+	const { ctx } = engine;
+	task.downloads ??= new Map();
+	const cached = task.downloads.get(source.url);
+	if (cached) return cached;
+	try {
+		const media = await fetchUrlMedia.call(ctx, task.index, source.url, source.kind, source.label);
+		if (isCancelled(ctx)) return undefined;
+		task.downloads.set(source.url, media);
+		return media;
+	} catch (error) {
+		if (!isCancelled(ctx)) engine.fail(task, error as Error);
+		return undefined;
+	}
+}
 
 /**
  * Uploads one media input (an item's binary, or a URL downloaded first) to the account, once per
@@ -233,14 +276,8 @@ async function uploadFor(
 	const { ctx } = engine;
 	let response: ApiResponse;
 	if ('url' in source) {
-		let media: { data: Buffer; mimeType: string };
-		try {
-			media = await fetchUrlMedia.call(ctx, task.index, source.url, source.kind, source.label);
-		} catch (error) {
-			if (!isCancelled(ctx)) engine.fail(task, error as Error);
-			return undefined;
-		}
-		if (isCancelled(ctx)) return undefined;
+		const media = await downloadFor(engine, task, source);
+		if (!media) return undefined;
 		response = await uploadBytes.call(ctx, media.data, media.mimeType, account || undefined);
 	} else {
 		response = await uploadBinary.call(

@@ -4,7 +4,7 @@ import type { ApiRequest } from '../../shared/transport';
 import type { PreparedCreate } from '../types';
 import type { AccountPool, CapacityPolicy } from './capacity';
 import type { JobListing } from './listing';
-import type { MultipartFile } from './media';
+import type { MultipartFile, UrlMedia } from './media';
 import type { JobSettings } from './settings';
 
 /** What a 2xx create answer told us. `finals`: records that are already final (stream end, sync agent). */
@@ -101,6 +101,8 @@ export interface Task {
 	records: Record<string, IDataObject>;
 	createBody?: IDataObject;
 	uploads: Map<string, { fileID: string; ossPath?: string }>;
+	/** URL inputs already downloaded, by URL (submit.ts downloadFor). */
+	downloads?: Map<string, UrlMedia>;
 	lastFailure?: { statusCode: number; body: unknown };
 	output?: INodeExecutionData[];
 	error?: Error;
