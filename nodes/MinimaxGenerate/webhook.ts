@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	INodeExecutionData,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -12,7 +11,7 @@ import { webhookBody } from '../shared/webhookBody';
 // Constant-time comparison shared with the trigger's own secret check.
 import { secretMatches } from '../shared/secret';
 import { adapterOfKind } from './actions';
-import { errorJson } from './engine/batch';
+import { errorJson, newTask } from './engine/batch';
 import {
 	apiTokenOf,
 	decodeState,
@@ -22,8 +21,8 @@ import {
 	STATE_PARAM,
 	type CallbackState,
 } from './engine/callbackWait';
-import { finishTask } from './engine/finish';
-import type { Engine, KindAdapter, Task } from './engine/task';
+import { finishTask, type FinishOutcome } from './engine/finish';
+import type { KindAdapter } from './engine/task';
 
 /**
  * Wait Mode "Until Callback", webhook side: useapi.net POSTs progress and the final record to the
@@ -92,53 +91,35 @@ async function resultItems(
 	parsed: ParsedCallback,
 ): Promise<INodeExecutionData[]> {
 	const adapter = adapterOfKind(state.k) as KindAdapter;
-	const task = {
-		index: state.i,
-		prepared: { body: {}, media: [], replyRef: state.r },
-		settings: settingsOf(state),
-		tag: state.t,
-		state: 'finishing',
-		account: parsed.account ?? undefined,
-		holdsSlot: false,
-		attempts: 1,
-		nextAttemptAt: 0,
-		ambiguous: false,
-		submittedAt: state.s,
-		finishedAt: Date.now(),
-		ids: [parsed.id],
-		pending: new Set<string>(),
-		records: {},
-		uploads: new Map(),
-	} as Task;
-	const engine: Engine = {
-		// finishTask only uses getNode() and the request/binary helpers, which both contexts have.
-		ctx: ctx as unknown as IExecuteFunctions,
-		adapter,
-		pool: undefined as unknown as Engine['pool'],
-		tasks: [task],
-		backoffBaseMs: 0,
-		baselines: new Map(),
-		fail(failed, error) {
-			failed.error = error;
-			failed.state = 'done';
-		},
-		accept() {},
-	};
+	// The task as the parked execution left it: submitted, one job, now final.
+	const resumed = (records: Record<string, IDataObject>) =>
+		newTask(state.i, { body: {}, media: [], replyRef: state.r }, settingsOf(state), {
+			tag: state.t,
+			state: 'finishing',
+			account: parsed.account ?? undefined,
+			attempts: 1,
+			submittedAt: state.s,
+			finishedAt: Date.now(),
+			ids: [parsed.id],
+			records,
+		});
+	let task = resumed({});
+	let outcome: FinishOutcome;
 	try {
-		task.records[parsed.id] = await finalRecord(ctx, adapter, parsed);
-		await finishTask(engine, task);
+		task = resumed({ [parsed.id]: await finalRecord(ctx, adapter, parsed) });
+		outcome = await finishTask(ctx, adapter, task);
 	} catch (error) {
-		task.error = error as Error;
+		outcome = { type: 'failed', error: error as Error };
 	}
-	if (task.error || !task.output) {
-		const error =
-			task.error ?? new Error(`The ${adapter.label} ${parsed.id} ended without a result`);
-		return [
-			{
-				json: { ...errorJson(error, task), outcome: parsed.outcome, status: parsed.status },
-				pairedItem: { item: state.i },
-			},
-		];
-	}
-	return task.output;
+	if (outcome.type === 'output') return outcome.output;
+	const error =
+		outcome.type === 'failed'
+			? outcome.error
+			: new Error(`The ${adapter.label} ${parsed.id} ended without a result`);
+	return [
+		{
+			json: { ...errorJson(error, task), outcome: parsed.outcome, status: parsed.status },
+			pairedItem: { item: state.i },
+		},
+	];
 }

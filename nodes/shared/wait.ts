@@ -5,8 +5,9 @@ interface Cancellable {
 	getExecutionCancelSignal?: () => AbortSignal | undefined;
 }
 
-export function isCancelled(ctx: Cancellable): boolean {
-	return ctx.getExecutionCancelSignal?.()?.aborted === true;
+/** Whether the execution was stopped; contexts without a cancel signal (webhooks) never are. */
+export function isCancelled(ctx: object): boolean {
+	return (ctx as Cancellable).getExecutionCancelSignal?.()?.aborted === true;
 }
 
 /**

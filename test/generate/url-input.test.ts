@@ -239,7 +239,7 @@ describe('Image URL for Create From Template, File URLs for Agent → Run', () =
 		expect(ops(sim, 'videos.agentCreate')).toHaveLength(0);
 	});
 
-	it('agent: each link is downloaded once without the token and sent as a file part of the run on the job account', async () => {
+	it('agent: each link is downloaded without the token and sent as a file part of the run on the job account', async () => {
 		const urls = `${other.cdnUrl}/cdn/cover/a.png,\n${other.cdnUrl}/cdn/template/1.mp4`;
 		const result = await run(
 			sim,

@@ -110,16 +110,18 @@ describe('Download Result', () => {
 		expect(String(r.items[0].json.downloadError)).not.toContain(env.sim.token);
 	});
 
+	/** A completed callback with only ids and status: the trigger must read the job for its URLs. */
+	const partialFinal = () => ({
+		videoId: env.video.videoId,
+		status: 2,
+		statusLabel: 'completed',
+		statusFinal: true,
+		replyRef: 'r',
+	});
+
 	it('reads the job once through the API when a completed callback carries only ids and status', async () => {
-		const partial = {
-			videoId: env.video.videoId,
-			status: 2,
-			statusLabel: 'completed',
-			statusFinal: true,
-			replyRef: 'r',
-		};
 		const before = env.sim.log.length;
-		const r = await call(partial, otherOrigin());
+		const r = await call(partialFinal(), otherOrigin());
 		expect(r.items[0].json.downloadError).toBeUndefined();
 		expect(r.items[0].json.resultUrl).toBe(env.video.downloadURL);
 		expect(
@@ -132,14 +134,7 @@ describe('Download Result', () => {
 	});
 
 	it('reports a partial completed callback as downloadError when no credential can read the job', async () => {
-		const partial = {
-			videoId: env.video.videoId,
-			status: 2,
-			statusLabel: 'completed',
-			statusFinal: true,
-			replyRef: 'r',
-		};
-		const r = await call(partial, undefined);
+		const r = await call(partialFinal(), undefined);
 		expect(r.items[0].json.downloadError).toMatch(/no result URL/);
 	});
 

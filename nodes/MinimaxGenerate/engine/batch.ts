@@ -2,20 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { randomString } from 'n8n-workflow';
 
 import { apiError, operationError } from '../../shared/errors';
+import { backoffMs } from '../../shared/retry';
 import { apiRequest } from '../../shared/transport';
 import { isCancelled, sleepCancellable } from '../../shared/wait';
 import type { PreparedCreate } from '../types';
 import { parkForCallback, planCallbackWait } from './callbackWait';
 import { AccountPool } from './capacity';
-import { finishTask, submittedItem } from './finish';
+import { finishTask, submittedItem, type FinishOutcome } from './finish';
 import { checkBinary } from './media';
 import { asNodeError } from './nodeError';
 import { pinAccount } from './pin';
-import { pollOnce, releaseSlot } from './poll';
-import { readSettings } from './settings';
-import { recoverTask } from './recover';
-import { submitTask } from './submit';
+import { checkJob, leftListing, toCheck, watchedTasks, type CheckOutcome } from './poll';
+import { CONFIRMATIONS, lookup, mayExistError, settleMs, type Verdict } from './recover';
+import { readSettings, type JobSettings } from './settings';
+import { gaveUpError, submitTask, type Failure, type SubmitOutcome } from './submit';
 import { audioOf, type Engine, type KindAdapter, type Task } from './task';
+
+/**
+ * The batch engine, and the only place a Task changes: its state, slot, ids, records and output.
+ * submit.ts, poll.ts, recover.ts and finish.ts do the HTTP work and return what happened; the
+ * methods below apply it.
+ */
 
 export type Reader = (this: IExecuteFunctions, itemIndex: number) => PreparedCreate;
 
@@ -30,42 +37,70 @@ function newTag(index: number): string {
 	return `${Date.now().toString(36)}i${index}${randomString(12)}`;
 }
 
+/** Settings of an item whose own could not be read (it is invalid and never runs). */
+const UNREAD: JobSettings = {
+	wait: false,
+	waitMode: 'poll',
+	pollMs: 10_000,
+	timeoutMs: 0,
+	onFailure: 'error',
+	cancelOnStop: false,
+	download: false,
+	binaryProperty: 'data',
+	includeRaw: false,
+	splitIntoItems: false,
+	lean: false,
+};
+
+/**
+ * The one constructor of a Task, for the batch and for the Until Callback resume (webhook.ts),
+ * which passes what the parked execution knew in `resume`.
+ */
+export function newTask(
+	index: number,
+	prepared: PreparedCreate,
+	settings: JobSettings,
+	resume: Partial<Task> = {},
+): Task {
+	return {
+		index,
+		prepared,
+		settings,
+		tag: newTag(index),
+		state: 'pending',
+		holdsSlot: false,
+		attempts: 0,
+		nextAttemptAt: 0,
+		ambiguous: false,
+		ids: [],
+		pending: new Set(),
+		records: {},
+		uploads: new Map(),
+		...resume,
+	};
+}
+
 /** Reads and validates every item before any HTTP call. */
 function prepare(ctx: IExecuteFunctions, read: Reader, adapter: KindAdapter): Task[] {
-	const items = ctx.getInputData();
-	const tasks: Task[] = [];
-	for (let index = 0; index < items.length; index++) {
-		const task: Task = {
-			index,
-			prepared: undefined as unknown as PreparedCreate,
-			settings: undefined as unknown as Task['settings'],
-			tag: newTag(index),
-			state: 'pending',
-			holdsSlot: false,
-			attempts: 0,
-			nextAttemptAt: 0,
-			ambiguous: false,
-			ids: [],
-			pending: new Set(),
-			records: {},
-			uploads: new Map(),
-		};
+	return ctx.getInputData().map((_, index) => {
+		let settings: JobSettings | undefined;
 		try {
-			task.settings = readSettings.call(ctx, index, adapter.defaultPollSeconds);
-			task.prepared = pinAccount(ctx.getNode(), index, read.call(ctx, index));
-			for (const media of task.prepared.media) {
+			settings = readSettings.call(ctx, index, adapter.defaultPollSeconds);
+			const prepared = pinAccount(ctx.getNode(), index, read.call(ctx, index));
+			for (const media of prepared.media) {
 				if (!media.fileId && media.binaryProperty) {
 					checkBinary.call(ctx, index, media.binaryProperty, adapter.mediaAsParts === true);
 				}
 			}
+			return newTask(index, prepared, settings);
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, index);
-			task.state = 'invalid';
-			task.error = error as Error;
+			return newTask(index, { body: {}, media: [] }, settings ?? UNREAD, {
+				state: 'invalid',
+				error: error as Error,
+			});
 		}
-		tasks.push(task);
-	}
-	return tasks;
+	});
 }
 
 /**
@@ -80,6 +115,7 @@ export async function runBatch(
 ): Promise<INodeExecutionData[]> {
 	const tasks = prepare(this, read, adapter);
 	const callback = await planCallbackWait.call(this, tasks, adapter);
+	if (callback) callback.task.prepared = { ...callback.task.prepared, replyUrl: callback.replyUrl };
 	const engine = new BatchEngine(this, adapter, tasks);
 	await engine.run();
 	const output = engine.collect();
@@ -107,17 +143,23 @@ class BatchEngine implements Engine {
 		this.backoffBaseMs = Math.min(2_000, this.pollMs * 2);
 	}
 
-	fail(task: Task, error: Error): void {
+	private fail(task: Task, error: Error): void {
 		if (task.state === 'done') return;
 		task.error = error;
 		task.state = 'done';
 		task.finishedAt ??= Date.now();
 		// A job that exists keeps its slot until the scheduler drops it; a rejected create gives it back.
-		if (!task.ids.length) releaseSlot(this, task);
+		if (!task.ids.length) this.releaseSlot(task);
 		if (!this.ctx.continueOnFail() && !this.fatal) this.fatal = error;
 	}
 
-	accept(task: Task, ids: string[], finals: Record<string, IDataObject>, body: IDataObject): void {
+	/** Marks a task's jobs as submitted and running (or done when not waiting). */
+	private accept(
+		task: Task,
+		ids: string[],
+		finals: Record<string, IDataObject>,
+		body: IDataObject,
+	): void {
 		task.ids = ids;
 		task.ambiguous = false;
 		task.createBody = body;
@@ -126,13 +168,19 @@ class BatchEngine implements Engine {
 		Object.assign(task.records, finals);
 		// Until Callback: the engine only submits; the execution then parks (callbackWait.ts).
 		if (!task.settings.wait || task.settings.waitMode === 'callback') {
-			task.output = submittedItem(this, task);
+			task.output = submittedItem(this.adapter, task);
 			task.state = 'done';
 			return;
 		}
 		task.state = 'running';
 		// First check one interval after the create, unless a round is already planned.
 		if (this.nextPollAt <= Date.now()) this.nextPollAt = Date.now() + this.pollMs;
+	}
+
+	private releaseSlot(task: Task): void {
+		if (!task.holdsSlot) return;
+		task.holdsSlot = false;
+		if (task.account !== undefined) this.pool.release(task.account);
 	}
 
 	private launch(work: Promise<void>): void {
@@ -161,7 +209,7 @@ class BatchEngine implements Engine {
 			if (!this.polling && now >= this.nextPollAt && this.hasWatched()) {
 				this.polling = true;
 				this.nextPollAt = now + this.pollMs;
-				this.launch(pollOnce(this).finally(() => (this.polling = false)));
+				this.launch(this.poll().finally(() => (this.polling = false)));
 			}
 			if (
 				this.tasks.every((t) => t.state === 'done' || t.state === 'invalid') &&
@@ -214,7 +262,7 @@ class BatchEngine implements Engine {
 			if (task.ambiguous) {
 				// Its job may exist: look for it on that account, never pick another one meanwhile.
 				task.state = 'submitting';
-				this.launch(recoverTask(this, task).catch((error: Error) => this.fail(task, error)));
+				this.launch(this.recover(task).catch((error: Error) => this.fail(task, error)));
 				continue;
 			}
 			if (task.deadline !== undefined && now > task.deadline && task.attempts > 0) {
@@ -246,8 +294,12 @@ class BatchEngine implements Engine {
 			this.pool.reserve(pick.account);
 			task.holdsSlot = true;
 			task.state = 'submitting';
+			task.account = pick.account;
+			task.firstAttemptAt ??= now;
+			task.deadline ??= now + task.settings.timeoutMs;
 			this.launch(
 				submitTask(this, task, pick.account)
+					.then((outcome) => this.applySubmit(task, pick.account, outcome))
 					.catch((error: Error) => this.fail(task, error))
 					.then(() => {
 						this.pool.endProbe(pick.account);
@@ -264,13 +316,146 @@ class BatchEngine implements Engine {
 		}
 	}
 
+	private applySubmit(task: Task, account: string, outcome: SubmitOutcome): void {
+		for (const [key, upload] of outcome.uploads ?? []) task.uploads.set(key, upload);
+		if (outcome.sent) task.attempts += 1;
+		if (outcome.answered !== undefined) this.pool.answered(account, outcome.answered);
+		switch (outcome.type) {
+			case 'accepted':
+				return this.accept(task, outcome.ids, outcome.finals, outcome.body);
+			case 'failed':
+				if (outcome.fatal) this.fatal = outcome.error;
+				return this.fail(task, outcome.error);
+			case 'ambiguous':
+				// The job may exist on this account: keep its slot, send nothing until a lookup there decides.
+				task.ambiguous = true;
+				task.ambiguousAccount = account;
+				task.ambiguousSince = Date.now();
+				task.lookups = 0;
+				task.lastFailure = outcome.failure;
+				task.state = 'pending';
+				task.nextAttemptAt = 0;
+				return;
+			case 'retry':
+				this.retry(task, outcome.failure, outcome.immediate);
+				// After retry() gave the slot back, so the block is not lifted by that release.
+				if (outcome.accountFull)
+					this.pool.markFull(
+						account,
+						Date.now() + backoffMs(task.attempts - 1, this.backoffBaseMs),
+					);
+				return;
+			case 'accountOut':
+				return this.moveAccount(task, account, outcome.failure);
+			case 'stopped':
+				return;
+		}
+	}
+
+	/** Account out of credits (412) or on hold (596): drop it; unfixed items go to the other accounts. */
+	private moveAccount(task: Task, account: string, failure: Failure): void {
+		this.pool.remove(account, failure.statusCode, failure.body);
+		this.pool.release(account);
+		task.holdsSlot = false;
+		task.lastFailure = failure;
+		// pick() fails the task when no account is left (or when the account was fixed).
+		task.state = 'pending';
+		task.nextAttemptAt = 0;
+	}
+
+	/** Back to the queue after a backoff, unless the timeout would pass first. */
+	private retry(task: Task, failure: Failure, immediate = false): void {
+		task.lastFailure = failure;
+		if (task.account !== undefined) this.pool.release(task.account);
+		task.holdsSlot = false;
+		const wait = backoffMs(Math.max(0, task.attempts - 1), this.backoffBaseMs);
+		const at = Date.now() + (immediate ? 0 : wait);
+		if (at > (task.deadline ?? Infinity))
+			return this.fail(task, gaveUpError(this.ctx.getNode(), this.adapter, task, failure));
+		task.state = 'pending';
+		task.nextAttemptAt = at;
+	}
+
+	/** Runs a lookup for an ambiguous create and acts on it: adopt, send again, look again later, or fail. */
+	private async recover(task: Task): Promise<void> {
+		const verdict = await lookup(this, task);
+		if (isCancelled(this.ctx)) return;
+		this.applyVerdict(task, verdict);
+	}
+
+	private applyVerdict(task: Task, verdict: Verdict): void {
+		task.lookups = (task.lookups ?? 0) + 1;
+		if (verdict.kind === 'found') return this.accept(task, verdict.ids, {}, { recovered: true });
+		if (verdict.kind === 'none') {
+			// Proven: no job. Give the slot back; the next pick may use any account.
+			this.releaseSlot(task);
+			task.ambiguous = false;
+			task.state = 'pending';
+			task.nextAttemptAt = 0;
+			return;
+		}
+		const final =
+			verdict.kind === 'candidates' && (task.lookups >= CONFIRMATIONS || verdict.ids.length === 0);
+		const wait = Math.max(
+			settleMs(this) / 2,
+			backoffMs(Math.min(task.lookups - 1, 4), this.backoffBaseMs),
+		);
+		if (final || Date.now() + wait > (task.deadline ?? Infinity)) {
+			const candidates = verdict.kind === 'candidates' ? verdict.ids : [];
+			return this.fail(task, mayExistError(this, task, candidates, verdict.reason));
+		}
+		task.state = 'pending';
+		task.nextAttemptAt = Date.now() + wait;
+	}
+
+	/**
+	 * One poll round: the listing says which tracked jobs still run; only the others get a single GET
+	 * for their final record. If the listing fails, every running job gets its own GET this round.
+	 */
+	private async poll(): Promise<void> {
+		const watched = watchedTasks(this.tasks);
+		if (!watched.length) return;
+		const known = new Set(watched.filter((t) => t.ids.length > 0));
+		const listed = await this.adapter.listing.running(this.ctx);
+		if (isCancelled(this.ctx)) return;
+		for (const task of leftListing(known, listed)) this.releaseSlot(task);
+		await Promise.all(
+			toCheck(watched, listed).map(async ({ task, id }) =>
+				this.applyCheck(task, id, await checkJob(this, task, id)),
+			),
+		);
+		for (const task of watched) {
+			if (task.state === 'running' && task.pending.size === 0) this.releaseSlot(task);
+		}
+	}
+
+	private applyCheck(task: Task, id: string, outcome: CheckOutcome): void {
+		if (isCancelled(this.ctx) || task.state !== 'running') return;
+		if (outcome.type === 'record') {
+			task.records[id] = outcome.record;
+			if (outcome.final) task.pending.delete(id);
+		} else if (outcome.type === 'failed') {
+			if (outcome.fatal) this.fatal = outcome.error;
+			this.fail(task, outcome.error);
+		}
+	}
+
 	private startFinishes(): void {
 		for (const task of this.tasks) {
 			if (task.state !== 'running' || task.pending.size > 0) continue;
 			task.state = 'finishing';
 			task.finishedAt = Date.now();
-			this.launch(finishTask(this, task));
+			this.launch(
+				finishTask(this.ctx, this.adapter, task).then((outcome) => this.applyFinish(task, outcome)),
+			);
 		}
+	}
+
+	private applyFinish(task: Task, outcome: FinishOutcome): void {
+		if (outcome.type === 'failed') return this.fail(task, outcome.error);
+		if (outcome.type === 'stopped') return;
+		task.output = outcome.output;
+		task.state = 'done';
 	}
 
 	/** The workflow was stopped: no more requests, except the optional cancel calls. */
@@ -282,9 +467,11 @@ class BatchEngine implements Engine {
 		);
 		const cancel = this.adapter.cancel;
 		if (cancel) {
-			const ids = running.filter((t) => t.settings.cancelOnStop).flatMap((t) => [...t.pending]);
+			const toCancel = running
+				.filter((t) => t.settings.cancelOnStop)
+				.flatMap((t) => [...t.pending]);
 			await Promise.all(
-				ids.map(
+				toCancel.map(
 					async (id) =>
 						await apiRequest.call(this.ctx, {
 							...cancel(id),
@@ -305,7 +492,6 @@ class BatchEngine implements Engine {
 			},
 		);
 	}
-
 	/** Output in input order; errors as items with continueOnFail, otherwise the first error is thrown. */
 	collect(): INodeExecutionData[] {
 		const continueOnFail = this.ctx.continueOnFail();

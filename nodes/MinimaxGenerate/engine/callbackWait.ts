@@ -41,6 +41,8 @@ export interface CallbackState {
 
 export interface CallbackPlan {
 	task: Task;
+	/** The create's replyUrl: this execution's resume URL with the signed state. */
+	replyUrl: string;
 }
 
 export const encodeState = (state: CallbackState) =>
@@ -174,8 +176,7 @@ export async function planCallbackWait(
 			},
 		);
 	}
-	task.prepared.replyUrl = replyUrl;
-	return { task };
+	return { task, replyUrl };
 }
 
 /** The node's output if no final callback comes before the timeout (n8n then passes the parked input on). */

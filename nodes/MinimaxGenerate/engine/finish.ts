@@ -1,4 +1,10 @@
-import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { DownloadTimeLimitError, downloadToBinary } from '../../shared/download';
 import { operationError } from '../../shared/errors';
@@ -6,17 +12,17 @@ import { splitReplyRef } from '../../shared/replyRef';
 import { accountOfId, type Outcome } from '../../shared/status';
 import { isCancelled } from '../../shared/wait';
 import { asNodeError } from './nodeError';
-import type { Engine, KindAdapter, ResultFile, Task } from './task';
+import type { KindAdapter, ResultFile, Task } from './task';
 
 const iso = (ms?: number) => (ms ? new Date(ms).toISOString() : undefined);
 
 /** Fields every output item has: account, timings, attempts, the user's replyRef. */
-function common(engine: Engine, task: Task): IDataObject {
+function common(adapter: KindAdapter, task: Task): IDataObject {
 	const id = task.ids[0];
 	const finishedAt = task.finishedAt ?? Date.now();
 	const started = task.submittedAt ?? task.firstAttemptAt;
 	return {
-		kind: engine.adapter.kind,
+		kind: adapter.kind,
 		account: (id && accountOfId(id)) || task.account || undefined,
 		submittedAt: iso(task.submittedAt),
 		finishedAt: iso(finishedAt),
@@ -70,36 +76,45 @@ export function leanJson(
 	return out;
 }
 
-function shaped(engine: Engine, task: Task, items: INodeExecutionData[]): INodeExecutionData[] {
+function shaped(
+	adapter: KindAdapter,
+	task: Task,
+	items: INodeExecutionData[],
+): INodeExecutionData[] {
 	if (!task.settings.lean) return items;
-	return items.map((item) => ({ ...item, json: leanJson(item.json, engine.adapter) }));
+	return items.map((item) => ({ ...item, json: leanJson(item.json, adapter) }));
 }
 
 /** The create response when not waiting: ids, replyUrl and the user's replyRef (tag removed). */
-export function submittedItem(engine: Engine, task: Task): INodeExecutionData[] {
+export function submittedItem(adapter: KindAdapter, task: Task): INodeExecutionData[] {
 	const body = { ...(task.createBody ?? {}) };
 	if (typeof body.replyRef === 'string')
 		body.replyRef = splitReplyRef(body.replyRef).ref || undefined;
 	const json: IDataObject = {
 		id: task.ids[0],
-		...(task.ids.length > 1 || engine.adapter.idsField ? { ids: task.ids } : {}),
+		...(task.ids.length > 1 || adapter.idsField ? { ids: task.ids } : {}),
 		status: 'submitted',
 		statusLabel: 'submitted',
 		outcome: 'running',
-		...common(engine, task),
+		...common(adapter, task),
 		finishedAt: undefined,
 		elapsedSeconds: undefined,
 	};
 	for (const key of ['videoId', 'imageIds', 'jobId'])
 		if (body[key] !== undefined) json[key] = body[key];
 	if (task.settings.includeRaw) json.raw = body;
-	return shaped(engine, task, [{ json, pairedItem: { item: task.index } }]);
+	return shaped(adapter, task, [{ json, pairedItem: { item: task.index } }]);
 }
 
-function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
+function failureError(
+	ctx: FinishContext,
+	adapter: KindAdapter,
+	task: Task,
+	summaries: IDataObject[],
+) {
 	const bad = summaries.find((s) => s.outcome !== 'completed') ?? summaries[0];
 	const id = String(bad?.id ?? task.ids[0]);
-	const label = engine.adapter.label;
+	const label = adapter.label;
 	const outcome = bad?.outcome as Outcome;
 	const said = bad?.message ? `: ${String(bad.message)}` : '';
 	const status = bad?.status !== undefined ? ` (status ${String(bad.status)})` : '';
@@ -107,7 +122,7 @@ function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
 		outcome === 'moderated'
 			? `MiniMax moderated the ${label}${status}${said}`
 			: `The ${label} failed${status}${said}`;
-	return operationError(engine.ctx.getNode(), message, {
+	return operationError(ctx.getNode(), message, {
 		itemIndex: task.index,
 		jobId: id,
 		description:
@@ -118,8 +133,7 @@ function failureError(engine: Engine, task: Task, summaries: IDataObject[]) {
 }
 
 /** One retry for a broken download; none after a stop or the time limit (the node's Timeout, per download). */
-async function download(engine: Engine, task: Task, file: ResultFile) {
-	const ctx = engine.ctx;
+async function download(ctx: FinishContext, task: Task, file: ResultFile) {
 	const options = {
 		fileName: file.fileName,
 		mimeType: file.mimeType,
@@ -143,11 +157,22 @@ function splitSummary(summary: IDataObject, file?: ResultFile): IDataObject {
 	return { ...rest, url: file.url, ...(attachment ? { attachment } : {}) };
 }
 
-/** A finished task: check outcomes, download results, build its output item(s). */
-export async function finishTask(engine: Engine, task: Task): Promise<void> {
-	const { adapter, ctx } = engine;
+/** How finishing a task ended: its output, an error, or nothing (the execution was stopped). */
+export type FinishOutcome =
+	| { type: 'output'; output: INodeExecutionData[] }
+	| { type: 'failed'; error: Error }
+	| { type: 'stopped' };
+
+/** Poll mode (the batch) and the Until Callback resume (webhook.ts) finish jobs alike. */
+export type FinishContext = IExecuteFunctions | IWebhookFunctions;
+
+/** A finished task: check outcomes, download results, build its output item(s). Changes nothing. */
+export async function finishTask(
+	ctx: FinishContext,
+	adapter: KindAdapter,
+	task: Task,
+): Promise<FinishOutcome> {
 	const settings = task.settings;
-	task.finishedAt ??= Date.now();
 	const records = task.ids.map((id) => task.records[id] ?? { id });
 	const summaries: IDataObject[] = records.map((record, i) => ({
 		id: task.ids[i],
@@ -155,7 +180,7 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 	}));
 	const completed = summaries.filter((s) => s.outcome === 'completed').length;
 	if (completed === 0 && settings.onFailure === 'error')
-		return engine.fail(task, failureError(engine, task, summaries));
+		return { type: 'failed', error: failureError(ctx, adapter, task, summaries) };
 
 	// Per record: its files, downloaded when asked for.
 	const perRecord: Array<Array<{ file: ResultFile; binary?: IBinaryKeyData[string] }>> = [];
@@ -169,14 +194,14 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 		try {
 			await Promise.all(
 				perRecord.flat().map(async (entry) => {
-					entry.binary = await download(engine, task, entry.file);
+					entry.binary = await download(ctx, task, entry.file);
 				}),
 			);
 		} catch (error) {
-			if (isCancelled(ctx)) return;
-			return engine.fail(
-				task,
-				operationError(
+			if (isCancelled(ctx)) return { type: 'stopped' };
+			return {
+				type: 'failed',
+				error: operationError(
 					ctx.getNode(),
 					`Downloading the result failed: ${(error as Error).message}`,
 					{
@@ -185,11 +210,11 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 						description: `The job finished; its result URL is ${perRecord.flat()[0]?.file.url ?? 'unknown'}. Turn off "Download Result" to get URLs only.`,
 					},
 				),
-			);
+			};
 		}
 	}
 	const raw = (i: number) => (settings.includeRaw ? { raw: records[i] } : {});
-	const base = common(engine, task);
+	const base = common(adapter, task);
 	const prop = settings.binaryProperty;
 
 	// Split Into Items: one item per result file (images of a batch, attachments of an agent job).
@@ -198,44 +223,48 @@ export async function finishTask(engine: Engine, task: Task): Promise<void> {
 		files.length ? files.map((entry) => ({ i, entry })) : [{ i }],
 	);
 	if (settings.splitIntoItems && units.length > 1) {
-		task.output = shaped(
-			engine,
-			task,
-			units.map(({ i, entry }, position) => ({
-				json: {
-					...splitSummary(summaries[i], entry?.file),
-					...base,
-					ids: task.ids,
-					position,
-					...raw(i),
-				},
-				...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
-				pairedItem: { item: task.index },
-			})),
-		);
-	} else {
-		const binary: IBinaryKeyData = {};
-		perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
-		const overall = summaries.find((s) => s.outcome !== 'completed') ?? summaries[0];
-		const json: IDataObject =
-			records.length > 1
-				? {
-						id: task.ids[0],
-						ids: task.ids,
-						status: overall.status,
-						statusLabel: overall.statusLabel,
-						outcome: overall.outcome,
-						url: summaries.find((s) => s.url)?.url,
-						urls: summaries.map((s) => s.url).filter(Boolean),
+		return {
+			type: 'output',
+			output: shaped(
+				adapter,
+				task,
+				units.map(({ i, entry }, position) => ({
+					json: {
+						...splitSummary(summaries[i], entry?.file),
 						...base,
-						items: summaries,
-						...(settings.includeRaw ? { raw: records } : {}),
-					}
-				: { ...summaries[0], ...base, ...raw(0) };
-		if (adapter.idsField && records.length > 1) json[adapter.idsField] = task.ids;
-		task.output = shaped(engine, task, [
-			{ json, ...(Object.keys(binary).length ? { binary } : {}), pairedItem: { item: task.index } },
-		]);
+						ids: task.ids,
+						position,
+						...raw(i),
+					},
+					...(entry?.binary ? { binary: { [prop]: entry.binary } } : {}),
+					pairedItem: { item: task.index },
+				})),
+			),
+		};
 	}
-	task.state = 'done';
+	const binary: IBinaryKeyData = {};
+	perRecord.flat().forEach((e, n) => e.binary && (binary[binaryName(prop, n)] = e.binary));
+	const overall = summaries.find((s) => s.outcome !== 'completed') ?? summaries[0];
+	const json: IDataObject =
+		records.length > 1
+			? {
+					id: task.ids[0],
+					ids: task.ids,
+					status: overall.status,
+					statusLabel: overall.statusLabel,
+					outcome: overall.outcome,
+					url: summaries.find((s) => s.url)?.url,
+					urls: summaries.map((s) => s.url).filter(Boolean),
+					...base,
+					items: summaries,
+					...(settings.includeRaw ? { raw: records } : {}),
+				}
+			: { ...summaries[0], ...base, ...raw(0) };
+	if (adapter.idsField && records.length > 1) json[adapter.idsField] = task.ids;
+	const item = {
+		json,
+		...(Object.keys(binary).length ? { binary } : {}),
+		pairedItem: { item: task.index },
+	};
+	return { type: 'output', output: shaped(adapter, task, [item]) };
 }

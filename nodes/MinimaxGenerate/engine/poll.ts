@@ -4,60 +4,51 @@ import { apiError } from '../../shared/errors';
 import { isOk, isTransient } from '../../shared/httpStatus';
 import { isFinal } from '../../shared/status';
 import { apiRequest } from '../../shared/transport';
-import { isCancelled } from '../../shared/wait';
 import { audioOf, type Engine, type Task } from './task';
 
+/** What one GET of a tracked job said; the batch engine (batch.ts) applies it. */
+export type CheckOutcome =
+	| { type: 'record'; record: IDataObject; final: boolean }
+	/** Try again next round. */
+	| { type: 'later' }
+	| { type: 'failed'; error: Error; fatal: boolean };
+
+/** Tasks the batch watches in a poll round: jobs still running, or a slot still held. */
+export const watchedTasks = (tasks: Task[]): Task[] =>
+	tasks.filter((t) => t.holdsSlot || (t.state === 'running' && t.pending.size > 0));
+
 /**
- * One poll round: the listing says which tracked jobs still run; only the others get a single GET
- * for their final record. If the listing fails, every running job gets its own GET this round.
+ * Slots whose jobs have left the listing: only jobs known before the listing was asked for can be
+ * missing from it (a create still in flight, or accepted meanwhile, keeps its slot).
  */
-export async function pollOnce(engine: Engine): Promise<void> {
-	const watched = engine.tasks.filter(
-		(t) => t.holdsSlot || (t.state === 'running' && t.pending.size > 0),
-	);
-	if (!watched.length) return;
-	// Only jobs known before the listing was asked for can be missing from it: a create still in
-	// flight, or accepted meanwhile, keeps its slot.
-	const known = new Set(watched.filter((t) => t.ids.length > 0));
-	const listed = await engine.adapter.listing.running(engine.ctx);
-	if (isCancelled(engine.ctx)) return;
-	const gets: Array<Promise<void>> = [];
-	for (const task of watched) {
-		if (task.holdsSlot && listed && known.has(task) && task.ids.every((id) => !listed.has(id)))
-			releaseSlot(engine, task);
-		if (task.state !== 'running') continue;
-		for (const id of task.pending) if (!listed?.has(id)) gets.push(checkOne(engine, task, id));
-	}
-	await Promise.all(gets);
-	for (const task of watched) {
-		if (task.state === 'running' && task.pending.size === 0 && task.holdsSlot)
-			releaseSlot(engine, task);
-	}
+export function leftListing(known: Set<Task>, listed: Set<string> | undefined): Task[] {
+	if (!listed) return [];
+	return [...known].filter((t) => t.holdsSlot && t.ids.every((id) => !listed.has(id)));
 }
 
-export function releaseSlot(engine: Engine, task: Task): void {
-	if (!task.holdsSlot) return;
-	task.holdsSlot = false;
-	if (task.account !== undefined) engine.pool.release(task.account);
+/** Jobs that need their own GET this round: every pending one the listing does not show (all, if it failed). */
+export function toCheck(
+	watched: Task[],
+	listed: Set<string> | undefined,
+): Array<{ task: Task; id: string }> {
+	return watched
+		.filter((task) => task.state === 'running')
+		.flatMap((task) =>
+			[...task.pending].filter((id) => !listed?.has(id)).map((id) => ({ task, id })),
+		);
 }
 
-async function checkOne(engine: Engine, task: Task, id: string): Promise<void> {
+/** One GET of a job's record. */
+export async function checkJob(engine: Engine, task: Task, id: string): Promise<CheckOutcome> {
 	const { ctx, adapter } = engine;
 	const response = await apiRequest.call(ctx, { method: 'GET', path: adapter.getPath(id) });
-	if (isCancelled(ctx) || task.state !== 'running') return;
 	const code = response.statusCode;
 	if (isOk(code) && response.body && typeof response.body === 'object') {
 		const record = response.body as IDataObject;
-		task.records[id] = record;
-		if (isFinal(record)) task.pending.delete(id);
-		return;
+		return { type: 'record', record, final: isFinal(record) };
 	}
-	if (isTransient(code)) return; // next round
-	if (code === 404) {
-		task.records[id] = adapter.gone(id);
-		task.pending.delete(id);
-		return;
-	}
+	if (isTransient(code)) return { type: 'later' };
+	if (code === 404) return { type: 'record', record: adapter.gone(id), final: true };
 	const error = apiError(ctx.getNode(), code, response.body, {
 		itemIndex: task.index,
 		jobId: id,
@@ -65,8 +56,7 @@ async function checkOne(engine: Engine, task: Task, id: string): Promise<void> {
 		resource: adapter.label,
 		...audioOf(adapter),
 	});
-	if (code === 401) engine.fatal = error;
 	error.description =
 		`${error.description ?? ''} The job may still be running on the server.`.trim();
-	engine.fail(task, error);
+	return { type: 'failed', error, fatal: code === 401 };
 }

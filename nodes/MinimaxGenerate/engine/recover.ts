@@ -1,10 +1,7 @@
 import { operationError } from '../../shared/errors';
 import { isAccountOut, isOk } from '../../shared/httpStatus';
-import { backoffMs } from '../../shared/retry';
 import { apiRequest } from '../../shared/transport';
-import { isCancelled } from '../../shared/wait';
 import { API_PICKS, getWithRetry } from './capacity';
-import { releaseSlot } from './poll';
 import type { JobHistory } from './listing';
 import type { Engine, Task } from './task';
 
@@ -28,7 +25,7 @@ const MAX_PAGES = 10;
 /** A lost create's job may show up in the account's list a little later: "none" needs this much quiet. */
 export const settleMs = (engine: Engine) => Math.min(10_000, Math.max(200, engine.backoffBaseMs));
 /** Candidates must still be unexplained on this many lookups (an in-flight create of this run explains itself). */
-const CONFIRMATIONS = 2;
+export const CONFIRMATIONS = 2;
 
 /**
  * The ids in the account's newest list page before this run's first create there (once per account
@@ -132,36 +129,6 @@ export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
 	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
 		? { kind: 'none' }
 		: { kind: 'unknown', reason: 'waiting a moment for the job to appear' };
-}
-
-/** Runs a lookup and acts on it: adopt, send again, look again later, or end with an error. */
-export async function recoverTask(engine: Engine, task: Task): Promise<void> {
-	const verdict = await lookup(engine, task);
-	if (isCancelled(engine.ctx)) return;
-	task.lookups = (task.lookups ?? 0) + 1;
-	if (verdict.kind === 'found') return engine.accept(task, verdict.ids, {}, { recovered: true });
-	if (verdict.kind === 'none') {
-		// Proven: no job. Give the slot back; the next pick may use any account.
-		releaseSlot(engine, task);
-		task.ambiguous = false;
-		task.state = 'pending';
-		task.nextAttemptAt = 0;
-		return;
-	}
-	const final =
-		verdict.kind === 'candidates' && (task.lookups >= CONFIRMATIONS || verdict.ids.length === 0);
-	const wait = Math.max(
-		settleMs(engine) / 2,
-		backoffMs(Math.min(task.lookups - 1, 4), engine.backoffBaseMs),
-	);
-	if (final || Date.now() + wait > (task.deadline ?? Infinity)) {
-		const candidates = verdict.kind === 'candidates' ? verdict.ids : [];
-		const reason =
-			verdict.kind === 'unknown' || verdict.kind === 'candidates' ? verdict.reason : undefined;
-		return engine.fail(task, mayExistError(engine, task, candidates, reason));
-	}
-	task.state = 'pending';
-	task.nextAttemptAt = Date.now() + wait;
 }
 
 /** The per-item error when a lost create can neither be found nor proven absent. */

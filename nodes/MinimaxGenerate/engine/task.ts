@@ -4,7 +4,7 @@ import type { ApiRequest } from '../../shared/transport';
 import type { PreparedCreate } from '../types';
 import type { AccountPool, CapacityPolicy } from './capacity';
 import type { JobListing } from './listing';
-import type { MultipartFile, UrlMedia } from './media';
+import type { MultipartFile } from './media';
 import type { JobSettings } from './settings';
 
 /** What a 2xx create answer told us. `finals`: records that are already final (stream end, sync agent). */
@@ -70,6 +70,12 @@ export interface KindAdapter {
 export const audioOf = (adapter: KindAdapter): { audio?: true } =>
 	adapter.audio ? { audio: true } : {};
 
+/** A file uploaded to an account for a task's create. */
+export interface Upload {
+	fileID: string;
+	ossPath?: string;
+}
+
 export type TaskState = 'invalid' | 'pending' | 'submitting' | 'running' | 'finishing' | 'done';
 
 export interface Task {
@@ -100,27 +106,25 @@ export interface Task {
 	pending: Set<string>;
 	records: Record<string, IDataObject>;
 	createBody?: IDataObject;
-	uploads: Map<string, { fileID: string; ossPath?: string }>;
-	/** URL inputs already downloaded, by URL (submit.ts downloadFor). */
-	downloads?: Map<string, UrlMedia>;
+	/** Files already uploaded for this task, per account and input (`<account>|<property or url:…>`). */
+	uploads: Map<string, Upload>;
 	lastFailure?: { statusCode: number; body: unknown };
 	output?: INodeExecutionData[];
 	error?: Error;
 }
 
-/** The batch a task belongs to, as the submit, poll and finish steps see it. */
+/**
+ * The batch as the submit, poll, recover and finish steps see it: read only. They return what
+ * happened; only the batch engine (batch.ts) changes a task.
+ */
 export interface Engine {
-	ctx: IExecuteFunctions;
-	adapter: KindAdapter;
-	pool: AccountPool;
-	tasks: Task[];
-	/** Set by a failure every item would share (401): the run stops. */
-	fatal?: Error;
+	readonly ctx: IExecuteFunctions;
+	readonly adapter: KindAdapter;
+	/** Account capacity; its trouble list may grow when a read finds an account out (412/596). */
+	readonly pool: AccountPool;
+	readonly tasks: readonly Task[];
 	/** Base of the create backoff (ms). */
-	backoffBaseMs: number;
+	readonly backoffBaseMs: number;
 	/** Per account: its newest list ids before this run's first create there (recover.ts). */
-	baselines: Map<string, Promise<Set<string> | undefined>>;
-	fail(task: Task, error: Error): void;
-	/** Marks a task's jobs as submitted and running (or done when not waiting). */
-	accept(task: Task, ids: string[], finals: Record<string, IDataObject>, body: IDataObject): void;
+	readonly baselines: Map<string, Promise<Set<string> | undefined>>;
 }
