@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { splitUrls } from '../../nodes/MinimaxGenerate/actions/agent/run';
 import { MAX_URL_BYTES } from '../../nodes/MinimaxGenerate/engine/media';
 import { ops, png, run, startSim, until, type Sim } from './helpers';
 import { createSizeCdn, type SizeCdn } from './size-cdn';
@@ -284,5 +285,18 @@ describe('Image URL for Create From Template, File URLs for Agent → Run', () =
 		const secret = await run(sim, agent('https://user:pw@example.com/a.png'), undefined, v2);
 		expect(secret.error?.message).toContain('"File URLs" contains a user name or password');
 		expect(ops(sim, 'agent.run')).toHaveLength(0);
+	});
+
+	it('File URLs split on lines, spaces and commas before a link; a comma inside a link stays', () => {
+		expect(
+			splitUrls(
+				' https://a.example/c_fill,w_100/a.png, https://b.example/b.png\nhttp://c.example/c.mp4,',
+			),
+		).toEqual([
+			'https://a.example/c_fill,w_100/a.png',
+			'https://b.example/b.png',
+			'http://c.example/c.mp4',
+		]);
+		expect(splitUrls('  \n ')).toEqual([]);
 	});
 });
