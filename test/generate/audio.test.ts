@@ -534,3 +534,126 @@ describe('Voice → Clone', () => {
 		expect(apiLog(sim)).toHaveLength(0);
 	});
 });
+
+describe('speech and music: more shapes and versions', () => {
+	it('version 1 nodes read the voice settings from Speech Options', async () => {
+		const result = await run(sim, {
+			resource: 'speech',
+			operation: 'create',
+			voiceId: VOICE,
+			text: 'Old layout.',
+			speechOptions: { emotion: 'happy', pitch: 3 },
+			waitOptions: FAST,
+		});
+		expect(result.error).toBeUndefined();
+		expect(ops(sim, 'speech.create')[0].body).toMatchObject({ emotion: 'happy', pitch: 3 });
+		expect(result.items[0].json).toMatchObject({ outcome: 'completed', kind: 'speech' });
+	});
+
+	it('[gap] Create MP3 answered with the MP3 bytes: a clear error, not a second call', async () => {
+		sim.options.createMp3Shape = 'mp3';
+		const result = await run(
+			sim,
+			{ resource: 'speech', operation: 'createMp3', voiceId: VOICE, text: 'Bytes back.' },
+			undefined,
+			{ ...V2, continueOnFail: true },
+		);
+		expect(String(result.items[0].json.error)).toMatch(
+			/accepted the speech but its ID could not be found/,
+		);
+		expect(ops(sim, 'speech.createMp3')).toHaveLength(1);
+	});
+
+	it('Voice → Clone from File IDs: no upload, the samples go to clone-voice on their account', async () => {
+		const up = await fetch(`${sim.url}/v1/minimax/speech/upload-sample?account=987654321`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${sim.token}`, 'Content-Type': 'audio/wav' },
+			body: media.makeWav(15000),
+		});
+		const fileID = ((await up.json()) as IDataObject).fileID as string;
+		sim.log.length = 0;
+		const result = await run(
+			sim,
+			{
+				resource: 'voice',
+				operation: 'clone',
+				sampleSource: 'fileId',
+				sampleFileIds: ` ${fileID} `,
+				voiceName: 'From Files',
+				languageTag: 'English',
+				options: { noiseReduction: false },
+			},
+			undefined,
+			V2,
+		);
+		expect(result.error).toBeUndefined();
+		expect(ops(sim, 'speech.uploadSample')).toHaveLength(0);
+		expect(ops(sim, 'speech.cloneVoice')[0].body).toMatchObject({
+			files: fileID,
+			need_noise_reduction: false,
+			account: '987654321',
+		});
+		expect(result.items[0].json).toMatchObject({ voiceName: 'From Files', fileIds: [fileID] });
+	});
+
+	it("a cover's reference names its account: another fixed Account is refused before any call", async () => {
+		const result = await run(
+			sim,
+			songParams('cover', {
+				referenceMusicId: 'user:1234-minimax:111111111-music:123456',
+				account: '987654321',
+			}),
+			undefined,
+			{ ...V2, continueOnFail: true },
+		);
+		expect(String(result.items[0].json.error)).toMatch(
+			/belongs to account 111111111, but "Account" is 987654321/,
+		);
+		expect(apiLog(sim)).toHaveLength(0);
+	});
+
+	it('[gap] word timings in the record are passed on', async () => {
+		const { summarize } = (await import('../../nodes/MinimaxGenerate/actions/audioJobs'))
+			.SPEECH_JOBS;
+		const words = [{ word: 'Hi', start: 0, end: 300 }];
+		expect(
+			summarize({ audio_id: 'x', statusFinal: true, statusLabel: 'completed', words }),
+		).toMatchObject({
+			wordTimings: words,
+			status: 'completed',
+			outcome: 'completed',
+		});
+	});
+});
+
+describe('speech and music under injected faults', () => {
+	it.each([
+		['speech', 'speech.create'],
+		['music', 'music.create'],
+	])(
+		'%s: every item ends completed or named as "may have been created", never a duplicate job',
+		async (kind, op) => {
+			sim.setFaults({
+				rate: 0.35,
+				seed: 7,
+				paths: [op, `${kind}.get`, 'scheduler.list', 'music.list'],
+			});
+			const params = kind === 'speech' ? speechParams('faults') : songParams('faults');
+			const result = await run(sim, params, items(5), { ...V2, continueOnFail: true });
+			sim.setFaults({ rate: 0 });
+			expect(result.items).toHaveLength(5);
+			expect(sim.stats().duplicateCreates).toBe(0);
+			const done = result.items.filter((i) => i.json.status === 'completed');
+			const unproven = result.items.filter((i) =>
+				/may have been created/.test(String(i.json.error)),
+			);
+			expect(done.length + unproven.length).toBe(5);
+			// Each accepted create is one item's job: completed, or named in that item's error.
+			expect(jobsOf(sim, kind).length).toBeGreaterThanOrEqual(done.length);
+			expect(jobsOf(sim, kind).length).toBeLessThanOrEqual(5);
+			expect(new Set(done.map((i) => i.json[kind === 'speech' ? 'audioId' : 'musicId'])).size).toBe(
+				done.length,
+			);
+		},
+	);
+});
