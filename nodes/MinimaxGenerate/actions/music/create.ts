@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { operationError } from '../../../shared/errors';
-import { readText } from '../../../shared/params';
+import { readText, textOf } from '../../../shared/params';
 import { readOption, withShow } from '../../descriptions/common';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import {
@@ -84,13 +84,15 @@ const MUSIC_OPTIONS: INodeProperties[] = [
 function readMusicCreate(this: IExecuteFunctions, i: number): PreparedCreate {
 	const option = <T>(name: string, fallback: T) =>
 		readOption.call(this, i, name, `songOptions.${name}`, fallback) as T;
+	const text = (name: 'lyrics' | 'title' | 'referenceMusicId') =>
+		textOf(this, option<unknown>(name, ''), F[name === 'referenceMusicId' ? 'reference' : name], i);
 	const input: MusicInput = {
 		model: readText.call(this, 'musicModel', i, F.model, DEFAULT_MUSIC_MODEL),
 		prompt: readText.call(this, 'musicPrompt', i, F.prompt),
-		lyrics: String(option('lyrics', '') ?? ''),
+		lyrics: text('lyrics'),
 		instrumental: option<unknown>('instrumental', false) === true,
-		title: String(option('title', '') ?? ''),
-		referenceMusicId: String(option('referenceMusicId', '') ?? ''),
+		title: text('title'),
+		referenceMusicId: text('referenceMusicId'),
 	};
 	const prepared = prepareCreate.call(this, i, {
 		problems: validateMusic(input),

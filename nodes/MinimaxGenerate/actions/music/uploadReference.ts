@@ -8,7 +8,7 @@ import type {
 import { operationError } from '../../../shared/errors';
 import { isAccountOut, isOk } from '../../../shared/httpStatus';
 import { checkAccount } from '../../../shared/ids';
-import { readText } from '../../../shared/params';
+import { readText, textOf } from '../../../shared/params';
 import { accountField } from '../../descriptions/common';
 import { asNodeError } from '../../engine/nodeError';
 import {
@@ -97,7 +97,7 @@ function readUpload(this: IExecuteFunctions, i: number): Upload {
 			'Convert the track first.',
 		);
 	const size = Number(binary.fileSize ? Number.parseFloat(String(binary.fileSize)) : 0);
-	const name = String(options.name ?? '').trim();
+	const name = textOf(this, options.name, MUSIC_FIELDS.name, i).trim();
 	const problems = checkReferenceName(name);
 	if (problems.length) throw fail(problems[0].message);
 	let account: string | undefined;
