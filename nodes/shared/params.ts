@@ -49,3 +49,32 @@ export function readText(
 		fallback,
 	);
 }
+
+/**
+ * A number parameter from an expression: a finite number or numeric text; empty gives undefined.
+ * Number([]) is 0 and Number({}) NaN, so arrays, objects, booleans and NaN are refused, naming the field.
+ */
+export function numberOf(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return value;
+	if (typeof value === 'string' && value.trim() && Number.isFinite(Number(value)))
+		return Number(value);
+	const what = Array.isArray(value)
+		? 'an array'
+		: typeof value === 'string'
+			? `"${value.slice(0, 40)}"`
+			: typeof value === 'number'
+				? String(value)
+				: typeof value === 'object'
+					? 'an object'
+					: `a ${typeof value}`;
+	throw operationError(ctx.getNode(), `"${field}" must be a number, but it is ${what}`, {
+		itemIndex,
+		description: 'Enter a number, or make the expression return one. Nothing was sent.',
+	});
+}

@@ -1,4 +1,7 @@
 import { ops, run, startSim, type Sim } from './helpers';
+import * as audio from '../simulator/audio';
+
+const VOICE = (audio as unknown as { BUILT_IN: Array<{ voice_id: string }> }).BUILT_IN[0].voice_id;
 const FAST = { pollInterval: 0.1, timeout: 1 };
 const V2 = { typeVersion: 2, continueOnFail: true };
 
@@ -33,6 +36,33 @@ describe('review2: wrong types reach paid audio creates', () => {
 			// Today "[object Object]" / "a,b" is sent as the song's lyrics/title and the song is paid for.
 			expect(ops(sim, 'music.create')).toHaveLength(0);
 			expect(String(result.items[0].json.error)).toMatch(/must be text/);
+		},
+	);
+	it.each([
+		['emotion', ['happy']],
+		['languageBoost', { name: 'English' }],
+		['soundEffect', ['robotic']],
+		['pitch', []],
+	])(
+		'Speech → Create: an expression giving %s a non-text value is refused, not silently dropped',
+		async (field, value) => {
+			const result = await run(
+				sim,
+				{
+					resource: 'speech',
+					operation: 'create',
+					voiceId: VOICE,
+					text: 'Hello.',
+					options: { ...FAST, [field]: value },
+				},
+				undefined,
+				V2,
+			);
+			// Today the setting is dropped (or [] becomes 0) and the speech is paid for without it.
+			expect(ops(sim, 'speech.create')).toHaveLength(0);
+			expect(String(result.items[0].json.error)).toMatch(
+				new RegExp(field === 'pitch' ? 'Pitch' : '.'),
+			);
 		},
 	);
 });

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readText } from '../../../shared/params';
+import { operationError } from '../../../shared/errors';
+import { numberOf, readText, textOf } from '../../../shared/params';
+import { accountOfId } from '../../../shared/status';
 import { readOption, withShow } from '../../descriptions/common';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import {
@@ -171,24 +173,36 @@ export function readSpeechInput(this: IExecuteFunctions, i: number): SpeechInput
 		text: readText.call(this, 'text', i, F.text),
 	};
 	for (const name of NUMBERS) {
-		const value = option(name);
-		if (value !== undefined && value !== '' && value !== null)
-			input[name] = typeof value === 'number' ? value : Number(value);
+		const value = numberOf(this, option(name), F[name], i);
+		if (value !== undefined) input[name] = value;
 	}
 	for (const name of ['emotion', 'languageBoost', 'soundEffect'] as const) {
-		const value = option(name);
-		if (typeof value === 'string' && value.trim()) input[name] = value.trim();
+		const value = textOf(this, option(name), F[name], i).trim();
+		if (value) input[name] = value;
 	}
 	return input;
 }
 
 export function readSpeech(this: IExecuteFunctions, i: number, mode: SpeechMode): PreparedCreate {
 	const input = readSpeechInput.call(this, i);
-	return prepareCreate.call(this, i, {
+	const prepared = prepareCreate.call(this, i, {
 		problems: validateSpeech(input, mode),
 		body: speechBody(input),
 		slots: [],
 	});
+	// A cloned voice lives on the account its id names (user:…-minimax:<account>-voice:…): run there.
+	const owner = /-voice:/.test(input.voiceId) ? accountOfId(input.voiceId.trim()) : undefined;
+	if (owner && prepared.account && prepared.account !== owner)
+		throw operationError(
+			this.getNode(),
+			`"${F.voice}" is a voice of account ${owner}, but "Account" is ${prepared.account}`,
+			{
+				itemIndex: i,
+				description:
+					'Clear "Account" (the speech then runs on the voice\'s account) or use a voice of that account.',
+			},
+		);
+	return owner ? { ...prepared, account: owner } : prepared;
 }
 
 function readSpeechCreate(this: IExecuteFunctions, i: number): PreparedCreate {
