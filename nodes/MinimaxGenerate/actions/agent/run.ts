@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { operationError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
-import { isLean, readAccount, readCallback } from '../../descriptions/common';
+import { isLean } from '../../descriptions/common';
+import { prepareCreate } from '../createInputs';
 import { ACCOUNT_JOBS } from '../../engine/capacity';
 import { AGENT_LISTING } from '../../engine/listing';
 import { buildMultipart } from '../../engine/media';
@@ -98,14 +99,10 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);
-	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
-	return {
-		account: readAccount.call(this, itemIndex),
+	return prepareCreate.call(this, itemIndex, {
 		body: { prompt, models: models.join(',') },
 		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
-		...(replyUrl ? { replyUrl } : {}),
-		...(replyRef ? { replyRef } : {}),
-	};
+	});
 }
 
 /** The job in a 200/201 answer, wherever it sits: `jobId`, `job.jobId`, `data.jobId`, or `id`. */
@@ -194,6 +191,7 @@ function agentFiles(record: IDataObject): ResultFile[] {
 export const agentAdapter: KindAdapter = {
 	kind: 'agent',
 	label: 'agent job',
+	getOperation: 'MiniMax (useapi.net) → Agent Job → Get',
 	idField: 'jobId',
 	capacity: ACCOUNT_JOBS,
 	listing: AGENT_LISTING,
