@@ -53,7 +53,7 @@ describe('Generate registry (actions/index.ts)', () => {
 				expect(module).toMatchObject({ resource, operation });
 			}
 		}
-		expect(operationOf('video', 'extend')).toBeUndefined();
+		expect(operationOf('video', 'notAnOperation')).toBeUndefined();
 		expect(OPERATION_FIELDS).toHaveLength(1 + Object.keys(REGISTRY).length);
 	});
 
