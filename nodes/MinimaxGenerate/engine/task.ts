@@ -33,7 +33,7 @@ export interface KindAdapter {
 	/** Used in messages: "video", "image", "agent job". */
 	label: string;
 	/** The operation that reads one job, named in messages: "MiniMax (useapi.net) → Video → Get". */
-	getOperation: string;
+	getOperation?: string;
 	/** Output field of the job's id (videoId, imageId, jobId). */
 	idField: string;
 	/** Output field of all ids when one create makes several jobs (images: imageIds). */
