@@ -112,10 +112,14 @@ async function main() {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(`Demo failed: ${error.message}`);
-		process.exit(1);
-	},
-);
+if (require.main === module) {
+	main().then(
+		(code) => process.exit(code),
+		(error) => {
+			console.error(`Demo failed: ${error.message}`);
+			process.exit(1);
+		},
+	);
+}
+
+module.exports = { setRawStandIn };

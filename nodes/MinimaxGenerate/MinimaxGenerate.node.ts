@@ -25,7 +25,7 @@ export class MinimaxGenerate implements INodeType {
 		defaultVersion: LEAN_VERSION,
 		subtitle: SUBTITLE,
 		description:
-			'Generate MiniMax (Hailuo, Veo, Sora, Seedance) videos, images and agent results through useapi.net, wait for them and download the files. Many items run in parallel across your accounts.',
+			'Generate MiniMax (Hailuo, Veo, Sora, Seedance) videos, images, agent results, speech and songs through useapi.net, wait for them and download the files. Many items run in parallel across your accounts.',
 		defaults: { name: 'MiniMax Generate' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

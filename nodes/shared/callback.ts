@@ -264,6 +264,15 @@ function audioState(
 	return { outcome, final, label: label ?? (final ? outcome : 'processing') };
 }
 
+/** A speech or music record's state by the same rules as its callbacks (the Generate node's polling uses it). */
+export function audioRecordState(
+	kind: 'speech' | 'music',
+	record: IDataObject,
+): { outcome: Outcome; final: boolean; label: string; urls: string[] } {
+	const urls = resultUrlsOf(kind, record);
+	return { ...audioState(kind, record, urls), urls };
+}
+
 /** status must be a number or text, statusFinal a boolean, statusLabel text: anything else is malformed. */
 function oddField(record: IDataObject): string | undefined {
 	const { status, statusFinal, statusLabel } = record;

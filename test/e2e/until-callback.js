@@ -8,7 +8,8 @@
  *     no poll requests in sim.log, progress callbacks answered 200 without resuming, the final
  *     callback resumes it and the node outputs the video binary;
  *   - a wrong secret (and, on 2.x, a missing resume token) is refused while the execution stays parked;
- *   - a job that never calls back ends by the timeout with the timeout item naming the job id.
+ *   - a job that never calls back ends by the timeout with the timeout item naming the job id;
+ *   - Speech → Create and Music → Create (node version 2) park and resume the same way, with the MP3.
  * Ends with "N passed, N failed"; exit code 1 on any failure.
  */
 const fs = require('fs');
@@ -85,14 +86,50 @@ function workflow() {
 	};
 }
 
+/** Webhook → Speech → Create or Music → Create (version 2, Options → Wait Mode Until Callback) → NoOp. */
+const AUDIO = {
+	speech: {
+		id: 'mmxUntilCbSpeech',
+		path: 'mmx-until-callback-speech',
+		parameters: {
+			resource: 'speech',
+			operation: 'create',
+			voiceId: '209533299589184',
+			text: '={{ $json.body.text }}',
+		},
+	},
+	music: {
+		id: 'mmxUntilCbMusic1',
+		path: 'mmx-until-callback-music',
+		parameters: { resource: 'music', operation: 'create', musicPrompt: '={{ $json.body.text }}' },
+	},
+};
+
+function audioWorkflow(kind) {
+	const wf = workflow();
+	const { id, path: hookPath, parameters } = AUDIO[kind];
+	wf.id = id;
+	wf.name = `Until Callback e2e (${kind})`;
+	Object.assign(wf.nodes[0], { webhookId: `${hookPath}-start`, id: `${kind}a1` });
+	wf.nodes[0].parameters = { ...wf.nodes[0].parameters, path: hookPath };
+	Object.assign(wf.nodes[1], {
+		typeVersion: 2,
+		parameters: {
+			...parameters,
+			options: { waitMode: 'callback', timeout: 5, replyRef: '={{ $json.body.ref }}' },
+		},
+	});
+	return wf;
+}
+
 /** Executions of the workflow from the host's own sqlite (test/e2e/lib/db-query.js). */
-async function executions(n8n) {
+async function executions(n8n, workflowId = WF_ID) {
 	const res = await run(
 		n8n.host.node,
 		[
 			path.join(__dirname, 'lib', 'db-query.js'),
 			path.join(n8n.userFolder, '.n8n', 'database.sqlite'),
-			WF_ID,
+			workflowId,
 		],
 		{
 			env: { ...process.env, NODE_PATH: path.join(n8n.host.dir, 'node_modules') },
@@ -114,6 +151,80 @@ const trigger = (n8n, body) => postRegistered(`${n8n.url}/webhook/mmx-until-call
 /** The create the simulator accepted for this prompt → its job (full replyUrl; sim.log cuts long strings). */
 function jobFor(sim, prompt) {
 	return [...sim.jobs.values()].find((j) => String(j.prompt).includes(prompt));
+}
+
+/** A speech or music workflow: parks, ignores progress, resumes on the final callback with the MP3. */
+async function audioRun(n8n, sim, c, kind, id) {
+	const ok = (name, cond, detail) => c.ok(`${kind}: ${name}`, cond, detail);
+	const text = `until callback ${kind} ${id}`;
+	const started = await postRegistered(`${n8n.url}/webhook/${AUDIO[kind].path}`, {
+		text,
+		ref: `${kind}-1`,
+	});
+	ok('workflow started by its webhook', started.status === 200, `${started.status}`);
+	const job = await waitFor(
+		() =>
+			[...sim.jobs.values()].find((j) => j.kind === kind && String(j.text ?? j.prompt) === text),
+		15000,
+	);
+	if (
+		!ok(
+			'the create carried the resume URL',
+			job && /\/webhook-waiting\//.test(job.replyUrl || ''),
+			job ? job.replyUrl : 'no job',
+		)
+	)
+		return;
+	const wfId = AUDIO[kind].id;
+	const parked = await waitFor(
+		async () => {
+			const e = byJob(await executions(n8n, wfId), job.id);
+			return e && e.status === 'waiting';
+		},
+		10000,
+		300,
+	);
+	ok('execution parks: status "waiting"', parked);
+	const delivered = await waitFor(
+		() => sim.callbacks.find((cb) => cb.jobId === job.id && cb.final && cb.responseStatus),
+		JOB_MS + 10000,
+	);
+	ok('the final callback is answered 200', delivered && delivered.responseStatus === 200);
+	let done;
+	await waitFor(
+		async () => {
+			done = byJob(await executions(n8n, wfId), job.id);
+			return done && !['waiting', 'running', 'new'].includes(done.status);
+		},
+		30000,
+		500,
+	);
+	ok(
+		'resumed: status "success"',
+		done && done.status === 'success',
+		done ? done.status : 'not found',
+	);
+	const item = ((done && done.nodes[NODE]) || [])[0] || { json: {} };
+	const idField = kind === 'speech' ? 'audioId' : 'musicId';
+	ok(
+		'outputs the completed job with its replyRef',
+		item.json.status === 'completed' &&
+			item.json[idField] === job.id &&
+			item.json.replyRef === `${kind}-1`,
+		JSON.stringify(item.json).slice(0, 200),
+	);
+	const bin = item.binary && item.binary.data;
+	const bytes = bin && binaryBytes({ n8n }, bin);
+	ok(
+		'with the MP3 the CDN served',
+		bin && bin.mimeType === 'audio/mpeg' && bytes && job.mp3 && bytes.equals(job.mp3),
+		bin ? `${bin.mimeType} ${bytes && bytes.length} bytes` : 'no binary',
+	);
+	const created = sim.log.findIndex((e) => e.jobId === job.id && /\.create$/.test(e.op));
+	const polls = sim.log
+		.slice(created + 1)
+		.filter((e) => e.op === `${kind}.get` && String(e.path).includes(job.id.split(':').pop()));
+	ok('no poll of the job while parked', polls.length === 0, polls.map((e) => e.path).join(', '));
 }
 
 async function runHost(id, sim, tarball, c) {
@@ -138,21 +249,28 @@ async function runHost(id, sim, tarball, c) {
 			JSON.stringify([{ ...CRED, data: { apiToken: sim.token, baseUrl: sim.url } }]),
 		);
 		const wfFile = path.join(userFolder, 'workflow.json');
-		fs.writeFileSync(wfFile, JSON.stringify([workflow()]));
+		fs.writeFileSync(
+			wfFile,
+			JSON.stringify([workflow(), audioWorkflow('speech'), audioWorkflow('music')]),
+		);
 		const imports = [
 			await n8n.cli(['import:credentials', `--input=${credFile}`]),
 			await n8n.cli(['import:workflow', `--input=${wfFile}`]),
 		];
-		const activate = await n8n.cli(
-			id === '1'
-				? ['update:workflow', `--id=${WF_ID}`, '--active=true']
-				: ['publish:workflow', `--id=${WF_ID}`],
-		);
+		const activations = [];
+		for (const wfId of [WF_ID, AUDIO.speech.id, AUDIO.music.id])
+			activations.push(
+				await n8n.cli(
+					id === '1'
+						? ['update:workflow', `--id=${wfId}`, '--active=true']
+						: ['publish:workflow', `--id=${wfId}`],
+				),
+			);
 		if (
 			!c.ok(
 				'import and activate',
-				[...imports, activate].every((r) => r.code === 0),
-				[...imports, activate].map((r) => tail(r.out, 1)).join(' | '),
+				[...imports, ...activations].every((r) => r.code === 0),
+				[...imports, ...activations].map((r) => tail(r.out, 1)).join(' | '),
 			)
 		)
 			return;
@@ -279,6 +397,9 @@ async function runHost(id, sim, tarball, c) {
 			bin ? `${bin.mimeType} ${bytes && bytes.length} bytes` : 'no binary',
 		);
 		c.ok('the next node ran with it', ((done && done.nodes.After) || []).length === 1);
+
+		// 2b. Speech → Create and Music → Create, side by side.
+		await Promise.all(['speech', 'music'].map((kind) => audioRun(n8n, sim, c, kind, id)));
 
 		// 3. Wrong secret on the parked slow run: 403, still parked (2.x: no resume token → 401).
 		if (c.ok('timeout run: job created', slowJob, slowJob ? slowJob.id : 'no job')) {

@@ -128,7 +128,7 @@ function trackedRunning(state) {
 	);
 }
 
-/** Speech jobs are scheduler-tracked (speech-music.md §2.7); listing them in GET /scheduler is [inferred]. */
+/** Speech jobs are scheduler-tracked (https://useapi.net/docs/api-minimax-v1/del-minimax-speech-audio_id); listing them in GET /scheduler is [inferred]. */
 function trackedAudio(sim) {
 	if (!sim.options.schedulerListsAudio) return [];
 	return [...sim.state.jobs.values()].filter(

@@ -1,5 +1,5 @@
 'use strict';
-// /music/* handlers (speech-music.md §5). The allow-list checks names, types, enums and lengths;
+// /music/* handlers (https://useapi.net/docs/api-minimax-v1/post-minimax-music-create, post-minimax-music-reference). The allow-list checks names, types, enums and lengths;
 // this file checks prompt-or-reference, the reference's account, raw uploads and the gates
 // (one song at a time per account → 429, no MiniMax Audio credit → 412).
 const { err, HttpError } = require('./context');

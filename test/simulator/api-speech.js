@@ -1,5 +1,5 @@
 'use strict';
-// /speech/* handlers (speech-music.md §4). Field names, types, enums and ranges are checked by the
+// /speech/* handlers (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create and the other speech pages). Field names, types, enums and ranges are checked by the
 // allow-list (spec/speech-music.endpoints.json); this file checks what the file cannot say:
 // required fields, per-model text length, markup, voices, samples, clone slots, and the gates.
 const { err, HttpError } = require('./context');
@@ -13,7 +13,7 @@ const callbacks = require('./callbacks');
 
 const has = (b, k) => b[k] !== undefined && b[k] !== null && b[k] !== '';
 
-/** Inline markup (§3.3): at most 15 known emotion spans, pauses of 0.01–99.99 s. */
+/** Inline markup (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create, Text markup): at most 15 known emotion spans, pauses of 0.01–99.99 s. */
 function checkMarkup(text) {
 	const spans = text.match(/\{([a-z]+)\}/gi) || [];
 	if (spans.length > 15)
@@ -170,7 +170,7 @@ function del(ctx, { id }) {
 
 function voices(ctx) {
 	const acct = ctx.listAccount(ctx.query.account);
-	// Exact, case-sensitive; tags outside the config vocabulary are ignored (§3.2).
+	// Exact, case-sensitive; tags outside the config vocabulary are ignored (https://useapi.net/docs/api-minimax-v1/get-minimax-speech-voices).
 	const wanted = String(ctx.query.tag_list || '')
 		.split(',')
 		.filter((t) => audio.KNOWN_TAGS.has(t));
@@ -192,7 +192,8 @@ function equity(ctx) {
 	const acct = ctx.listAccount(ctx.query.account);
 	ctx.json(200, {
 		used: audio.clonesOf(ctx.state, acct.account).length,
-		total: acct.cloneSlots,
+		// Advisory (https://useapi.net/docs/api-minimax-v1/get-minimax-speech-equity): `equityTotal` lets it differ from the slots the clone call enforces.
+		total: acct.equityTotal === undefined ? acct.cloneSlots : acct.equityTotal,
 		voice_clone_preview_free_quota: 'inf',
 		srt_download: false,
 		base_resp: {},

@@ -1,5 +1,5 @@
 'use strict';
-// The JSON records of speech (speech-music.md §4.3, §4.4) and music (§5.3) jobs, for GETs and callbacks.
+// The JSON records of speech (https://useapi.net/docs/api-minimax-v1/get-minimax-speech_audio_id, get-minimax-speech) and music (https://useapi.net/docs/api-minimax-v1/get-minimax-music-musicId) jobs, for GETs and callbacks.
 const { labelOf, mediaUrl } = require('./audio');
 
 /** GET /speech/{audio_id}: running → labels only; failed → code + error; completed → the recording. */
@@ -86,7 +86,7 @@ function audioRecord(sim, job) {
 	return job.kind === 'speech' ? speechRecord(sim.state, job) : musicRecord(sim.state, job);
 }
 
-/** [inferred] callback body: the GET record, with its id even while running (§2.6, webhook entry). */
+/** [inferred] callback body: the GET record, with its id even while running (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create, replyUrl). */
 function audioCallbackRecord(sim, job) {
 	return job.kind === 'speech'
 		? { audio_id: job.id, ...speechRecord(sim.state, job) }

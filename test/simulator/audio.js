@@ -1,5 +1,5 @@
 'use strict';
-// Speech and music state shared by api-speech.js and api-music.js (reference: speech-music.md):
+// Speech and music state shared by api-speech.js and api-music.js (reference: https://useapi.net/docs/api-minimax-v1/ speech and music pages):
 // the built-in voice catalogue, the config vocabularies, audio jobs, their records and the
 // account gates (MiniMax Audio plan and credit → 412, slots → 429, hold → 596).
 const { Job } = require('./state');
@@ -190,7 +190,7 @@ function findJob(ctx, id, kind) {
 
 const mediaUrl = (state, job) => `${state.base}/cdn/${job.kind}/${job.raw}.mp3`;
 
-/** The MP3 a finished job serves: speech 128 kbps, music 256 kbps stereo (speech-music.md §5.1). */
+/** The MP3 a finished job serves: speech 128 kbps, music 256 kbps stereo (https://useapi.net/docs/api-minimax-v1/post-minimax-music-create). */
 function mp3Of(job) {
 	if (!job.mp3)
 		job.mp3 =

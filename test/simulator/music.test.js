@@ -1,5 +1,5 @@
 'use strict';
-// Simulator: /music/* as strict as speech-music.md §5 (songs, covers, references, listing, the
+// Simulator: /music/* as strict as https://useapi.net/docs/api-minimax-v1/post-minimax-music-create and post-minimax-music-reference (songs, covers, references, listing, the
 // inferred delete). Jobs run "forever" ([ms=…]) and end with sim.completeJob().
 const { start, receiver, waitFor } = require('./test-helpers');
 const { makeWav, makeMp3, mp3Info } = require('./audio-media');

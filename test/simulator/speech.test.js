@@ -1,5 +1,5 @@
 'use strict';
-// Simulator: /speech/* as strict as speech-music.md §4. Jobs run "forever" ([ms=…]) and the
+// Simulator: /speech/* as strict as https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create and the other speech pages. Jobs run "forever" ([ms=…]) and the
 // tests end them with sim.completeJob(), so no step depends on timing.
 const { start, receiver, waitFor } = require('./test-helpers');
 const { makeWav, makeMp3, mp3Info } = require('./audio-media');

@@ -5,9 +5,14 @@ import type { KindAdapter } from '../engine/task';
 import { agentRun } from './agent/run';
 import { fileUpload } from './file/upload';
 import { imageCreate } from './image/create';
+import { musicCreate } from './music/create';
+import { musicUploadReference } from './music/uploadReference';
 import type { GenerateOperation } from './operation';
+import { speechCreate } from './speech/create';
+import { speechCreateMp3 } from './speech/createMp3';
 import { videoCreate } from './video/create';
 import { videoCreateFromTemplate } from './video/createFromTemplate';
+import { voiceClone } from './voice/clone';
 
 /**
  * Every operation of "MiniMax Generate": resource → operation → its module. The node's Resource and
@@ -20,6 +25,9 @@ export const REGISTRY = registry({
 	image: { create: imageCreate },
 	agent: { run: agentRun },
 	file: { upload: fileUpload },
+	speech: { create: speechCreate, createMp3: speechCreateMp3 },
+	voice: { clone: voiceClone },
+	music: { create: musicCreate, uploadReference: musicUploadReference },
 });
 
 const DEFAULT_RESOURCE: Resource = 'video';

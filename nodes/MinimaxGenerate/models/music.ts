@@ -22,7 +22,7 @@ export interface MusicModelRule {
 	titleMax: number;
 }
 
-/** speech-music.md §5.1: both models share the limits; requests use the lower-case ids. */
+/** https://useapi.net/docs/api-minimax-v1/post-minimax-music-create: both models share the limits; requests use the lower-case ids. */
 export const MUSIC_MODEL_RULES: Record<string, MusicModelRule> = {
 	'music-3.0': {
 		displayName: 'Music 3.0',
@@ -115,7 +115,7 @@ export function musicBody(input: MusicInput): IDataObject {
 	if (prompt) body.prompt = prompt;
 	const lyrics = input.lyrics?.trim();
 	if (lyrics) body.lyrics = lyrics;
-	// Must be true for a wordless track: empty lyrics alone make the model write its own (§5.2).
+	// Must be true for a wordless track: empty lyrics alone make the model write its own (https://useapi.net/docs/api-minimax-v1/post-minimax-music-create).
 	if (input.instrumental) body.instrumental = true;
 	const title = input.title?.trim();
 	if (title) body.title = title;
@@ -136,7 +136,7 @@ export function checkReferenceName(name: string): Problem[] {
 	];
 }
 
-/** The duration of a song record in seconds: the new API reports milliseconds (§5.3), legacy seconds. */
+/** The duration of a song record in seconds: the new API reports milliseconds (useapi.net/blog/260821), legacy seconds. */
 export function durationSeconds(record: IDataObject): number | undefined {
 	const value = Number(record.duration);
 	if (!Number.isFinite(value) || value <= 0) return undefined;

@@ -22,7 +22,7 @@ export const SPEECH_FIELDS = {
 export interface SpeechModelRule {
 	displayName: string;
 	description: string;
-	/** Characters POST /speech/create takes (speech-music.md §3.1). */
+	/** Characters POST /speech/create takes (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create, Model Comparison). */
 	maxChars: number;
 	creditsPerChar: number;
 }
@@ -71,7 +71,7 @@ export const EMOTIONS = [
 ] as const;
 const MAX_EMOTION_SPANS = 15;
 
-/** Voice effects ([inferred] names: the legacy audio set, speech-music.md §4.1). */
+/** Voice effects ([inferred] names: the legacy /audio set; useapi/minimax-api speech/README.md only says "the voice effects"). */
 export const SLIDER_EFFECTS = {
 	deepenLighten: 'deepen_lighten',
 	strongerSofter: 'stronger_softer',
@@ -105,7 +105,7 @@ export interface SpeechInput {
 /** Characters as a reader counts them (code points: an emoji is one). */
 export const charCount = (text: string) => [...text].length;
 
-/** Inline markup (§3.3): at most 15 emotion spans of the 8 emotions, pauses of 0.01–99.99 s. */
+/** Inline markup (https://useapi.net/docs/api-minimax-v1/post-minimax-speech-create, Text markup): at most 15 emotion spans of the 8 emotions, pauses of 0.01–99.99 s. */
 export function checkMarkup(text: string): Problem[] {
 	const field = SPEECH_FIELDS.text;
 	const problems: Problem[] = [];

@@ -3,6 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const media = require('../../simulator/media');
+const { mp3Info } = require('../../simulator/audio-media');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -120,6 +121,41 @@ function videos(node, n) {
 		});
 		return items;
 	};
+}
+
+/** A downloaded MP3: the very bytes the simulator's CDN served for that job, and real MPEG frames. */
+function checkMp3(ctx, label, bin, jobId) {
+	const ok = ctx.ok;
+	if (!ok(`${label}: has a binary`, bin, bin ? '' : 'no binary property')) return;
+	ok(`${label}: MIME audio/mpeg`, bin.mimeType === 'audio/mpeg', bin.mimeType);
+	const bytes = binaryBytes(ctx, bin);
+	const job = ctx.sim.jobs.get(jobId);
+	const served = job && job.mp3;
+	ok(
+		`${label}: the ${served ? served.length : '?'} bytes the CDN served`,
+		bytes && served && bytes.equals(served),
+		`${bytes ? bytes.length : bin.bytes} bytes`,
+	);
+	const info = bytes && mp3Info(bytes);
+	ok(
+		`${label}: decodes as MPEG audio`,
+		info && info.frames > 0,
+		info ? `${info.ms} ms` : 'not MP3',
+	);
+}
+
+/** One waited audio job: 1 item, completed, paired, its id of `kind`, the MP3. */
+function audioItem(ctx, node, idField, pattern) {
+	const items = outputOf(ctx.runData, node);
+	ctx.ok('1 item out, paired with its input', items.length === 1 && pairedIndexes(items)[0] === 0);
+	const item = items[0] || { json: {} };
+	ctx.ok(
+		`completed with ${idField}`,
+		item.json.status === 'completed' && pattern.test(item.json[idField] || ''),
+		`${item.json.status} ${item.json[idField]}`,
+	);
+	checkMp3(ctx, node, item.binary && item.binary.data, item.json[idField]);
+	return item;
 }
 
 const expectations = {
@@ -240,6 +276,70 @@ const expectations = {
 			bins.find((b) => b.mimeType === 'image/png'),
 			'image/png',
 		);
+	},
+	'07-text-to-speech': (ctx) => {
+		const [create] = ctx.log.filter((e) => e.op === 'speech.create');
+		ctx.ok(
+			'one speech create, answered 201, with the text and the voice',
+			create &&
+				create.status === 201 &&
+				/^\{happy\}Welcome/.test(create.body.text || '') &&
+				create.body.voice_id === '209533299589184',
+			create && `${create.status} ${JSON.stringify(create.body).slice(0, 200)}`,
+		);
+		const item = audioItem(ctx, 'Create Speech', 'audioId', /-audio:\d+$/);
+		ctx.ok(
+			'the model and voice in the output',
+			item.json.model === 'speech-2.8-hd' && item.json.voiceId === '209533299589184',
+		);
+	},
+	'08-brief-to-song': (ctx) => {
+		const [create] = ctx.log.filter((e) => e.op === 'music.create');
+		ctx.ok(
+			'one music create, answered 201, with the brief and the title',
+			create &&
+				create.status === 201 &&
+				/texting too late/.test(create.body.prompt || '') &&
+				create.body.title === 'Read at 2 AM',
+			create && `${create.status} ${JSON.stringify(create.body).slice(0, 200)}`,
+		);
+		const item = audioItem(ctx, 'Create Song', 'musicId', /-music:\d+$/);
+		ctx.ok(
+			'title and duration in the output',
+			item.json.title === 'Read at 2 AM' && item.json.durationSeconds > 0,
+			JSON.stringify(item.json).slice(0, 200),
+		);
+	},
+	'09-clone-voice-then-speak': (ctx) => {
+		const [upload] = ctx.log.filter((e) => e.op === 'speech.uploadSample');
+		ctx.ok(
+			'the 12 s WAV went up raw, with its MIME type',
+			upload &&
+				upload.status === 200 &&
+				/^audio\/(wav|wave)$/.test(upload.body.contentType) &&
+				upload.body.bytes > 100000,
+			upload && JSON.stringify(upload.body),
+		);
+		ctx.ok(
+			'the clone-slot quota was checked before the upload',
+			ctx.log.findIndex((e) => e.op === 'speech.voiceQuota') >= 0 &&
+				ctx.log.findIndex((e) => e.op === 'speech.voiceQuota') <
+					ctx.log.findIndex((e) => e.op === 'speech.uploadSample'),
+			ctx.log.map((e) => e.op).join(','),
+		);
+		const clone = outputOf(ctx.runData, 'Clone Voice')[0] || { json: {} };
+		ctx.ok(
+			'a cloned voice id',
+			/-voice:/.test(clone.json.voiceId || ''),
+			JSON.stringify(clone.json).slice(0, 200),
+		);
+		const [create] = ctx.log.filter((e) => e.op === 'speech.create');
+		ctx.ok(
+			'the speech used the clone',
+			create && create.body.voice_id === clone.json.voiceId,
+			create && create.body.voice_id,
+		);
+		audioItem(ctx, 'Speak With the Clone', 'audioId', /-audio:\d+$/);
 	},
 	'06-capacity-report': (ctx) => {
 		const items = outputOf(ctx.runData, 'Get Capacity');
