@@ -140,7 +140,7 @@ export async function downloadUserUrl(
 	this: IExecuteFunctions,
 	url: string,
 	options: UserUrlOptions,
-): Promise<{ data: Buffer; mimeType: string }> {
+): Promise<{ data: Buffer; mimeType: string; fileName: string }> {
 	const got = await bounded(this, url, options, async (bounds): Promise<UserFile> => {
 		const response = await openDownload.call(this, url, bounds, true);
 		const declared = Number(response.headers?.['content-length']);
@@ -150,13 +150,15 @@ export async function downloadUserUrl(
 		}
 		const data = await readCapped(response.body, options.maxBytes);
 		if (!data) return { tooLarge: new DownloadSizeError(options.maxBytes, false) };
-		return { data, mimeType: contentType(response) };
+		return { data, mimeType: contentType(response), fileName: fileNameFrom(url, 'file') };
 	});
 	if ('tooLarge' in got) throw got.tooLarge;
 	return got;
 }
 
-type UserFile = { data: Buffer; mimeType: string } | { tooLarge: DownloadSizeError };
+type UserFile =
+	| { data: Buffer; mimeType: string; fileName: string }
+	| { tooLarge: DownloadSizeError };
 
 /** The body, or undefined (and the stream destroyed) as soon as more than maxBytes arrived. */
 async function readCapped(body: unknown, maxBytes: number): Promise<Buffer | undefined> {

@@ -9,7 +9,7 @@
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export N8N_E2E_ROOT=${N8N_E2E_ROOT:-$HOME/.cache/n8n-e2e}
-HOSTS=${BROWSER_HOSTS:-"2"}
+HOSTS=${BROWSER_HOSTS:-"2 1"}
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -89,18 +89,31 @@ function sniff(data: Buffer): string | undefined {
 	return undefined;
 }
 
+const EXPECTED: Record<MediaKind, string> = {
+	image: 'a PNG, JPEG or WebP image',
+	video: 'an MP4 video',
+	audio: 'an MP3 or WAV file',
+};
+
+export interface UrlMedia {
+	data: Buffer;
+	mimeType: string;
+	fileName: string;
+}
+
 /**
  * A media input given as a public URL: downloaded like every result (nodes/shared/download.ts: no
  * token, the shared redirect rules), then its type and size checked. URLs on the API's own origin are
  * refused, so the token is never attached to a user's link. Throws a message naming the field.
+ * `kind` undefined: any media type POST /files takes (the agent's reference files).
  */
 export async function fetchUrlMedia(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	url: string,
-	kind: MediaKind,
+	kind: MediaKind | undefined,
 	field: string,
-): Promise<{ data: Buffer; mimeType: string }> {
+): Promise<UrlMedia> {
 	const fail = (message: string, description: string) =>
 		operationError(this.getNode(), message, { itemIndex, field, description });
 	if (new URL(url).origin === new URL(await getBaseUrl(this)).origin) {
@@ -111,8 +124,13 @@ export async function fetchUrlMedia(
 	}
 	let data: Buffer;
 	let header: string;
+	let fileName: string;
 	try {
-		({ data, mimeType: header } = await downloadUserUrl.call(this, url, {
+		({
+			data,
+			mimeType: header,
+			fileName,
+		} = await downloadUserUrl.call(this, url, {
 			timeoutMs: 120_000,
 			maxBytes: MAX_URL_BYTES,
 		}));
@@ -139,11 +157,11 @@ export async function fetchUrlMedia(
 	const mimeType = uploadContentType(header, kind) ?? uploadContentType(sniff(data), kind);
 	if (!mimeType) {
 		throw fail(
-			`"${field}" is ${header || 'of unknown type'}, not ${kind === 'image' ? 'a PNG, JPEG or WebP image' : kind === 'video' ? 'an MP4 video' : 'an MP3 or WAV file'}`,
+			`"${field}" is ${header || 'of unknown type'}, not ${kind ? EXPECTED[kind] : `${EXPECTED.image}, ${EXPECTED.video} or ${EXPECTED.audio}`}`,
 			'Check that the link points at the file itself (not a web page that shows it), or convert the file first.',
 		);
 	}
-	return { data, mimeType };
+	return { data, mimeType, fileName };
 }
 
 /** POST /files?account= with raw bytes. Returns the raw response; the caller maps the status. */

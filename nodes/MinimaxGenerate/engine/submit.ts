@@ -8,7 +8,14 @@ import { tagReplyRef } from '../../shared/replyRef';
 import { apiRequest, type ApiResponse } from '../../shared/transport';
 import { isCancelled } from '../../shared/wait';
 import { API_PICKS } from './capacity';
-import { checkBinary, fetchUrlMedia, uploadBinary, uploadBytes, type MultipartFile } from './media';
+import {
+	checkBinary,
+	fetchUrlMedia,
+	uploadBinary,
+	uploadBytes,
+	type MultipartFile,
+	type UrlMedia,
+} from './media';
 import { baselineFor } from './recover';
 import { audioOf, type Engine, type KindAdapter, type Task, type Upload } from './task';
 
@@ -60,6 +67,14 @@ export async function submitTask(
 			continue;
 		}
 		if (!media.url && !media.binaryProperty) continue;
+		if (media.url && adapter.mediaAsParts) {
+			// The agent takes its files as parts of the create (kind undefined: any media type).
+			const label = media.label ?? media.field;
+			const part = await fetchFor(engine, task, { url: media.url, kind: media.kind, label });
+			if ('type' in part) return done(part);
+			files.push({ field: media.field, ...part });
+			continue;
+		}
 		if (!media.url && adapter.mediaAsParts) {
 			const property = media.binaryProperty as string;
 			const input = checkBinary.call(ctx, task.index, property, true);
@@ -223,7 +238,23 @@ export function gaveUpError(
 	return error;
 }
 
-type UploadSource = { property: string } | { url: string; kind: MediaKind; label: string };
+type UrlSource = { url: string; kind?: MediaKind; label: string };
+type UploadSource = { property: string } | UrlSource;
+
+/** A URL input downloaded (no token, size capped, type checked); a link that fails fails the item. */
+async function fetchFor(
+	engine: Engine,
+	task: Task,
+	source: UrlSource,
+): Promise<UrlMedia | SubmitOutcome> {
+	const { ctx } = engine;
+	try {
+		const media = await fetchUrlMedia.call(ctx, task.index, source.url, source.kind, source.label);
+		return isCancelled(ctx) ? { type: 'stopped' } : media;
+	} catch (error) {
+		return isCancelled(ctx) ? { type: 'stopped' } : { type: 'failed', error: error as Error };
+	}
+}
 
 /**
  * Uploads one media input (an item's binary, or a URL downloaded first) to the account, once per
@@ -243,13 +274,8 @@ async function uploadFor(
 	const { ctx } = engine;
 	let response: ApiResponse;
 	if ('url' in source) {
-		let media: { data: Buffer; mimeType: string };
-		try {
-			media = await fetchUrlMedia.call(ctx, task.index, source.url, source.kind, source.label);
-		} catch (error) {
-			return isCancelled(ctx) ? { type: 'stopped' } : { type: 'failed', error: error as Error };
-		}
-		if (isCancelled(ctx)) return { type: 'stopped' };
+		const media = await fetchFor(engine, task, source);
+		if ('type' in media) return media;
 		response = await uploadBytes.call(ctx, media.data, media.mimeType, account || undefined);
 	} else {
 		response = await uploadBinary.call(

@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { operationError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
-import { isLean } from '../../descriptions/common';
-import { prepareCreate } from '../createInputs';
+import { isLean, LEAN_VERSION } from '../../descriptions/common';
 import { ACCOUNT_JOBS } from '../../engine/capacity';
 import { AGENT_LISTING } from '../../engine/listing';
 import { buildMultipart } from '../../engine/media';
 import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
+import { checkMediaUrl } from '../../models/common';
 import type { PreparedCreate } from '../../types';
+import { MAX_URL_MB, prepareCreate } from '../createInputs';
 import { createOperation } from '../operation';
 
 const show = { resource: ['agent'], operation: ['run'] };
@@ -49,7 +50,26 @@ export const agentRunDescription: INodeProperties[] = [
 		description: "Names of the input item's binary fields to send to the agent as reference files",
 		displayOptions: { show },
 	},
+	{
+		displayName: 'File URLs',
+		name: 'agentFileUrls',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'e.g. https://example.com/photo.jpg',
+		hint: 'Public links, one per line or comma-separated; leave empty for none',
+		description: `Reference files given as links (PNG, JPEG, WebP, MP4, MP3 or WAV, up to ${MAX_URL_MB} MB each), downloaded without your token and sent with the run`,
+		displayOptions: { show: { ...show, '@version': [LEAN_VERSION] } },
+	},
 ];
+
+/** "a, b" or one per line; a comma inside a link stays (only a comma before the next http(s):// splits). */
+export function splitUrls(text: string): string[] {
+	return text
+		.split(/\s+|,(?=\s*https?:\/\/)/i)
+		.map((url) => url.trim().replace(/,$/, ''))
+		.filter(Boolean);
+}
 
 function extraModelsField(): INodeProperties {
 	return {
@@ -99,9 +119,18 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 		.split(',')
 		.map((p) => p.trim())
 		.filter(Boolean);
+	const urls = isLean(this)
+		? splitUrls(readText.call(this, 'agentFileUrls', itemIndex, 'File URLs'))
+		: [];
+	const label = (i: number) => (urls.length > 1 ? `File URLs (#${i + 1})` : 'File URLs');
 	return prepareCreate.call(this, itemIndex, {
+		problems: urls.flatMap((url, i) => checkMediaUrl(url, label(i), 'image')),
 		body: { prompt, models: models.join(',') },
-		media: files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
+		media: [
+			...files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
+			// No kind: an image, video or audio file; sent as a part of the run (mediaAsParts).
+			...urls.map((url, i) => ({ field: 'file', url, label: label(i) })),
+		],
 	});
 }
 

@@ -7,6 +7,8 @@ import { isFinal } from '../../../shared/status';
 import { prepareCreate } from '../createInputs';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { MediaInput, PreparedCreate } from '../../types';
+import { checkMediaUrl } from '../../models/common';
+import { MAX_URL_MB, throwIfProblems } from '../createInputs';
 import { VIDEO_JOBS } from '../mediaJobs';
 import { createOperation } from '../operation';
 
@@ -47,8 +49,23 @@ export const createFromTemplateDescription: INodeProperties[] = [
 				description: "A file of the input item; uploaded to the job's account first",
 			},
 			{ name: 'File ID and OSS Path', value: 'fileId' },
+			{
+				name: 'Image URL',
+				value: 'url',
+				description: "A public link; downloaded, checked and uploaded to the job's account first",
+			},
 		],
 		displayOptions: { show },
+	},
+	{
+		displayName: 'Image URL',
+		name: 'templateImageUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/photo.jpg',
+		description: `Public link to the image (PNG, JPEG or WebP, up to ${MAX_URL_MB} MB). Downloaded without your token, then uploaded to the job's account.`,
+		displayOptions: { show: { ...show, templateImageSource: ['url'] } },
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -126,6 +143,11 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 		}
 		media.push({ field: 'fileID', fileId });
 		body.ossPath = ossPath;
+	} else if (source === 'url') {
+		const url = readText.call(this, 'templateImageUrl', itemIndex, 'Image URL').trim();
+		throwIfProblems.call(this, itemIndex, checkMediaUrl(url, 'Image URL', 'image'));
+		// The engine uploads it like a binary file; the upload's ossPath goes with the fileID.
+		media.push({ field: 'fileID', url, kind: 'image', label: 'Image URL' });
 	}
 	return prepareCreate.call(this, itemIndex, { body, media });
 }
