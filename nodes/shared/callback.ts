@@ -223,7 +223,7 @@ function normalised(record: IDataObject): IDataObject {
 }
 
 const AUDIO_FINAL_LABELS = ['completed', 'failed', 'moderated'];
-/** Legacy music statuses (main reference §9.3): 2 completed, 4 moderated; 0 and 1 run. */
+/** Legacy music statuses (https://useapi.net/docs/api-minimax-v1, the legacy music records): 2 completed, 4 moderated; 0 and 1 run. */
 const LEGACY_MUSIC: Record<number, Outcome> = {
 	0: 'running',
 	1: 'running',

@@ -19,7 +19,7 @@ const KIND_NAMES: Partial<Record<JobKind, string>> = {
 };
 
 /**
- * The documented grammar (reference §3): `user:<n>-minimax:<account>-<kind>:<minimax id>`, agent
+ * The documented grammar (https://useapi.net/docs/api-minimax-v1): `user:<n>-minimax:<account>-<kind>:<minimax id>`, agent
  * jobs `p<n>-u<n>-a<account>-bot:minimax`, accounts are digits. Nothing else ever goes into a path,
  * so `\ ? & # ; %`, `..`, CR/LF and non-ASCII characters can never alter a request.
  */

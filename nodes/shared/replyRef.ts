@@ -17,7 +17,7 @@ export function splitReplyRef(value: unknown): { ref: string; tag?: string } {
 	return { ref: text.slice(0, match.index), tag: match[1] };
 }
 
-/** Both fields are limited to 1024 characters (reference §4.6). */
+/** Both fields are limited to 1024 characters (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create). */
 export const MAX_REPLY_LENGTH = 1024;
 /** Longest tag the node appends (the TAG pattern allows 64 characters) plus its `|n8n:` separator. */
 export const TAG_RESERVE = '|n8n:'.length + 64;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Video and image status table (reference §4.7). */
+/** Video and image status table (https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId). */
 export const STATUS_LABELS: Record<number, string> = {
 	0: 'pending',
 	1: 'processing',

@@ -242,8 +242,8 @@ async function checkCredential(c, page, n8nUrl, workflowId, sim, hostId) {
 	await ui.click(page, ui.tid('credential-save-button'));
 	await ui.clickText(page, 'a, span, button', 'More details', 30000);
 	// n8n 1.123 answers with its own generic 401 text: its credential tester applies the
-	// responseCode rules only when the request error carries `cause.response`, which 1.123's
-	// RoutingNode error does not. 2.41 shows the rule's message, the runtime error's words.
+	// responseCode rules only when the error has `cause.response`, and n8n-workflow 1.x's
+	// ExecutionBaseError drops an Error cause (test/e2e/README.md). 2.41 shows the rule's message.
 	const text = await ui.until(
 		page,
 		'the credential test message',

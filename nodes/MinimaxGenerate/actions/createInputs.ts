@@ -1,6 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { readAccount, readCallback } from '../descriptions/common';
+import { readAccount, readCallback, readOption } from '../descriptions/common';
 
 import { operationError } from '../../shared/errors';
 import { textOf } from '../../shared/params';
@@ -36,7 +41,8 @@ const sourceChoices = (kind: MediaKind) => [
 	{
 		name: 'File ID',
 		value: 'fileId',
-		description: 'A fileID from File → Upload, Get Image (fileID) or Get Many Characters',
+		description:
+			'A fileID from File → Upload, or from MiniMax (useapi.net) → Image → Get (its fileID) or Video → Get Many Characters',
 	},
 	{
 		name: `${kind === 'image' ? 'Image' : kind === 'video' ? 'Video' : 'Audio'} URL`,
@@ -300,16 +306,23 @@ export function toMediaInputs(slots: MediaSlot[]): MediaInput[] {
 	});
 }
 
-/** Validates, then assembles the engine's request: account and callback stay out of the body. */
+/**
+ * Validates, then assembles the engine's request: account and callback stay out of the body.
+ * Media come as request slots (checked by the model rules) or, already checked, as `media`.
+ */
 export function prepareCreate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	request: Pick<PreparedCreate, 'body'> & { slots: MediaSlot[]; problems: Problem[] },
+	request: Pick<PreparedCreate, 'body'> & {
+		slots?: MediaSlot[];
+		problems?: Problem[];
+		media?: MediaInput[];
+	},
 ): PreparedCreate {
-	throwIfProblems.call(this, itemIndex, request.problems);
+	throwIfProblems.call(this, itemIndex, request.problems ?? []);
 	const prepared: PreparedCreate = {
 		body: request.body,
-		media: toMediaInputs(request.slots),
+		media: request.media ?? toMediaInputs(request.slots ?? []),
 	};
 	const account = readAccount.call(this, itemIndex);
 	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
@@ -317,4 +330,95 @@ export function prepareCreate(
 	if (replyUrl) prepared.replyUrl = replyUrl;
 	if (replyRef) prepared.replyRef = replyRef;
 	return prepared;
+}
+
+/** The Prompt field of a model-based create; models differ in whether it is required and in the help. */
+export function promptField(o: {
+	required?: boolean;
+	placeholder: string;
+	description: string;
+	show: Show;
+}): INodeProperties {
+	return {
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		...(o.required ? { required: true } : {}),
+		placeholder: o.placeholder,
+		description: o.description,
+		displayOptions: { show: o.show },
+	};
+}
+
+/** A model setting picked from a list (Aspect Ratio, Resolution…), shown for the models that take it. */
+export function choiceField(o: {
+	displayName: string;
+	name: string;
+	default: string;
+	description?: string;
+	options: INodePropertyOptions[];
+	show: Show;
+}): INodeProperties {
+	const selected = o.default;
+	return {
+		displayName: o.displayName,
+		name: o.name,
+		type: 'options',
+		default: selected,
+		// Always set when it has a default; '' means "the model's default" and must stay choosable.
+		...(selected ? { required: true } : {}),
+		...(o.description ? { description: o.description } : {}),
+		options: o.options,
+		displayOptions: { show: o.show },
+	};
+}
+
+/** `show` conditions for the fields of some models of one picker (`modelParameter`). */
+export const modelShow =
+	(base: Show, modelParameter: string) =>
+	(models: string[], extra: Show = {}): Show => ({ ...base, [modelParameter]: models, ...extra });
+
+/** The model picker of a create operation (video and image). */
+export function modelPicker(o: {
+	name: string;
+	default: string;
+	description: string;
+	options: INodePropertyOptions[];
+	show: Show;
+}): INodeProperties {
+	const selected = o.default;
+	return {
+		displayName: 'Model',
+		name: o.name,
+		type: 'options',
+		default: selected,
+		required: true,
+		description: o.description,
+		options: o.options,
+		displayOptions: { show: o.show },
+	};
+}
+
+/**
+ * The reader of a model-based create (video and image): the user's input, checked by the model
+ * rules, sent as body plus media slots, with Prompt Optimization from the options.
+ */
+export function modelCreateReader<I>(o: {
+	input: (this: IExecuteFunctions, itemIndex: number) => I;
+	validate: (input: I) => Problem[];
+	body: (input: I, promptOptimization: boolean) => IDataObject;
+	slots: (input: I) => MediaSlot[];
+}): (this: IExecuteFunctions, itemIndex: number) => PreparedCreate {
+	return function (this: IExecuteFunctions, itemIndex: number): PreparedCreate {
+		const input = o.input.call(this, itemIndex);
+		const promptOptimization =
+			readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false;
+		return prepareCreate.call(this, itemIndex, {
+			problems: o.validate(input),
+			body: o.body(input, promptOptimization),
+			slots: o.slots(input),
+		});
+	};
 }

@@ -49,8 +49,9 @@ type JobParts = Pick<
 >;
 
 /** Videos (Create and Create From Template): GET /videos/{videoId}, video slots, cancellable. */
-export const VIDEO_JOBS: JobParts & Pick<KindAdapter, 'label' | 'cancel'> = {
+export const VIDEO_JOBS: JobParts & Pick<KindAdapter, 'label' | 'getOperation' | 'cancel'> = {
 	label: 'video',
+	getOperation: 'MiniMax (useapi.net) → Video → Get',
 	idField: 'videoId',
 	capacity: VIDEO_SLOTS,
 	listing: VIDEO_LISTING,
@@ -62,8 +63,9 @@ export const VIDEO_JOBS: JobParts & Pick<KindAdapter, 'label' | 'cancel'> = {
 };
 
 /** Images: GET /images/{imageId}, no video slot; one create may make several images. */
-export const IMAGE_JOBS: JobParts & Pick<KindAdapter, 'label' | 'idsField'> = {
+export const IMAGE_JOBS: JobParts & Pick<KindAdapter, 'label' | 'getOperation' | 'idsField'> = {
 	label: 'image',
+	getOperation: 'MiniMax (useapi.net) → Image → Get',
 	idField: 'imageId',
 	idsField: 'imageIds',
 	capacity: ACCOUNT_JOBS,

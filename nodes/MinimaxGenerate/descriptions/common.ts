@@ -356,7 +356,7 @@ export function readAccount(this: IExecuteFunctions, itemIndex: number): string 
 		throw operationError(this.getNode(), (error as Error).message, {
 			itemIndex,
 			description:
-				'Enter the numeric account id as shown by Account → Get Many, or leave "Account" empty.',
+				'Enter the numeric account id as shown by MiniMax (useapi.net) → Account → Get Many, or leave "Account" empty.',
 		});
 	}
 }

@@ -9,7 +9,7 @@ import type { Task } from './task';
 interface Slot {
 	/** Jobs we may run there (free capacity at start plus our own running jobs). */
 	limit: number;
-	/** The account's own maxJobs, when known: a request's maxJobs replaces it (§4.5). */
+	/** The account's own maxJobs, when known: a request's maxJobs replaces it (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create). */
 	maxJobs?: number;
 	/** Our jobs currently holding a slot there. */
 	used: number;
@@ -90,7 +90,7 @@ export class AccountPool {
 		if (slot.trouble || now < slot.blockedUntil) return 0;
 		if (!slot.proven && slot.probing) return 0;
 		let free = slot.limit - slot.used;
-		// The request's maxJobs is the cap for that call instead of the account's (§4.5).
+		// The request's maxJobs is the cap for that call instead of the account's (post-minimax-videos-create).
 		if (cap !== undefined && slot.maxJobs !== undefined) free += cap - slot.maxJobs;
 		// Nothing of ours runs there, so only a try tells whether a slot is free.
 		return free <= 0 && slot.used === 0 ? 1 : free;

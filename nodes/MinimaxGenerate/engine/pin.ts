@@ -5,7 +5,7 @@ import { accountOfId } from '../../shared/status';
 import type { PreparedCreate } from '../types';
 
 /**
- * A fileID embeds the account it was uploaded to (§8.1), and only that account can use it. An item
+ * A fileID embeds the account it was uploaded to (https://useapi.net/docs/api-minimax-v1/post-minimax-files), and only that account can use it. An item
  * whose inputs name an account runs there (the fileID's account becomes the item's account); inputs
  * from two accounts, or a fileID from another account than the one set, are refused before any call.
  */

@@ -146,7 +146,7 @@ export function mayExistError(engine: Engine, task: Task, candidates: string[], 
 		{
 			itemIndex: task.index,
 			account,
-			description: `${reason ? `${reason[0].toUpperCase()}${reason.slice(1)}. ` : ''}${named} Its replyRef ends with "${tag}". Check the candidates (Get ${label === 'image' ? 'Image' : 'Video'}) or your MiniMax library before running this item again.`,
+			description: `${reason ? `${reason[0].toUpperCase()}${reason.slice(1)}. ` : ''}${named} Its replyRef ends with "${tag}". Check the candidates (${engine.adapter.getOperation ?? `GET ${engine.adapter.getPath('{id}')}`}) or your MiniMax library before running this item again.`,
 		},
 	);
 }

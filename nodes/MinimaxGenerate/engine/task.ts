@@ -32,6 +32,8 @@ export interface KindAdapter {
 	kind: string;
 	/** Used in messages: "video", "image", "agent job". */
 	label: string;
+	/** The operation that reads one job, named in messages: "MiniMax (useapi.net) → Video → Get". */
+	getOperation?: string;
 	/** Output field of the job's id (videoId, imageId, jobId). */
 	idField: string;
 	/** Output field of all ids when one create makes several jobs (images: imageIds). */

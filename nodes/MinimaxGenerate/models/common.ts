@@ -88,7 +88,7 @@ export function checkMediaSlot(slot: MediaSlot): Problem[] {
 		const id = String(ref.fileId ?? '').trim();
 		const hint =
 			kindOfId(id) === 'image'
-				? ' For a generated image use its "fileID" field (from Get Image), not the imageId.'
+				? ' For a generated image use its "fileID" field (from MiniMax (useapi.net) → Image → Get), not the imageId.'
 				: kindOfId(id) === 'video'
 					? ' A video id cannot be used as a file; upload the media with POST /files instead.'
 					: '';

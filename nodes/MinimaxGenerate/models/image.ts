@@ -80,7 +80,7 @@ const other = (
 	fixedQuantity: resolutions ? undefined : 4,
 });
 
-/** Every model of §7.1, keyed by the exact API name. */
+/** Every model of https://useapi.net/docs/api-minimax-v1/post-minimax-images-create, keyed by the exact API name. */
 export const IMAGE_MODEL_RULES: Record<string, ImageModelRule> = {
 	'image-01': {
 		displayName: 'MiniMax Image-01',
@@ -195,7 +195,7 @@ export function imageSlots(input: ImageInput): MediaSlot[] {
 	return slots;
 }
 
-/** Every rule of §7.1 for one request; an empty list means the request is valid. No HTTP. */
+/** Every rule of post-minimax-images-create for one request; an empty list means the request is valid. No HTTP. */
 export function validateImage(input: ImageInput): Problem[] {
 	const F = IMAGE_FIELDS;
 	const model = input.model;

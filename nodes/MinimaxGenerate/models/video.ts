@@ -34,7 +34,7 @@ export type ImageRule = 'required' | 'optional' | 'forbidden';
 export interface VideoModelRule {
 	displayName: string;
 	description: string;
-	/** T2V-2.3 is text-only and I2V-2.3* image-only (§6.1); the 01-series and S2V rules follow their names [inferred]. */
+	/** T2V-2.3 is text-only and I2V-2.3* image-only (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create); the 01-series and S2V rules follow their names [inferred]. */
 	image: ImageRule;
 	/** Values of `options`; absent = the model takes no `options`. */
 	options?: readonly string[];
@@ -100,7 +100,7 @@ const seedance = (
 });
 
 /**
- * Every model of §6.1, keyed by the exact (case-sensitive) API name, in picker order: the
+ * Every model of https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create, keyed by the exact (case-sensitive) API name, in picker order: the
  * recommended Hailuo 2.3 first, then the other current families, the legacy 01 series last.
  */
 export const VIDEO_MODEL_RULES: Record<string, VideoModelRule> = {
@@ -258,7 +258,7 @@ export function videoSlots(input: VideoInput): MediaSlot[] {
 	return slots;
 }
 
-/** Every rule of §6.1 for one request; an empty list means the request is valid. No HTTP. */
+/** Every rule of post-minimax-videos-create for one request; an empty list means the request is valid. No HTTP. */
 export function validateVideo(input: VideoInput): Problem[] {
 	const F = VIDEO_FIELDS;
 	const model = input.model;

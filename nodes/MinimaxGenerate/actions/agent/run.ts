@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { operationError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
-import { isLean, LEAN_VERSION, readAccount, readCallback } from '../../descriptions/common';
+import { isLean, LEAN_VERSION } from '../../descriptions/common';
 import { ACCOUNT_JOBS } from '../../engine/capacity';
 import { AGENT_LISTING } from '../../engine/listing';
 import { buildMultipart } from '../../engine/media';
 import type { CreateOutcome, KindAdapter, ResultFile } from '../../engine/task';
 import { checkMediaUrl } from '../../models/common';
 import type { PreparedCreate } from '../../types';
-import { MAX_URL_MB, throwIfProblems } from '../createInputs';
+import { MAX_URL_MB, prepareCreate } from '../createInputs';
 import { createOperation } from '../operation';
 
 const show = { resource: ['agent'], operation: ['run'] };
@@ -123,23 +123,15 @@ export function readAgentRun(this: IExecuteFunctions, itemIndex: number): Prepar
 		? splitUrls(readText.call(this, 'agentFileUrls', itemIndex, 'File URLs'))
 		: [];
 	const label = (i: number) => (urls.length > 1 ? `File URLs (#${i + 1})` : 'File URLs');
-	throwIfProblems.call(
-		this,
-		itemIndex,
-		urls.flatMap((url, i) => checkMediaUrl(url, label(i), 'image')),
-	);
-	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
-	return {
-		account: readAccount.call(this, itemIndex),
+	return prepareCreate.call(this, itemIndex, {
+		problems: urls.flatMap((url, i) => checkMediaUrl(url, label(i), 'image')),
 		body: { prompt, models: models.join(',') },
 		media: [
 			...files.map((binaryProperty) => ({ field: 'file', binaryProperty })),
 			// No kind: an image, video or audio file; sent as a part of the run (mediaAsParts).
 			...urls.map((url, i) => ({ field: 'file', url, label: label(i) })),
 		],
-		...(replyUrl ? { replyUrl } : {}),
-		...(replyRef ? { replyRef } : {}),
-	};
+	});
 }
 
 /** The job in a 200/201 answer, wherever it sits: `jobId`, `job.jobId`, `data.jobId`, or `id`. */
@@ -228,6 +220,7 @@ function agentFiles(record: IDataObject): ResultFile[] {
 export const agentAdapter: KindAdapter = {
 	kind: 'agent',
 	label: 'agent job',
+	getOperation: 'MiniMax (useapi.net) → Agent Job → Get',
 	idField: 'jobId',
 	capacity: ACCOUNT_JOBS,
 	listing: AGENT_LISTING,

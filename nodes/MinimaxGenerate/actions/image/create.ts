@@ -15,24 +15,23 @@ import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { PreparedCreate } from '../../types';
 import { IMAGE_JOBS } from '../mediaJobs';
 import { createOperation } from '../operation';
-import { readOption } from '../../descriptions/common';
 import {
+	choiceField,
 	fieldReader,
 	mediaListField,
+	promptField,
 	promptOptimizationField,
 	mediaSourceFields,
-	prepareCreate,
+	modelCreateReader,
+	modelPicker,
+	modelShow,
 	readMediaList,
 	readMediaSource,
 	type Show,
 } from '../createInputs';
 
 const BASE: Show = { resource: ['image'], operation: ['create'] };
-const forModels = (models: string[], extra: Show = {}): Show => ({
-	...BASE,
-	imageModel: models,
-	...extra,
-});
+const forModels = modelShow(BASE, 'imageModel');
 
 /**
  * Models sharing one list of values share one parameter, so each list only offers valid values and a
@@ -73,20 +72,19 @@ function groupedChoiceFields(
 		group.models.push(model);
 		groups.set(name, group);
 	}
-	return [...groups].map(([name, { values, models, def }]) => ({
-		displayName,
-		name,
-		type: 'options',
-		default: def,
-		// Always set when it has a default; '' means "the model's default" and must stay choosable.
-		...(def ? { required: true } : {}),
-		description,
-		options: [
-			...(withDefaultOption ? [{ name: 'Default (Chosen by the API)', value: '' }] : []),
-			...values.map((value) => ({ name: value, value })),
-		],
-		displayOptions: { show: forModels(models) },
-	}));
+	return [...groups].map(([name, { values, models, def }]) =>
+		choiceField({
+			displayName,
+			name,
+			default: def,
+			description,
+			options: [
+				...(withDefaultOption ? [{ name: 'Default (Chosen by the API)', value: '' }] : []),
+				...values.map((value) => ({ name: value, value })),
+			],
+			show: forModels(models),
+		}),
+	);
 }
 
 const REF_LISTS: Array<{ max: number; models: string[] }> = [16, 14, 3].map((max) => ({
@@ -95,28 +93,20 @@ const REF_LISTS: Array<{ max: number; models: string[] }> = [16, 14, 3].map((max
 }));
 
 export const imageCreateDescription: INodeProperties[] = [
-	{
-		displayName: F.model,
+	modelPicker({
 		name: 'imageModel',
-		type: 'options',
 		default: 'image-01',
-		required: true,
 		description: 'Which model generates the image; the fields below change with it',
 		options: IMAGE_MODELS,
-		displayOptions: { show: BASE },
-	},
-	{
-		displayName: F.prompt,
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+		show: BASE,
+	}),
+	promptField({
 		required: true,
 		placeholder: 'e.g. A watercolor lighthouse on a cliff at dawn, soft pastel colors',
 		description:
 			'What the image shows. Up to 2,000 characters (Image-01, GPT Image 1.5, Seedream), 5,000 (Midjourney) or 7,500 (GPT Image 2, Nano Banana). GPT Image 2, Nano Banana and Seedream can mention reference images as @Image1, @Image2, …',
-		displayOptions: { show: BASE },
-	},
+		show: BASE,
+	}),
 	...mediaSourceFields({
 		prefix: 'character',
 		displayName: F.character,
@@ -224,17 +214,12 @@ export function imageBody(input: ImageInput, promptOptimization: boolean): IData
 	return body;
 }
 
-export function readImageCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
-	const input = readImageInput.call(this, itemIndex);
-	return prepareCreate.call(this, itemIndex, {
-		problems: validateImage(input),
-		body: imageBody(
-			input,
-			readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false,
-		),
-		slots: imageSlots(input),
-	});
-}
+export const readImageCreate = modelCreateReader({
+	input: readImageInput,
+	validate: validateImage,
+	body: imageBody,
+	slots: imageSlots,
+});
 
 /** Jobs one create makes: `quantity`, or the model's fixed count (Midjourney makes 4). */
 function imagesPerCreate(prepared: PreparedCreate): number {

@@ -12,27 +12,26 @@ import {
 } from '../../models/video';
 import { readText } from '../../../shared/params';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
-import type { PreparedCreate } from '../../types';
 import { VIDEO_JOBS } from '../mediaJobs';
 import { createOperation } from '../operation';
 import { isLean, readOption } from '../../descriptions/common';
 import {
+	choiceField,
 	fieldReader,
 	mediaListField,
+	promptField,
 	promptOptimizationField,
 	mediaSourceFields,
-	prepareCreate,
+	modelCreateReader,
+	modelPicker,
+	modelShow,
 	readMediaList,
 	readMediaSource,
 	type Show,
 } from '../createInputs';
 
 const BASE: Show = { resource: ['video'], operation: ['create'] };
-const forModels = (models: string[], extra: Show = {}): Show => ({
-	...BASE,
-	videoModel: models,
-	...extra,
-});
+const forModels = modelShow(BASE, 'videoModel');
 
 /** Each model family's `options` values live in their own parameter, so the list only offers valid ones. */
 const OPTIONS_PARAMS: Array<{ name: string; models: string[] }> = [
@@ -88,7 +87,7 @@ function optionsField({ name, models }: { name: string; models: string[] }): INo
 	};
 }
 
-function choiceField(
+function modelChoice(
 	name: string,
 	displayName: string,
 	models: string[],
@@ -96,16 +95,13 @@ function choiceField(
 	def: string,
 	label = (v: string) => v,
 ): INodeProperties {
-	return {
+	return choiceField({
 		displayName,
 		name,
-		type: 'options',
 		default: def,
-		// Always set when it has a default; '' means "the model's default" and must stay choosable.
-		...(def ? { required: true } : {}),
 		options: values.map((value) => ({ name: label(value), value })),
-		displayOptions: { show: forModels(models) },
-	};
+		show: forModels(models),
+	});
 }
 
 const textOnly = videoModelsWhere((r) => r.image === 'forbidden');
@@ -114,45 +110,31 @@ const PROMPT_HELP =
 const PROMPT_PLACEHOLDER =
 	'e.g. A red fox trotting through fresh snow at sunrise, cinematic slow motion';
 
-function modelField(version: number, def: string): INodeProperties {
-	return {
-		displayName: F.model,
+const modelField = (version: number, def: string): INodeProperties =>
+	modelPicker({
 		name: 'videoModel',
-		type: 'options',
 		default: def,
-		required: true,
 		description:
 			'Which model generates the video; the fields below change with it. Legacy models are listed last.',
 		options: VIDEO_MODELS,
-		displayOptions: { show: { ...BASE, '@version': [version] } },
-	};
-}
+		show: { ...BASE, '@version': [version] },
+	});
 
 export const videoCreateDescription: INodeProperties[] = [
 	// Version 1 defaulted to Hailuo 02; saved workflows that never set the model keep it.
 	modelField(1, '02'),
 	modelField(2, 'T2V-2.3'),
-	{
-		displayName: F.prompt,
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+	promptField({
 		required: true,
 		placeholder: PROMPT_PLACEHOLDER,
 		description: `${PROMPT_HELP} Required: this model makes video from text only`,
-		displayOptions: { show: forModels(textOnly) },
-	},
-	{
-		displayName: F.prompt,
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
+		show: forModels(textOnly),
+	}),
+	promptField({
 		placeholder: PROMPT_PLACEHOLDER,
 		description: `${PROMPT_HELP} May be empty when an image is given`,
-		displayOptions: { show: forModels(videoModelsWhere((r) => r.image !== 'forbidden')) },
-	},
+		show: forModels(videoModelsWhere((r) => r.image !== 'forbidden')),
+	}),
 	...mediaSourceFields({
 		prefix: 'image',
 		displayName: F.image,
@@ -216,21 +198,21 @@ export const videoCreateDescription: INodeProperties[] = [
 		show: forModels(seedance),
 	}),
 	...OPTIONS_PARAMS.map(optionsField),
-	choiceField(
+	modelChoice(
 		'aspectRatio',
 		F.aspectRatio,
 		videoModelsWhere((r) => !!r.aspectRatios && !r.resolutions),
 		['16:9', '9:16'],
 		'16:9',
 	),
-	choiceField(
+	modelChoice(
 		'seedanceAspectRatio',
 		F.aspectRatio,
 		seedance,
 		VIDEO_MODEL_RULES['Seedance-2.0'].aspectRatios!,
 		'Auto',
 	),
-	choiceField(
+	modelChoice(
 		'seedanceResolution',
 		F.resolution,
 		['Seedance-2.0'],
@@ -238,7 +220,7 @@ export const videoCreateDescription: INodeProperties[] = [
 		'720',
 		(v) => RESOLUTION_LABELS[v],
 	),
-	choiceField(
+	modelChoice(
 		'seedanceResolution',
 		F.resolution,
 		['Seedance-2.0-Fast', 'Seedance-2.0-Mini'],
@@ -361,17 +343,12 @@ export function videoBody(input: VideoInput, promptOptimization: boolean): IData
 	return body;
 }
 
-export function readVideoCreate(this: IExecuteFunctions, itemIndex: number): PreparedCreate {
-	const input = readVideoInput.call(this, itemIndex);
-	return prepareCreate.call(this, itemIndex, {
-		problems: validateVideo(input),
-		body: videoBody(
-			input,
-			readOption.call(this, itemIndex, 'promptOptimization', 'promptOptimization', true) !== false,
-		),
-		slots: videoSlots(input),
-	});
-}
+export const readVideoCreate = modelCreateReader({
+	input: readVideoInput,
+	validate: validateVideo,
+	body: videoBody,
+	slots: videoSlots,
+});
 
 /** POST /videos/create; the job is a video (GET /videos/{videoId}, video slots, cancellable). */
 export const videoAdapter: KindAdapter = {

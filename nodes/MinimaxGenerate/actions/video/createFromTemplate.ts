@@ -4,7 +4,7 @@ import { operationError } from '../../../shared/errors';
 import { checkId } from '../../../shared/ids';
 import { readText } from '../../../shared/params';
 import { isFinal } from '../../../shared/status';
-import { readAccount, readCallback } from '../../descriptions/common';
+import { prepareCreate } from '../createInputs';
 import type { CreateOutcome, KindAdapter } from '../../engine/task';
 import type { MediaInput, PreparedCreate } from '../../types';
 import { checkMediaUrl } from '../../models/common';
@@ -113,7 +113,7 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 		throw operationError(node, `"Template ID" is not valid (got "${templateId.slice(0, 60)}")`, {
 			itemIndex,
 			description:
-				'Template ids are numbers, e.g. 1122334455667788: use the "id" from List Agent Templates.',
+				'Template ids are numbers, e.g. 1122334455667788: use the "id" from MiniMax (useapi.net) → Video → Get Many Templates.',
 		});
 	}
 	const body: IDataObject = { templateId };
@@ -149,14 +149,7 @@ export function readCreateFromTemplate(this: IExecuteFunctions, itemIndex: numbe
 		// The engine uploads it like a binary file; the upload's ossPath goes with the fileID.
 		media.push({ field: 'fileID', url, kind: 'image', label: 'Image URL' });
 	}
-	const { replyUrl, replyRef } = readCallback.call(this, itemIndex);
-	return {
-		account: readAccount.call(this, itemIndex),
-		body,
-		media,
-		...(replyUrl ? { replyUrl } : {}),
-		...(replyRef ? { replyRef } : {}),
-	};
+	return prepareCreate.call(this, itemIndex, { body, media });
 }
 
 /** `data:` lines of a text/event-stream body, parsed as JSON (others skipped). */
@@ -181,7 +174,7 @@ export function parseEventStream(text: string): IDataObject[] {
 }
 
 /**
- * The answer is JSON (older API) or an event stream [gap in the reference]. Its final event
+ * The answer is JSON (older API) or an event stream [gap: the vendor docs do not describe it]. Its final event
  * (statusFinal, or a final status) ends the job; otherwise the videoId from any event is polled.
  */
 export function parseTemplateCreate(body: unknown): CreateOutcome {
@@ -207,7 +200,12 @@ export function parseTemplateCreate(body: unknown): CreateOutcome {
 	return { ids: [videoId], finals: final ? { [videoId]: final } : {} };
 }
 
-/** POST /videos/agent-create (answers JSON or an event stream); the job is a video like any other. */
+/**
+ * Video → Create From Template, kind 'template': a video from a MiniMax video template. The API
+ * calls the route /videos/agent-create ("agent" there is not the multi-model agent of Agent → Run);
+ * everywhere else this package says "template". The answer is JSON or an event stream; the job is
+ * a video like any other.
+ */
 export const templateAdapter: KindAdapter = {
 	kind: 'template',
 	...VIDEO_JOBS,
@@ -226,7 +224,7 @@ export const videoCreateFromTemplate = createOperation({
 	operation: 'createFromTemplate',
 	name: 'Create From Template',
 	action: 'Create a video from a template',
-	description: 'Generate a video from a MiniMax agent template',
+	description: 'Generate a video from a MiniMax video template',
 	fields: createFromTemplateDescription,
 	features: { cancel: true },
 	read: readCreateFromTemplate,
