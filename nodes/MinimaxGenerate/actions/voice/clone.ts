@@ -240,6 +240,19 @@ async function quotaOf(ctx: IExecuteFunctions, account: string): Promise<Quota |
 }
 
 /** One clone: the first account (fixed, or any audio account) with a free slot; samples go there first. */
+
+/** [gap] The clone's answer: voice_id or voiceId, at the top level or under data (all read). */
+function clonedVoice(record: IDataObject): { voiceId: string; voiceName?: unknown } | undefined {
+	for (const layer of [record, record.data]) {
+		if (!layer || typeof layer !== 'object' || Array.isArray(layer)) continue;
+		const { voice_id, voiceId, voice_name, voiceName } = layer as IDataObject;
+		const id = typeof voice_id === 'string' ? voice_id : voiceId;
+		if (typeof id === 'string' && id.trim())
+			return { voiceId: id, voiceName: voice_name ?? voiceName };
+	}
+	return undefined;
+}
+
 async function cloneOne(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -325,11 +338,12 @@ async function cloneOne(
 			if (response.statusCode !== 429 || slotsFull(response.body)) break;
 		}
 		const record = (response.body ?? {}) as IDataObject;
-		if (isOk(response.statusCode) && typeof record.voice_id === 'string') {
+		const made = clonedVoice(record);
+		if (isOk(response.statusCode) && made) {
 			quota.used += 1;
 			return {
-				voiceId: record.voice_id,
-				voiceName: record.voice_name ?? item.voiceName,
+				voiceId: made.voiceId,
+				voiceName: made.voiceName ?? item.voiceName,
 				languageTag: item.languageTag,
 				account,
 				fileIds: files,
