@@ -71,6 +71,55 @@ describe('review2: Voice → Clone answer shapes', () => {
 	);
 });
 
+describe('review2: Music → Create after a 504', () => {
+	it('a 504 create whose song shows up in GET /music 7 s later is not sent a second time', async () => {
+		let creates = 0;
+		let lostAt = 0;
+		const song = `user:1234-minimax:${ACCOUNT}-music:998877665544332211`;
+		nock(BASE)
+			.get(`${API}/accounts`)
+			.reply(200, { [ACCOUNT]: { supportAudio: true } })
+			.get(`${API}/accounts/${ACCOUNT}`)
+			.optionally()
+			.reply(200, {})
+			.get(`${API}/music`)
+			.query(true)
+			.times(50)
+			.reply(200, () =>
+				lostAt && Date.now() - lostAt > 7000
+					? [{ musicId: song, statusLabel: 'processing', statusFinal: false }]
+					: [],
+			)
+			.post(`${API}/music/create`)
+			.times(2)
+			.reply(() => {
+				creates++;
+				if (creates === 1) {
+					// useapi.net accepted it upstream; its gateway timed out before answering.
+					lostAt = Date.now();
+					return [504, { error: 'Gateway Timeout', code: 504 }];
+				}
+				return [201, { musicId: `user:1234-minimax:${ACCOUNT}-music:111` }];
+			})
+			.get(/\/v1\/minimax\/music\/user.*/)
+			.times(20)
+			.reply(200, { statusLabel: 'processing', statusFinal: false });
+		const result = await runGen({
+			resource: 'music',
+			operation: 'create',
+			musicPrompt: 'a calm lo-fi beat',
+			waitForCompletion: false,
+			options: { timeout: 1 },
+		});
+		// Today: an empty GET /music for ~2 s counts as proof, the song is created again (2 paid songs).
+		expect(creates).toBe(1);
+		expect(String(result.items[0].json.error)).toMatch(/song may have been created/);
+		// The song that appeared is named as the candidate, on its account.
+		expect(JSON.stringify(result.items[0].json)).toContain(song);
+		expect(JSON.stringify(result.items[0].json)).toContain(ACCOUNT);
+	}, 30_000);
+});
+
 describe('review2: the token stays on the API origin (new routes)', () => {
 	const VOICE_ID = '209533299589184';
 	it.each([

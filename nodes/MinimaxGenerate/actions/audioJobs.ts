@@ -192,7 +192,8 @@ export const SPEECH_LISTING: JobListing = {
 /**
  * Music jobs are in no scheduler listing and their records carry no replyRef ([gap]), so nothing is
  * adopted by tag; GET /music lists the account's songs newest first, rendering ones included [mcp]:
- * a lost create shows up there as a new song no item of this run explains.
+ * a new song no item of this run explains is named as a candidate, but an empty list never proves a
+ * lost create absent (it is never sent again).
  */
 export const MUSIC_LISTING: JobListing = {
 	name: 'GET /music',
@@ -203,6 +204,8 @@ export const MUSIC_LISTING: JobListing = {
 		path: '/music',
 		idKey: 'musicId',
 		cursor: 'lastMusicId',
+		// No replyRef in the songs and how soon a new one is listed is undocumented: new songs are only candidates.
+		quietProvesAbsence: false,
 		// [gap] the envelope: a bare array (legacy) or an object around it.
 		records(body) {
 			if (Array.isArray(body)) return body as IDataObject[];

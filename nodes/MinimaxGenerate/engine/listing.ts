@@ -18,6 +18,8 @@ export interface JobHistory {
 	/** Query parameter of the next page (the last id of this one). */
 	cursor: string;
 	records(body: unknown): IDataObject[] | undefined;
+	/** false: no record carries a tag and how soon a new job is listed is unknown, so quiet proves nothing. */
+	quietProvesAbsence?: false;
 }
 
 /** How one kind's running jobs are listed, found by tag and (where possible) told apart after a lost create. */

@@ -126,9 +126,24 @@ export async function lookup(engine: Engine, task: Task): Promise<Verdict> {
 			reason: `the ${history.path.slice(1)} of account ${account} answered ${ids.failed}`,
 		};
 	if (ids.length) return { kind: 'candidates', ids };
+	if (history.quietProvesAbsence === false) return quietNotProof(task, history.path, account);
 	return Date.now() - (task.ambiguousSince ?? 0) >= settleMs(engine)
 		? { kind: 'none' }
 		: { kind: 'unknown', reason: 'waiting a moment for the job to appear' };
+}
+
+/** How long a list that proves nothing is watched for a lost create's job to appear (then the item fails, naming none). */
+export const QUIET_WATCH_MS = 60_000;
+
+function quietNotProof(task: Task, path: string, account: string): Verdict {
+	const where = `the ${path.slice(1)} of account ${account}`;
+	return Date.now() - (task.ambiguousSince ?? 0) >= QUIET_WATCH_MS
+		? {
+				kind: 'candidates',
+				ids: [],
+				reason: `no new job appeared in ${where} within ${QUIET_WATCH_MS / 1000} s`,
+			}
+		: { kind: 'unknown', reason: `no new job in ${where} yet (an empty list is no proof)` };
 }
 
 /** The per-item error when a lost create can neither be found nor proven absent. */
