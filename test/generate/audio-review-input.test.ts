@@ -1,5 +1,6 @@
 import { ops, run, startSim, type Sim } from './helpers';
 import * as audio from '../simulator/audio';
+import * as audioMedia from '../simulator/audio-media';
 
 const VOICE = (audio as unknown as { BUILT_IN: Array<{ voice_id: string }> }).BUILT_IN[0].voice_id;
 const FAST = { pollInterval: 0.1, timeout: 1 };
@@ -65,4 +66,55 @@ describe('review2: wrong types reach paid audio creates', () => {
 			);
 		},
 	);
+});
+
+describe('review2: Music → Upload Reference after a lost answer', () => {
+	it('an upload stored upstream whose answer was reset is not sent again (one permanent reference, not 4)', async () => {
+		const mp3 = (audioMedia as unknown as { makeMp3(ms: number): Buffer }).makeMp3(8000);
+		sim.setFaults({ rate: 1, kinds: ['resetAfter'], paths: ['music.uploadReference'] });
+		try {
+			await run(
+				sim,
+				{ resource: 'music', operation: 'uploadReference' },
+				[
+					{
+						json: {},
+						binary: {
+							data: { data: mp3.toString('base64'), mimeType: 'audio/mpeg', fileName: 'r.mp3' },
+						},
+					},
+				],
+				V2,
+			);
+		} finally {
+			sim.setFaults({ rate: 0, paths: undefined });
+		}
+		// Today withRetry sends it again after each reset: every try stores another reference.
+		expect(ops(sim, 'music.uploadReference')).toHaveLength(1);
+	}, 60_000);
+
+	it('a 502 answer (nothing stored) is still sent again, up to 4 tries', async () => {
+		const mp3 = (audioMedia as unknown as { makeMp3(ms: number): Buffer }).makeMp3(8000);
+		sim.setFaults({ rate: 1, kinds: ['502'], paths: ['music.uploadReference'] });
+		let result;
+		try {
+			result = await run(
+				sim,
+				{ resource: 'music', operation: 'uploadReference' },
+				[
+					{
+						json: {},
+						binary: {
+							data: { data: mp3.toString('base64'), mimeType: 'audio/mpeg', fileName: 'r.mp3' },
+						},
+					},
+				],
+				V2,
+			);
+		} finally {
+			sim.setFaults({ rate: 0, paths: undefined });
+		}
+		expect(ops(sim, 'music.uploadReference')).toHaveLength(4);
+		expect(String(result.items[0].json.error)).toMatch(/502/);
+	}, 60_000);
 });
