@@ -120,6 +120,35 @@ describe('review2: Music → Create after a 504', () => {
 	}, 30_000);
 });
 
+describe('Create MP3 answered without an id', () => {
+	it('the error does not send the user looking for a replyRef (Create MP3 sends none)', async () => {
+		let sent: IDataObject = {};
+		nock(BASE)
+			.get(`${API}/accounts`)
+			.reply(200, { [ACCOUNT]: { supportAudio: true } })
+			.post(`${API}/speech/create-mp3`)
+			.reply(200, (_uri, body) => {
+				sent = body as IDataObject;
+				return { statusLabel: 'completed' };
+			})
+			.get(`${API}/scheduler`)
+			.optionally()
+			.times(5)
+			.reply(200, []);
+		const result = await runGen({
+			resource: 'speech',
+			operation: 'createMp3',
+			voiceId: '209533299589184',
+			text: 'Hi.',
+		});
+		expect(sent.replyRef).toBeUndefined();
+		const json = JSON.stringify(result.items[0].json);
+		expect(json).toMatch(/its ID could not be found/);
+		expect(json).toMatch(/may have been made/);
+		expect(json).not.toMatch(/replyRef/);
+	});
+});
+
 describe('review2: the token stays on the API origin (new routes)', () => {
 	const VOICE_ID = '209533299589184';
 	it.each([

@@ -99,8 +99,8 @@ export async function submitTask(
 	const trouble = engine.pool.troubleOf(account);
 	if (trouble && account !== API_PICKS) return done({ type: 'accountOut', failure: trouble });
 	const left = Math.max(10_000, (task.deadline ?? Date.now()) - Date.now());
-	const response = await sendCreate(engine, body, files, left);
-	return done({ ...(await answerOf(engine, task, account, body, response)), sent: true });
+	const { response, sent } = await sendCreate(engine, body, files, left);
+	return done({ ...(await answerOf(engine, task, account, sent, response)), sent: true });
 }
 
 /** POST the adapter's create path; a 2-minute limit unless the adapter shapes the request itself. */
@@ -109,10 +109,20 @@ async function sendCreate(
 	body: IDataObject,
 	files: MultipartFile[],
 	timeLeftMs: number,
-): Promise<ApiResponse> {
+): Promise<{ response: ApiResponse; sent: IDataObject }> {
 	const { adapter, ctx } = engine;
 	const request = adapter.createRequest?.(body, files, timeLeftMs) ?? { body, timeoutMs: 120_000 };
-	return await apiRequest.call(ctx, { method: 'POST', path: adapter.createPath, ...request });
+	const response = await apiRequest.call(ctx, {
+		method: 'POST',
+		path: adapter.createPath,
+		...request,
+	});
+	// What was sent (a multipart body has no fields to read): the replyRef the messages name.
+	const sent =
+		request.body && !Buffer.isBuffer(request.body) && typeof request.body === 'object'
+			? (request.body as IDataObject)
+			: body;
+	return { response, sent };
 }
 
 /** What the create's answer means for the task. */
@@ -163,7 +173,11 @@ async function answerOf(
 			`useapi.net accepted the ${adapter.label} but its ID could not be found`,
 			{
 				...where,
-				description: `The job may still be running on the server; look for replyRef "${body.replyRef as string}" in GET /scheduler or your MiniMax library.`,
+				// Create MP3 sends no replyRef: then there is nothing to look for in GET /scheduler.
+				description:
+					typeof body.replyRef === 'string'
+						? `The job may still be running on the server; look for replyRef "${body.replyRef}" in GET /scheduler or your MiniMax library.`
+						: `It may have been made (and paid for); look for it in your MiniMax library${adapter.getOperation ? ` (${adapter.getOperation})` : ''} before running this item again.`,
 			},
 		);
 		return { type: 'failed', error, ...answered };
