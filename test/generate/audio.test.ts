@@ -627,6 +627,21 @@ describe('speech and music: more shapes and versions', () => {
 });
 
 describe('speech and music under injected faults', () => {
+	it('music: a create stored upstream whose answer was lost is not sent again; its song is named', async () => {
+		sim.setFaults({ rate: 1, kinds: ['resetAfter'], paths: ['music.create'] });
+		const result = await run(sim, songParams('lost answer'), items(1), {
+			...V2,
+			continueOnFail: true,
+		});
+		sim.setFaults({ rate: 0 });
+		expect(ops(sim, 'music.create')).toHaveLength(1);
+		const [song] = jobsOf(sim, 'music');
+		const json = JSON.stringify(result.items[0].json);
+		expect(json).toMatch(/song may have been created/);
+		expect(json).toContain(song.id);
+		expect(json).toMatch(/account 987654321/);
+	});
+
 	it.each([
 		['speech', 'speech.create'],
 		['music', 'music.create'],
@@ -648,6 +663,11 @@ describe('speech and music under injected faults', () => {
 				/may have been created/.test(String(i.json.error)),
 			);
 			expect(done.length + unproven.length).toBe(5);
+			// A create stored upstream whose answer was lost is never sent again: for songs (no tag to
+			// adopt) each such item ends named, with the account to look in.
+			const lost = apiLog(sim).filter((e) => e.op === op && e.fault === 'resetAfter').length;
+			if (kind === 'music') expect(unproven.length).toBeGreaterThanOrEqual(lost);
+			for (const item of unproven) expect(JSON.stringify(item.json)).toMatch(/account:? \d+/i);
 			// Each accepted create is one item's job: completed, or named in that item's error.
 			expect(jobsOf(sim, kind).length).toBeGreaterThanOrEqual(done.length);
 			expect(jobsOf(sim, kind).length).toBeLessThanOrEqual(5);
