@@ -89,7 +89,12 @@ async function clickText(page, selector, text, ms = 15000) {
 /** Types into the node creator's search and returns the visible item names once the list settles. */
 async function searchNodes(page, term) {
 	const input = await page.waitForSelector(`${tid('node-creator-search-bar')}`, { visible: true });
-	await input.click({ clickCount: 3 });
+	// Focus, not click: the panel may still be sliding in, and a click on a moving element fails
+	// ("not clickable") on a loaded machine.
+	await input.focus();
+	await page.keyboard.down('Control');
+	await page.keyboard.press('KeyA');
+	await page.keyboard.up('Control');
 	await page.keyboard.press('Backspace');
 	await input.type(term, { delay: 10 });
 	let last = '';
