@@ -75,11 +75,26 @@ async function closeNdv(page) {
 	await ui.sleep(400);
 }
 
+/**
+ * Opens the node panel. A click right after the page loads can land before the editor listens
+ * (seen on n8n 1.123 on a loaded machine): click again, up to three times.
+ */
+async function openCreator(page, button, ms = 15000) {
+	for (let attempt = 1; ; attempt++) {
+		await ui.click(page, button, ms);
+		const open = await page
+			.waitForSelector(ui.tid('node-creator'), { visible: true, timeout: 5000 })
+			.then(() => true)
+			.catch(() => false);
+		if (open || attempt === 3) break;
+	}
+	await page.waitForSelector(ui.tid('node-creator'), { visible: true });
+}
+
 /** Both panels: "What triggers this workflow?" on an empty canvas, "What happens next?" after a trigger. */
 async function checkSearch(c, page, n8nUrl, triggerWorkflowId, withDescriptions) {
 	await page.goto(`${n8nUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
-	await ui.click(page, ui.tid('canvas-add-button'), 30000);
-	await page.waitForSelector(ui.tid('node-creator'), { visible: true });
+	await openCreator(page, ui.tid('canvas-add-button'), 30000);
 	const found = { trigger: {}, action: {} };
 	for (const term of TERMS) {
 		const names = await ui.searchNodes(page, term);
@@ -95,8 +110,7 @@ async function checkSearch(c, page, n8nUrl, triggerWorkflowId, withDescriptions)
 	await page.keyboard.press('Escape');
 	// A workflow with a trigger: the + button opens "What happens next?".
 	await openWorkflow(page, n8nUrl, triggerWorkflowId);
-	await ui.click(page, ui.tid('node-creator-plus-button'));
-	await page.waitForSelector(ui.tid('node-creator'), { visible: true });
+	await openCreator(page, ui.tid('node-creator-plus-button'));
 	for (const term of TERMS) {
 		const names = await ui.searchNodes(page, term);
 		found.action[term] = names.filter((n) => OURS.test(n));
